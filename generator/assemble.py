@@ -1,0 +1,130 @@
+"""Content files to one frozen :class:`~generator.model.Site`, with every problem found."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from markdown_it import MarkdownIt
+
+from . import markdown
+from .config import CONFIG_NAME, SiteConfig, load_config
+from .errors import Problem, Severity
+from .frontmatter import Document, read_document
+from .model import Entity, Event, Site, Tag, frozen_map
+from .registry import Registry, Resolution
+from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
+from .sources import ENTITIES_DIR, EVENTS_DIR, SourceFile, display_path, find
+from .urls import RESERVED_ANCHORS, is_reserved_anchor
+
+CONTENT_DIR = "content"
+CO_OCCURRING = 8
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line may change about a build."""
+
+    drafts: bool = False
+    base_url: str | None = None
+
+
+DEFAULTS = Options()
+
+def load_site(root: Path, options: Options = DEFAULTS) -> tuple[Site | None, list[Problem]]:
+    """Read, check and assemble the site at ``root``; ``None`` when an error was found."""
+    content = root / CONTENT_DIR
+    config, problems = load_config(content, display_path(root, content / CONFIG_NAME))
+    if config is not None and options.base_url:
+        config = config.with_base_url(options.base_url)
+    events, event_problems = _read_all(find(root, content, EVENTS_DIR), read_event)
+    entities, entity_problems = _read_all(find(root, content, ENTITIES_DIR), read_entity)
+    problems += event_problems + entity_problems
+    registry, registry_problems = Registry.build(entities)
+    problems += registry_problems + _id_problems(events)
+    kept = [e for e in events if options.drafts or not e.draft]
+    resolution, mention_problems = registry.resolve_all(events, kept)
+    problems += mention_problems
+    if config is None or any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return _assemble(config, kept, entities, resolution), problems
+
+
+def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]]) -> tuple[list[R], list[Problem]]:
+    records: list[R] = []
+    problems: list[Problem] = []
+    for source in files:
+        doc, found = read_document(source.file, source.display)
+        problems += found
+        if doc is not None:
+            record, found = read(doc, source.stem)
+            problems += found
+            if record is not None:
+                records.append(record)
+    return records, problems
+
+
+def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
+    owners: dict[str, list[tuple[str, int]]] = {}
+    problems = []
+    for event in events:
+        for key, ident in [("id", event.id), *(("aliases", a) for a in event.aliases)]:
+            owners.setdefault(ident, []).append((event.path, event.lines.get(key, 1)))
+            if is_reserved_anchor(ident):
+                message = f"{ident!r} is reserved for the timeline page's own anchors ({RESERVED_ANCHORS}); set another 'id:'"
+                problems.append(Problem(event.path, event.lines.get(key, 1), key, message))
+    for ident, places in owners.items():
+        if len(places) > 1:
+            files = ", ".join(path for path, _ in places)
+            problems += [Problem(path, line, "id", f"duplicate id {ident!r} (used by {files})") for path, line in places]
+    return problems
+
+
+def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
+              resolution: Resolution) -> Site:
+    md = markdown.make_markdown(raw_html=config.raw_html)
+    events = sorted((_event(md, r, resolution.entities[r.id]) for r in records), key=lambda e: e.sort_key)
+    entities = {r.id: _entity(md, r) for r in entity_records}
+    for ident, name in resolution.unfiled.items():
+        entities[ident] = Entity(ident, name, "other", (), None, (), "", None)
+    entity_events: dict[str, list[str]] = {ident: [] for ident in entities}
+    tag_events: dict[str, list[str]] = {}
+    tags: dict[str, Tag] = {}
+    pairs: dict[str, Counter[str]] = {ident: Counter() for ident in entities}
+    for event in events:
+        for ident in event.entities:
+            entity_events[ident].append(event.id)
+            pairs[ident].update(other for other in event.entities if other != ident)
+        for name in event.tags:
+            tag = tags.setdefault(slugify(name), Tag(slugify(name), name))
+            tag_events.setdefault(tag.id, []).append(event.id)
+    co = {i: tuple(sorted(c.items(), key=lambda kv: (-kv[1], entities[kv[0]].name.casefold()))[:CO_OCCURRING]) for i, c in pairs.items()}
+    return Site(
+        config=config, events=tuple(events),
+        entities=frozen_map(dict(sorted(entities.items()))), tags=frozen_map(dict(sorted(tags.items()))),
+        entity_events=frozen_map({k: tuple(v) for k, v in sorted(entity_events.items())}),
+        tag_events=frozen_map({k: tuple(v) for k, v in sorted(tag_events.items())}),
+        co_occurrence=frozen_map(co), _by_id=frozen_map({e.id: i for i, e in enumerate(events)}),
+    )
+
+
+def _event(md: MarkdownIt, record: EventRecord, entity_ids: tuple[str, ...]) -> Event:
+    body = markdown.render(md, record.body)
+    return Event(
+        id=record.id, title=record.title, date=record.date, end_date=record.end_date,
+        entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
+        summary=record.summary or body.first_paragraph, body_html=body.html, draft=record.draft,
+        aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
+    )
+
+
+def _entity(md: MarkdownIt, record: EntityRecord) -> Entity:
+    return Entity(
+        id=record.id, name=record.name, kind=record.kind, aliases=tuple(a.name for a in record.aliases),
+        wikidata=record.wikidata, links=record.links, body_html=markdown.render(md, record.body).html,
+        path=record.path,
+    )

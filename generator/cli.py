@@ -1,0 +1,60 @@
+"""The ``timeline`` command: parse arguments, call a command, print, exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .assemble import Options
+from .build import BuildResult, build
+from .errors import Severity
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description="Build topic timelines from Markdown events.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, help_text in [("build", "build the site into the output folder"), ("check", "check the content without writing anything")]:
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
+        command.add_argument("--drafts", action="store_true", help="include events marked draft: true")
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
+        if name == "build":
+            command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
+    return parser
+
+
+def _report(result: BuildResult, strict: bool) -> None:
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    errors = sum(1 for p in result.problems if strict or p.severity is Severity.ERROR)
+    warnings = len(result.problems) - errors
+    if not result.ok:
+        print(f"failed: {errors} error(s), {warnings} warning(s); nothing was written", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the return value is the exit status."""
+    args = _parser().parse_args(argv)
+    options = Options(drafts=args.drafts, base_url=args.base_url)
+    root = args.root
+    if args.command == "check":
+        result = build(root, options=options, strict=args.strict, write=False)
+        _report(result, args.strict)
+        if result.ok:
+            print(f"ok: {result.events} events, {result.entities} entities, {len(result.problems)} warning(s)")
+    else:
+        output = args.output.absolute() if args.output else None
+        result = build(root, output=output, options=options, strict=args.strict)
+        _report(result, args.strict)
+        if result.ok:
+            print(f"built {result.events} events, {result.entities} entities: {result.files} files in {result.output} ({result.seconds:.2f} s)")
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

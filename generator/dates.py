@@ -1,0 +1,108 @@
+"""Partial dates (year, year-month or full day) and how they order.
+
+Ordering rule: a date sorts at the start of the period it names, and when two
+dates start together the less precise one comes first. So ``2019`` sorts before
+``2019-01`` which sorts before ``2019-01-01``: a year-only event introduces
+its year, a month-only event introduces its month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+MONTHS = tuple(calendar.month_name)[1:]
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+EXPECTED = "expected YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class DateError(ValueError):
+    """A value that is not a valid partial date; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Start of the period, with missing parts sorting first."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    @property
+    def first_day(self) -> _dt.date:
+        """The first day of the period."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        """The last day of the period."""
+        if self.day is not None:
+            return self.first_day
+        month = self.month or 12
+        return _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        """``2019``, ``2019-05`` or ``2019-05-16``."""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def label(self) -> str:
+        """``2019``, ``May 2019`` or ``16 May 2019``."""
+        if self.month is None:
+            return str(self.year)
+        month = MONTHS[self.month - 1]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+
+def parse_date(value: object) -> PartialDate:
+    """Parse a front-matter value; raise :class:`DateError` with a clear message."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise DateError(f"{EXPECTED}, got {type(value).__name__}")
+    text = str(value).strip()
+    match = _PATTERN.match(text)
+    if not match:
+        raise DateError(f"{EXPECTED}, got {text!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"month must be 01 to 12, got {text!r}")
+    if day is not None:
+        assert month is not None
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateError(f"{MONTHS[month - 1]} {year} has no day {day} ({text!r})")
+    return PartialDate(year, month, day)
+
+
+def range_label(start: PartialDate, end: PartialDate | None) -> str:
+    """A label for a date or a range, dropping what the two ends share."""
+    if end is None or end == start:
+        return start.label()
+    if start.precision == end.precision == "day" and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{end.label()}"
+        assert start.month is not None
+        return f"{start.day} {MONTHS[start.month - 1]} – {end.label()}"
+    return f"{start.label()} – {end.label()}"

@@ -1,0 +1,109 @@
+"""The only place that maps pages to output paths and URLs.
+
+Pages are folders with an ``index.html`` (``events/<id>/``), so URLs stay clean
+on GitHub Pages. Links between pages are relative, so one build works at the
+domain root, under ``/repo/`` and from the preview server; only feeds and
+metadata need absolute URLs, made from ``base_url``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+TIMELINE = "index.html"
+ENTITY_INDEX = "entities/index.html"
+TAG_INDEX = "tags/index.html"
+
+_OWN_ANCHORS = ("top", "content", "years", "timeline-list")
+RESERVED_ANCHORS = "y2019, y2019-05, " + ", ".join(_OWN_ANCHORS)
+_YEAR_ANCHOR = re.compile(r"^y\d{4}(-\d{2})?$")
+
+
+def is_reserved_anchor(ident: str) -> bool:
+    """Whether an event id would clash with an anchor the timeline page makes itself."""
+    return ident in _OWN_ANCHORS or bool(_YEAR_ANCHOR.match(ident))
+
+
+def event_path(ident: str) -> str:
+    """The event's own page."""
+    return f"events/{ident}/index.html"
+
+
+def entity_path(ident: str) -> str:
+    """The entity's page."""
+    return f"entities/{ident}/index.html"
+
+
+def tag_path(ident: str) -> str:
+    """The tag's page."""
+    return f"tags/{ident}/index.html"
+
+
+def asset_path(name: str) -> str:
+    """A file copied from the theme's ``static/`` folder."""
+    return f"static/{name}"
+
+
+def year_anchor(year: int, month: int | None = None) -> str:
+    """The timeline's anchor for a year or a month."""
+    return f"y{year}" if month is None else f"y{year}-{month:02d}"
+
+
+def url_path(path: str) -> str:
+    """The URL path of an output file relative to the site root (``events/x/``)."""
+    if path == "index.html":
+        return ""
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
+def relative(from_path: str, to_path: str, fragment: str = "") -> str:
+    """A link from one output file to another, with an optional ``#fragment``."""
+    hash_part = f"#{fragment}" if fragment else ""
+    if to_path == from_path and fragment:
+        return hash_part
+    from_dir = posixpath.dirname(from_path) or "."
+    target = url_path(to_path)
+    if target == "" or target.endswith("/"):
+        rel = posixpath.relpath(target.rstrip("/") or ".", from_dir)
+        url = "./" if rel == "." else rel + "/"
+    else:
+        url = posixpath.relpath(target, from_dir)
+    return url + hash_part
+
+
+def absolute(base_url: str, path: str, fragment: str = "") -> str:
+    """The public URL of an output file, from the site's ``base_url``."""
+    return base_url + url_path(path) + (f"#{fragment}" if fragment else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Link helpers bound to the page being rendered; the templates call these."""
+
+    page: str
+
+    def to(self, path: str, fragment: str = "") -> str:
+        """Any output file."""
+        return relative(self.page, path, fragment)
+
+    def timeline(self, fragment: str = "") -> str:
+        """The timeline page, optionally at an anchor."""
+        return relative(self.page, TIMELINE, fragment)
+
+    def event(self, ident: str) -> str:
+        """An event's page."""
+        return relative(self.page, event_path(ident))
+
+    def entity(self, ident: str) -> str:
+        """An entity's page."""
+        return relative(self.page, entity_path(ident))
+
+    def tag(self, ident: str) -> str:
+        """A tag's page."""
+        return relative(self.page, tag_path(ident))
+
+    def asset(self, name: str) -> str:
+        """A theme asset."""
+        return relative(self.page, asset_path(name))

@@ -1,0 +1,111 @@
+"""Shared fixtures: tiny sites written inline, the shipped site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult, build
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+SITE_YAML = """\
+title: Test timeline
+base_url: https://example.org/repo/
+"""
+
+HUAWEI = """\
+---
+name: Huawei
+kind: company
+aliases: [Huawei Technologies]
+---
+A company.
+"""
+
+COMMERCE = """\
+---
+name: US Department of Commerce
+kind: agency
+aliases: [Commerce Department, Department of Commerce]
+---
+An agency.
+"""
+
+MakeSite = Callable[..., Path]
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> MakeSite:
+    """Write a site from ``{relative path: text}``; text is dedented, bytes kept as they are."""
+
+    def write(files: dict[str, str | bytes], *, base: bool = True) -> Path:
+        root = tmp_path / "site"
+        everything: dict[str, str | bytes] = {}
+        if base:
+            everything = {"content/site.yaml": SITE_YAML, "content/entities/huawei.md": HUAWEI, "content/entities/commerce.md": COMMERCE}
+        everything.update(files)
+        for name, data in everything.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(textwrap.dedent(data), encoding="utf-8")
+        return root
+
+    return write
+
+
+def event(title: str = "An event", date: str = "2019-05-16", extra: str = "", body: str = "Body text.") -> str:
+    """An event file's text."""
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\n{body}\n"
+
+
+def messages(result: BuildResult) -> list[str]:
+    """The formatted problems of a build."""
+    return [p.format() for p in result.problems]
+
+
+@pytest.fixture(scope="session")
+def shipped_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped timeline built once into a temporary folder."""
+    out = tmp_path_factory.mktemp("shipped") / "output"
+    result = build(PROJECT, output=out)
+    assert result.ok, [p.format() for p in result.problems]
+    return out
+
+
+def in_ci() -> bool:
+    """Whether we run in CI, where a missing tool is a failure, not a skip."""
+    return bool(os.environ.get("CI"))
+
+
+def require_tool(name: str) -> str:
+    """The tool's path; skip when absent outside CI, fail in CI."""
+    # tools installed into the same environment as the tests need not be on PATH
+    path = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if path is None:
+        if in_ci():
+            pytest.fail(f"{name} is required in CI but not installed")
+        pytest.skip(f"{name} not installed")
+    return path
+
+
+pytest_plugins = ["browser"]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped test is a failed test: a skip there means a tool is missing."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if in_ci() and skipped and exitstatus == 0:
+        session.exitstatus = 1
+        if reporter:
+            reporter.write_line(f"CI: {len(skipped)} test(s) skipped; a skip is a failure in CI", red=True)
