@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from markdown_it import MarkdownIt
-
-from . import markdown
+from . import markdown, urls
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import Problem, Severity
 from .frontmatter import Document, read_document
@@ -19,6 +17,7 @@ from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
 from .sources import ENTITIES_DIR, EVENTS_DIR, SourceFile, display_path, find
 from .urls import RESERVED_ANCHORS, is_reserved_anchor
+from .xref import Targets, resolve
 
 CONTENT_DIR = "content"
 CO_OCCURRING = 8
@@ -49,9 +48,15 @@ def load_site(root: Path, options: Options = DEFAULTS) -> tuple[Site | None, lis
     kept = [e for e in events if options.drafts or not e.draft]
     resolution, mention_problems = registry.resolve_all(events, kept)
     problems += mention_problems
-    if config is None or any(p.severity is Severity.ERROR for p in problems):
+    if config is None or _has_errors(problems):
         return None, problems
-    return _assemble(config, kept, entities, resolution), problems
+    site, link_problems = _assemble(config, kept, entities, resolution, registry)
+    problems += link_problems
+    return (None if _has_errors(problems) else site), problems
+
+
+def _has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
 
 
 def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]]) -> tuple[list[R], list[Problem]]:
@@ -85,12 +90,37 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 
 
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
-              resolution: Resolution) -> Site:
+              resolution: Resolution, registry: Registry) -> tuple[Site, list[Problem]]:
     md = markdown.make_markdown(raw_html=config.raw_html)
-    events = sorted((_event(md, r, resolution.entities[r.id]) for r in records), key=lambda e: e.sort_key)
-    entities = {r.id: _entity(md, r) for r in entity_records}
+    bodies = {r.id: markdown.parse(md, r.body, r.body_line) for r in records}
+    entity_bodies = {r.id: markdown.parse(md, r.body, r.body_line) for r in entity_records}
+    names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
+    targets = Targets(
+        events={alias: r.id for r in records for alias in (r.id, *r.aliases)},
+        headings={ident: body.headings for ident, body in bodies.items()},
+        entities=frozenset(names), registry=registry,
+    )
+    problems: list[Problem] = []
+
+    def html(body: markdown.Parsed, page: str, source: str) -> str:
+        def link(reference: markdown.Reference) -> str:
+            url, problem = resolve(targets, reference, page, source)
+            if problem:
+                problems.append(problem)
+            return url
+        return markdown.render(md, body, link)
+
+    events = sorted(
+        (_event(r, resolution.entities[r.id], bodies[r.id], html(bodies[r.id], urls.event_path(r.id), r.path)) for r in records),
+        key=lambda e: e.sort_key,
+    )
+    entities = {r.id: _entity(r, html(entity_bodies[r.id], urls.entity_path(r.id), r.path)) for r in entity_records}
     for ident, name in resolution.unfiled.items():
         entities[ident] = Entity(ident, name, "other", (), None, (), "", None)
+    return _index(config, events, entities), problems
+
+
+def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity]) -> Site:
     entity_events: dict[str, list[str]] = {ident: [] for ident in entities}
     tag_events: dict[str, list[str]] = {}
     tags: dict[str, Tag] = {}
@@ -112,19 +142,18 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
     )
 
 
-def _event(md: MarkdownIt, record: EventRecord, entity_ids: tuple[str, ...]) -> Event:
-    body = markdown.render(md, record.body)
+def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Parsed, html: str) -> Event:
     return Event(
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
-        summary=record.summary or body.first_paragraph, body_html=body.html, draft=record.draft,
+        summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
         aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
     )
 
 
-def _entity(md: MarkdownIt, record: EntityRecord) -> Entity:
+def _entity(record: EntityRecord, html: str) -> Entity:
     return Entity(
         id=record.id, name=record.name, kind=record.kind, aliases=tuple(a.name for a in record.aliases),
-        wikidata=record.wikidata, links=record.links, body_html=markdown.render(md, record.body).html,
+        wikidata=record.wikidata, links=record.links, body_html=html,
         path=record.path,
     )

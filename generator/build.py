@@ -10,6 +10,7 @@ import jinja2
 
 from .assemble import CONTENT_DIR, DEFAULTS, Options, load_site
 from .errors import Problem, errors_in
+from .linkcheck import check_links
 from .model import Site
 from .output import OutputError, check_target, write_site
 from .render import OutputFile, render_site
@@ -42,7 +43,11 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     try:
         check_target(out, root, root / CONTENT_DIR)
         files: list[OutputFile] = list(render_site(theme.environment(), site))
-        count = write_site(out, files, theme.static_files()) if write else len(files)
+        static = theme.static_files()
+        problems += check_links(files, ["static/" + name for name in static], site.config.base_path)
+        if errors_in(problems, strict=strict):
+            return BuildResult(tuple(sorted(problems)), ok=False)
+        count = write_site(out, files, static) if write else len(files)
     except jinja2.TemplateError as exc:
         problems.append(template_problem(exc, root))
         return BuildResult(tuple(sorted(problems)), ok=False)

@@ -23,10 +23,13 @@ class Problem:
     key: str | None
     message: str
     severity: Severity = Severity.ERROR
+    column: int | None = None
 
     def format(self) -> str:
         """``content/events/x.md:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD``."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f":{self.column}"
         label = "" if self.severity is Severity.ERROR else "warning: "
         key = f"{self.key}: " if self.key else ""
         return f"{where}: {label}{key}{self.message}"

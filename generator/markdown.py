@@ -1,14 +1,23 @@
-"""The one configured Markdown renderer.
+"""The one configured Markdown renderer, and the cross-references it finds.
 
 Preset ``commonmark`` with raw HTML *off* unless the site turns it on (the
 preset would allow it), plus tables, strikethrough and footnotes. Linkify and
 typographer stay off: linkify is the slowest rule and neither is needed for
 edited prose. Headings from level 2 get ids and a visible anchor.
+
+Cross-references are ordinary links with an ``event:`` or ``entity:`` scheme,
+so they still read well in any Markdown viewer: ``[the listing](event:2019-05-16-entity-list)``,
+``[Huawei](entity:huawei)``, ``[the rule](event:2020-05-15-fdpr#what-changed)``.
+A body is parsed first (so every heading id is known), then its references are
+resolved and it is rendered.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,14 +26,29 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .schema import slugify
 
+SCHEMES = ("event", "entity")
+
 
 @dataclass(frozen=True, slots=True)
-class Rendered:
-    """A rendered body: its HTML, its first paragraph as plain text, its heading ids."""
+class Reference:
+    """A cross-reference written in a body: ``event:<id>#<heading>`` or ``entity:<name>``."""
 
-    html: str
-    first_paragraph: str
+    kind: str
+    target: str
+    fragment: str
+    line: int
+    column: int | None
+    written: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parsed body: tokens, heading ids, first paragraph and cross-references."""
+
+    tokens: list[Token]
     headings: tuple[str, ...]
+    first_paragraph: str
+    references: tuple[tuple[Token, Reference], ...]
 
 
 def make_markdown(*, raw_html: bool = False) -> MarkdownIt:
@@ -40,12 +64,45 @@ def _heading_slug(title: str) -> str:
     return slugify(title) or "section"
 
 
-def render(md: MarkdownIt, text: str) -> Rendered:
-    """Render ``text``; collect what the templates need besides the HTML."""
+def parse(md: MarkdownIt, text: str, first_line: int = 1) -> Parsed:
+    """Parse ``text`` whose first line is line ``first_line`` of its file."""
     tokens = md.parse(text, {})
-    html = md.renderer.render(tokens, md.options, {})
     headings = tuple(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
-    return Rendered(html, _first_paragraph(tokens), headings)
+    lines = text.split("\n")
+    references = tuple(_references(tokens, lines, first_line))
+    return Parsed(tokens, headings, _first_paragraph(tokens), references)
+
+
+def render(md: MarkdownIt, parsed: Parsed, resolve: Callable[[Reference], str] | None = None) -> str:
+    """HTML for a parsed body; ``resolve`` gives each cross-reference its URL."""
+    for token, reference in parsed.references:
+        if resolve is not None:
+            token.attrSet("href", resolve(reference))
+    return str(md.renderer.render(parsed.tokens, md.options, {}))
+
+
+def _references(tokens: list[Token], lines: list[str], first_line: int) -> list[tuple[Token, Reference]]:
+    found = []
+    for block in tokens:
+        for child in block.children or ():
+            href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+            scheme, _, rest = href.partition(":")
+            if scheme in SCHEMES and rest:
+                written = unquote(href)
+                target, _, fragment = unquote(rest).partition("#")
+                line, column = _locate(block, lines, written)
+                found.append((child, Reference(scheme, target.strip(), fragment, first_line + line, column, written)))
+    return found
+
+
+def _locate(block: Token, lines: list[str], written: str) -> tuple[int, int | None]:
+    start, end = block.map or (0, 1)
+    pattern = re.compile(r"[(<:]\s*<?" + re.escape(written))
+    for index in range(start, min(end, len(lines))):
+        match = pattern.search(lines[index])
+        if match:
+            return index, match.end() - len(written) + 1
+    return start, None
 
 
 def _first_paragraph(tokens: list[Token]) -> str:

@@ -94,6 +94,21 @@ def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:
     return _page(env, "event.html", urls.event_path(event.id), site, event=event, previous=before, next=after, era=site.era_of(event))
 
 
+def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, target: tuple[str, str]) -> OutputFile:
+    """A page that sends the browser on to ``target`` (a path and anchor), without JavaScript."""
+    link = urls.Links(path).to(*target)
+    canonical = urls.absolute(site.config.base_url, *target)
+    return _page(env, "redirect.html", path, site, title=title, target=link, canonical=canonical)
+
+
+def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> Iterator[OutputFile]:
+    """``e/<id>/`` for the id and every former id; former event-page URLs redirect too."""
+    for ident in (event.id, *event.aliases):
+        yield redirect_page(env, site, urls.permalink_path(ident), event.title, urls.timeline_of(event.id))
+    for alias in event.aliases:
+        yield redirect_page(env, site, urls.event_path(alias), event.title, (urls.event_path(event.id), ""))
+
+
 def entity_page(env: jinja2.Environment, site: Site, entity: Entity) -> OutputFile:
     """One entity: description, its events, who appears with it."""
     events = site.events_of(entity.id)
@@ -122,6 +137,7 @@ def render_site(env: jinja2.Environment, site: Site) -> Iterator[OutputFile]:
     yield timeline_page(env, site)
     for event in site.events:
         yield event_page(env, site, event)
+        yield from permalink_pages(env, site, event)
     yield entity_index_page(env, site)
     for entity in site.entities.values():
         yield entity_page(env, site, entity)

@@ -16,7 +16,7 @@ TIMELINE = "index.html"
 ENTITY_INDEX = "entities/index.html"
 TAG_INDEX = "tags/index.html"
 
-_OWN_ANCHORS = ("top", "content", "years", "timeline-list")
+_OWN_ANCHORS = ("top", "content", "years", "timeline-list", "copy-status")
 RESERVED_ANCHORS = "y2019, y2019-05, " + ", ".join(_OWN_ANCHORS)
 _YEAR_ANCHOR = re.compile(r"^y\d{4}(-\d{2})?$")
 
@@ -29,6 +29,20 @@ def is_reserved_anchor(ident: str) -> bool:
 def event_path(ident: str) -> str:
     """The event's own page."""
     return f"events/{ident}/index.html"
+
+
+def permalink_path(ident: str) -> str:
+    """The short permalink of an event (or of a former id): a redirect to its anchor."""
+    return f"e/{ident}/index.html"
+
+
+def timeline_of(ident: str) -> tuple[str, str]:
+    """The page and anchor where an event stands on the timeline.
+
+    Every link to an event's place goes through here, so the timeline can be
+    split across pages later without breaking a permalink.
+    """
+    return TIMELINE, ident
 
 
 def entity_path(ident: str) -> str:
@@ -91,6 +105,14 @@ class Links:
     def timeline(self, fragment: str = "") -> str:
         """The timeline page, optionally at an anchor."""
         return relative(self.page, TIMELINE, fragment)
+
+    def place(self, ident: str) -> str:
+        """An event's place on the timeline."""
+        return relative(self.page, *timeline_of(ident))
+
+    def permalink(self, ident: str) -> str:
+        """An event's short permalink."""
+        return relative(self.page, permalink_path(ident))
 
     def event(self, ident: str) -> str:
         """An event's page."""

@@ -55,7 +55,7 @@ def test_an_event_anchor_lands_in_view_below_the_sticky_header(page: Any, site_u
 def test_event_page_links_back_to_its_place(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}events/2019-05-16-entity-list/")
     page.click("text=See this event on the timeline")
-    assert page.url.endswith("/#2019-05-16-entity-list")
+    page.wait_for_url(f"{site_url}#2019-05-16-entity-list")
     assert page.evaluate("document.querySelector(':target')?.id") == "2019-05-16-entity-list"
 
 
