@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,6 +13,7 @@ from . import markdown, urls
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import Problem, Severity
 from .frontmatter import Document, read_document
+from .memo import Memo, no_memo
 from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
@@ -34,14 +36,17 @@ class Options:
 
 DEFAULTS = Options()
 
-def load_site(root: Path, options: Options = DEFAULTS) -> tuple[Site | None, list[Problem]]:
-    """Read, check and assemble the site at ``root``; ``None`` when an error was found."""
+def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo) -> tuple[Site | None, list[Problem]]:
+    """Read, check and assemble the site at ``root``; ``None`` when an error was found.
+
+    ``memo`` lets an incremental build skip unchanged files and bodies.
+    """
     content = root / CONTENT_DIR
     config, problems = load_config(content, display_path(root, content / CONFIG_NAME))
     if config is not None and options.base_url:
         config = config.with_base_url(options.base_url)
-    events, event_problems = _read_all(find(root, content, EVENTS_DIR), read_event)
-    entities, entity_problems = _read_all(find(root, content, ENTITIES_DIR), read_entity)
+    events, event_problems = _read_all(find(root, content, EVENTS_DIR), read_event, memo)
+    entities, entity_problems = _read_all(find(root, content, ENTITIES_DIR), read_entity, memo)
     problems += event_problems + entity_problems
     registry, registry_problems = Registry.build(entities)
     problems += registry_problems + _id_problems(events)
@@ -50,7 +55,7 @@ def load_site(root: Path, options: Options = DEFAULTS) -> tuple[Site | None, lis
     problems += mention_problems
     if config is None or _has_errors(problems):
         return None, problems
-    site, link_problems = _assemble(config, kept, entities, resolution, registry)
+    site, link_problems = _assemble(config, kept, entities, resolution, registry, memo)
     problems += link_problems
     return (None if _has_errors(problems) else site), problems
 
@@ -59,18 +64,33 @@ def _has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
-def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]]) -> tuple[list[R], list[Problem]]:
+def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]],
+              memo: Memo) -> tuple[list[R], list[Problem]]:
     records: list[R] = []
     problems: list[Problem] = []
     for source in files:
-        doc, found = read_document(source.file, source.display)
+        record, found = memo(("read", source.display), _signature(source.file), partial(_read_one, source, read))
         problems += found
-        if doc is not None:
-            record, found = read(doc, source.stem)
-            problems += found
-            if record is not None:
-                records.append(record)
+        if record is not None:
+            records.append(record)
     return records, problems
+
+
+def _signature(file: Path) -> tuple[int, int, int] | None:
+    """What tells a changed file from an unchanged one without reading it."""
+    try:
+        stat = file.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _read_one(source: SourceFile, read: Callable[[Document, str], tuple[R | None, list[Problem]]]) -> tuple[R | None, list[Problem]]:
+    doc, problems = read_document(source.file, source.display)
+    if doc is None:
+        return None, problems
+    record, found = read(doc, source.stem)
+    return record, problems + found
 
 
 def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
@@ -90,10 +110,14 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 
 
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
-              resolution: Resolution, registry: Registry) -> tuple[Site, list[Problem]]:
+              resolution: Resolution, registry: Registry, memo: Memo) -> tuple[Site, list[Problem]]:
     md = markdown.make_markdown(raw_html=config.raw_html)
-    bodies = {r.id: markdown.parse(md, r.body, r.body_line) for r in records}
-    entity_bodies = {r.id: markdown.parse(md, r.body, r.body_line) for r in entity_records}
+
+    def parse(path: str, body: str, line: int) -> markdown.Parsed:
+        return memo(("parse", path), (body, line, config.raw_html), lambda: markdown.parse(md, body, line))
+
+    bodies = {r.id: parse(r.path, r.body, r.body_line) for r in records}
+    entity_bodies = {r.id: parse(r.path, r.body, r.body_line) for r in entity_records}
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
         events={alias: r.id for r in records for alias in (r.id, *r.aliases)},
@@ -103,12 +127,14 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
     problems: list[Problem] = []
 
     def html(body: markdown.Parsed, page: str, source: str) -> str:
-        def link(reference: markdown.Reference) -> str:
+        resolved = []
+        for _, reference in body.references:
             url, problem = resolve(targets, reference, page, source)
+            resolved.append(url)
             if problem:
                 problems.append(problem)
-            return url
-        return markdown.render(md, body, link)
+        inputs = (body.source, page, tuple(resolved))
+        return memo(("html", source), inputs, lambda: markdown.render(md, body, tuple(resolved)))
 
     events = sorted(
         (_event(r, resolution.entities[r.id], bodies[r.id], html(bodies[r.id], urls.event_path(r.id), r.path)) for r in records),

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, preview
 from .assemble import Options
 from .build import BuildResult, build
 from .errors import Severity
@@ -25,6 +25,13 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
         if name == "build":
             command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
+    serve = commands.add_parser("serve", help="preview the site, rebuilding on every save", description="Preview the site, rebuilding on every save.")
+    serve.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
+    serve.add_argument("--port", "-p", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--drafts", action="store_true", help="include events marked draft: true")
+    serve.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    serve.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
     return parser
 
 
@@ -42,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     options = Options(drafts=args.drafts, base_url=args.base_url)
     root = args.root
+    if args.command == "serve":
+        preview.serve(root, preview.ServeOptions(args.host, args.port, options, args.strict))
+        return 0
     if args.command == "check":
         result = build(root, options=options, strict=args.strict, write=False)
         _report(result, args.strict)

@@ -89,7 +89,8 @@ def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, 
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        if mark and "\t" in source.split("\n")[mark.line][: mark.column + 1]:
+        source_lines = source.split("\n")
+        if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line][: mark.column + 1]:
             message += " (a tab: indent YAML with spaces)"
         return None, {}, [Problem(path, line, None, f"YAML: {message}")]
     except yaml.YAMLError as exc:  # libyaml reader errors carry no mark

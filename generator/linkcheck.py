@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from .errors import Problem, Severity
-from .render import OutputFile
+from .outputfile import OutputFile
 
 _LINK = re.compile(r'\s(href|src)="([^"]*)"')
 _ID = re.compile(r'\s(?:id|name)="([^"]*)"')
@@ -50,8 +50,9 @@ def check_links(files: Iterable[OutputFile], other_paths: Iterable[str] = (), ba
 
     ``base_path`` is the URL path the site is served under, for root-relative links.
     """
+    files = list(files)
     pages = {f.path: f.data.decode("utf-8") for f in files if f.path.endswith(".html")}
-    existing = set(pages) | set(other_paths)
+    existing = {f.path for f in files} | set(other_paths)
     ids = {path: _ids(text) for path, text in pages.items()}
     problems = []
     for path, text in pages.items():

@@ -15,7 +15,6 @@ resolved and it is rendered.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -45,6 +44,7 @@ class Reference:
 class Parsed:
     """A parsed body: tokens, heading ids, first paragraph and cross-references."""
 
+    source: str
     tokens: list[Token]
     headings: tuple[str, ...]
     first_paragraph: str
@@ -70,14 +70,13 @@ def parse(md: MarkdownIt, text: str, first_line: int = 1) -> Parsed:
     headings = tuple(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
     lines = text.split("\n")
     references = tuple(_references(tokens, lines, first_line))
-    return Parsed(tokens, headings, _first_paragraph(tokens), references)
+    return Parsed(text, tokens, headings, _first_paragraph(tokens), references)
 
 
-def render(md: MarkdownIt, parsed: Parsed, resolve: Callable[[Reference], str] | None = None) -> str:
-    """HTML for a parsed body; ``resolve`` gives each cross-reference its URL."""
-    for token, reference in parsed.references:
-        if resolve is not None:
-            token.attrSet("href", resolve(reference))
+def render(md: MarkdownIt, parsed: Parsed, hrefs: tuple[str, ...] = ()) -> str:
+    """HTML for a parsed body; ``hrefs`` are the resolved URLs of its cross-references, in order."""
+    for (token, _), href in zip(parsed.references, hrefs, strict=True):
+        token.attrSet("href", href)
     return str(md.renderer.render(parsed.tokens, md.options, {}))
 
 

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
-from .render import OutputFile
+from .outputfile import OutputFile
 
 MARKER = ".timeline-build"
 _MARKER_TEXT = b"Written by `timeline build`; this folder is replaced whole on every build.\n"

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from . import urls
+from . import feeds, urls
 from .config import Era
 from .dates import PartialDate
+from .memo import Memo, no_memo
 from .model import Entity, Event, Site
-
-
-@dataclass(frozen=True, slots=True)
-class OutputFile:
-    """A file to write, by its path inside the output folder."""
-
-    path: str
-    data: bytes
+from .outputfile import OutputFile
+from .schema import slugify
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +76,41 @@ def era_starts(site: Site) -> dict[str, Era]:
 
 
 def _page(env: jinja2.Environment, template: str, path: str, site: Site, **context: Any) -> OutputFile:
-    html = env.get_template(template).render(site=site, config=site.config, link=urls.Links(path), page_path=path, **context)
+    has_feeds = feeds.absolute_base(site.config) is not None
+    html = env.get_template(template).render(site=site, config=site.config, link=urls.Links(path), page_path=path, has_feeds=has_feeds, **context)
     return OutputFile(path, html.encode("utf-8"))
 
 
-def timeline_page(env: jinja2.Environment, site: Site) -> OutputFile:
-    """The timeline: every event, grouped by year and month."""
-    return _page(env, "timeline.html", urls.TIMELINE, site, years=group_by_month(site.events), era_starts=era_starts(site))
+def _names(site: Site, entity_ids: tuple[str, ...]) -> tuple[Entity, ...]:
+    return tuple(site.entities[i] for i in entity_ids)
+
+
+def timeline_page(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> OutputFile:
+    """The timeline: every event, grouped by year and month; each year rendered (and memoised) alone."""
+    years = group_by_month(site.events)
+    starts = era_starts(site)
+    template = env.get_template("timeline_year.html")
+    link = urls.Links(urls.TIMELINE)
+
+    def year_html(year: YearGroup) -> Markup:
+        events = [e for m in year.months for e in m.events]
+        inputs = (year, tuple(starts.get(e.id) for e in events), tuple(_names(site, e.entities) for e in events))
+        make = partial(template.render, site=site, config=site.config, link=link, year=year, era_starts=starts)
+        return memo(("timeline-year", year.year), inputs, lambda: Markup(make()))
+
+    sections = {year.year: year_html(year) for year in years}
+    return _page(env, "timeline.html", urls.TIMELINE, site, years=years, year_sections=sections)
 
 
 def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:
     """One event's own page."""
     before, after = site.neighbours(event.id)
     return _page(env, "event.html", urls.event_path(event.id), site, event=event, previous=before, next=after, era=site.era_of(event))
+
+
+def _event_inputs(site: Site, event: Event) -> tuple[Any, ...]:
+    around = tuple(None if e is None else (e.id, e.title, e.date_label) for e in site.neighbours(event.id))
+    return event, around, site.era_of(event), _names(site, event.entities), tuple(site.tags[slugify(t)] for t in event.tags)
 
 
 def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, target: tuple[str, str]) -> OutputFile:
@@ -101,12 +120,11 @@ def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, ta
     return _page(env, "redirect.html", path, site, title=title, target=link, canonical=canonical)
 
 
-def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> Iterator[OutputFile]:
+def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
     """``e/<id>/`` for the id and every former id; former event-page URLs redirect too."""
-    for ident in (event.id, *event.aliases):
-        yield redirect_page(env, site, urls.permalink_path(ident), event.title, urls.timeline_of(event.id))
-    for alias in event.aliases:
-        yield redirect_page(env, site, urls.event_path(alias), event.title, (urls.event_path(event.id), ""))
+    short = [redirect_page(env, site, urls.permalink_path(i), event.title, urls.timeline_of(event.id)) for i in (event.id, *event.aliases)]
+    former = [redirect_page(env, site, urls.event_path(a), event.title, (urls.event_path(event.id), "")) for a in event.aliases]
+    return tuple(short + former)
 
 
 def entity_page(env: jinja2.Environment, site: Site, entity: Entity) -> OutputFile:
@@ -114,6 +132,11 @@ def entity_page(env: jinja2.Environment, site: Site, entity: Entity) -> OutputFi
     events = site.events_of(entity.id)
     related = [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())]
     return _page(env, "entity.html", urls.entity_path(entity.id), site, entity=entity, events=events, related=related)
+
+
+def _entity_inputs(site: Site, entity: Entity) -> tuple[Any, ...]:
+    events = tuple((e.id, e.title, e.date) for e in site.events_of(entity.id))
+    return entity, events, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ()))
 
 
 def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
@@ -132,15 +155,22 @@ def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     return _page(env, "tags.html", urls.TAG_INDEX, site)
 
 
-def render_site(env: jinja2.Environment, site: Site) -> Iterator[OutputFile]:
-    """Every page of the site, in a fixed order."""
-    yield timeline_page(env, site)
+def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
+    """Every page of the site, in a fixed order.
+
+    Each page is memoised on a tuple of everything its template shows, so an
+    incremental build re-renders only what an edit touched.
+    """
+    yield timeline_page(env, site, memo)
     for event in site.events:
-        yield event_page(env, site, event)
-        yield from permalink_pages(env, site, event)
-    yield entity_index_page(env, site)
+        yield memo(("event", event.id), _event_inputs(site, event), partial(event_page, env, site, event))
+        yield from memo(("permalinks", event.id), (event.id, event.title, event.aliases), partial(permalink_pages, env, site, event))
+    entity_counts = tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
+    yield memo("entities", entity_counts, partial(entity_index_page, env, site))
     for entity in site.entities.values():
-        yield entity_page(env, site, entity)
-    yield tag_index_page(env, site)
-    for tag_id in site.tags:
-        yield tag_page(env, site, tag_id)
+        yield memo(("entity", entity.id), _entity_inputs(site, entity), partial(entity_page, env, site, entity))
+    tag_counts = tuple((t, len(site.tag_events[i])) for i, t in site.tags.items())
+    yield memo("tags", tag_counts, partial(tag_index_page, env, site))
+    for tag_id, tag in site.tags.items():
+        events = tuple((e.id, e.title, e.date) for e in (site.event(i) for i in site.tag_events[tag_id]))
+        yield memo(("tag", tag_id), (tag, events), partial(tag_page, env, site, tag_id))

@@ -54,6 +54,17 @@ class Theme:
         env.filters["slug"] = slugify
         return env
 
+    def signature(self) -> tuple[tuple[str, int, int], ...]:
+        """Every theme file with its modification time and size: changes when the theme does."""
+        found = []
+        for folder in self.folders:
+            for parent, dirs, names in os.walk(folder):
+                dirs.sort()
+                for name in sorted(names):
+                    stat = (Path(parent) / name).stat()
+                    found.append((os.path.join(parent, name), stat.st_mtime_ns, stat.st_size))
+        return tuple(found)
+
     def static_files(self) -> dict[str, Path]:
         """Relative path under ``static/`` to the file that wins."""
         files: dict[str, Path] = {}

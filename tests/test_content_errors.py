@@ -15,6 +15,7 @@ E = "content/events/e.md"
 
 CASES = {
     "bad YAML": ({E: "---\ntitle: [unclosed\ndate: 2019\n---\n"}, f"{E}:3: YAML: did not find expected ',' or ']'"),
+    "YAML error at the end": ({E: "---\ntitle: [broken\n---\n"}, f"{E}:3: YAML: did not find expected ',' or ']'"),
     "tab indent": (
         {E: "---\ntitle: x\ndate: 2019\nentities:\n\t- Huawei\n---\n"},
         f"{E}:5: YAML: found character that cannot start any token (a tab: indent YAML with spaces)",

@@ -1,0 +1,77 @@
+"""Memoising build steps by their inputs, for incremental and warm builds.
+
+Every step that may be skipped is called through a :data:`Memo` with a key and
+a tuple of *everything the step reads*. A plain build uses :func:`no_memo`,
+which always recomputes; the preview server keeps a :class:`RenderMemo`, which
+reuses the previous result when the inputs are equal, so one edited event
+re-reads one file and re-renders only the pages that show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+
+
+class Memo(Protocol):
+    """Call ``make()`` unless a result for ``key`` with equal ``inputs`` is known."""
+
+    def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T: ...
+
+
+def no_memo(key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+    """Always recompute."""
+    return make()
+
+
+class RenderMemo:
+    """Results of the previous build, kept while their inputs stay equal.
+
+    Entries not asked for during a build are dropped at :meth:`finish`, so
+    deleted files and pages do not linger.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[Hashable, tuple[Any, Any]] = {}
+        self._current: dict[Hashable, tuple[Any, Any]] = {}
+        self.computed: list[Hashable] = []
+
+    def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        known = self._current.get(key) or self._previous.get(key)
+        if known is not None and known[0] == inputs:
+            value: T = known[1]
+        else:
+            value = make()
+            self.computed.append(key)
+        self._current[key] = (inputs, value)
+        return value
+
+    def begin(self) -> None:
+        """Start a build: nothing computed yet."""
+        self.computed = []
+
+    def finish(self) -> None:
+        """End a build: what was used is kept for the next one."""
+        self._previous, self._current = self._current, {}
+
+    def abandon(self) -> None:
+        """End a failed build: keep everything known, in case the next one needs it."""
+        self._previous.update(self._current)
+        self._current = {}
+
+    def clear(self) -> None:
+        """Forget everything (templates or settings changed)."""
+        self._previous, self._current = {}, {}
+
+
+class ScopedMemo:
+    """A memo whose every entry also depends on a shared context (settings, theme files)."""
+
+    def __init__(self, memo: Memo, context: Any) -> None:
+        self._memo = memo
+        self._context = context
+
+    def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        return self._memo(key, (self._context, inputs), make)

@@ -1,0 +1,105 @@
+"""``timeline serve``: build, watch, rebuild on save, and serve with live reload."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assemble import CONTENT_DIR, DEFAULTS, Options
+from .build import Builder, Rendered
+from .config import CONFIG_NAME, load_config
+from .server import PreviewServer, PreviewState
+from .theme import BUILTIN, THEMES_DIR
+from .watch import Changes, start_watching
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """Where to listen and what to build."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    build: Options = DEFAULTS
+    strict: bool = False
+
+
+def snapshot_files(result: Rendered) -> dict[str, bytes]:
+    """A rendered site as served: pages and theme assets, by output path."""
+    files = {page.path: page.data for page in result.pages}
+    files.update({"static/" + name: path.read_bytes() for name, path in result.static.items()})
+    return files
+
+
+def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str, ...]:
+    """Ids of the events whose files changed, to bring into view after the reload."""
+    if result.site is None:
+        return ()
+    names = set()
+    for path in changed:
+        try:
+            names.add(path.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            continue
+    return tuple(e.id for e in result.site.events if e.path in names)
+
+
+def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: Callable[[str], None]) -> Rendered:
+    """One build, published to the server: its files, or the overlay over the last good ones."""
+    started = time.perf_counter()
+    result = builder.render()
+    events = edited_events(result, builder.root, changed)
+    state.publish(snapshot_files(result) if result.ok else None, result.problems, events)
+    for problem in result.problems:
+        report(problem.format())
+    status = "rebuilt" if result.ok else "build failed; serving the last good build"
+    report(f"{status} in {(time.perf_counter() - started) * 1000:.0f} ms")
+    return result
+
+
+DEFAULT_SERVE = ServeOptions()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[str], None] = _say) -> None:
+    """Serve the site at ``root`` until interrupted."""
+    config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
+    if config is not None and options.build.base_url:
+        config = config.with_base_url(options.build.base_url)
+    base_path = config.base_path if config else "/"
+    state = PreviewState(base_path)
+    builder = Builder(root, options.build, strict=options.strict)
+    changes = Changes()
+    output = root / (config.output if config else "output")
+    observer = start_watching([root / CONTENT_DIR, root / THEMES_DIR, BUILTIN], changes, ignore=[output])
+    server = PreviewServer((options.host, options.port), state)
+    rebuild(builder, state, set(), report)
+    report(f"Serving http://{options.host}:{server.server_address[1]}{base_path} (Ctrl-C to stop)")
+    sys.stdout.flush()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while True:
+            changed = changes.wait(timeout=1.0)
+            if changed:
+                rebuild(builder, state, changed, report)
+    except KeyboardInterrupt:
+        report("stopped")
+    finally:
+        state.close()
+        server.shutdown()
+        server.server_close()
+        observer.stop()
+        observer.join(timeout=5)
