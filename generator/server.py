@@ -42,7 +42,10 @@ _SCRIPT = """<script>
   };
 })();
 </script>"""
-_ERROR_PAGE = b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head><body><h1>The site has not built yet</h1></body></html>'
+_ERROR_PAGE = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
+    b"<body><h1>The site has not built yet</h1></body></html>"
+)
 _OVERLAY_STYLE = (
     "position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:50vh;overflow:auto;"
     "background:#2b0b0b;color:#fff;border:3px solid #ff5c5c;border-radius:8px;padding:1rem;"

@@ -40,7 +40,17 @@ def test_a_body_edit_redoes_only_that_event(site: Path) -> None:
     touch(site / "content/events/c.md", event("C", "2019-08-19", "entities: [Commerce Department]\n", body="New words."))
     result = builder.render()
     assert sorted(map(str, builder.memo.computed)) == sorted(
-        map(str, [("read", "content/events/c.md"), ("parse", "content/events/c.md"), ("html", "content/events/c.md"), ("event", "c"), ("timeline-year", 2019), "publishing"])
+        map(
+            str,
+            [
+                ("read", "content/events/c.md"),
+                ("parse", "content/events/c.md"),
+                ("html", "content/events/c.md"),
+                ("event", "c"),
+                ("timeline-year", 2019),
+                "publishing",
+            ],
+        )
     )
     assert pages(result) == pages(render(site))
 
@@ -51,7 +61,17 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
     touch(site / "content/events/b.md", event("B renamed", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [x]\n"))
     result = builder.render()
     rendered = {k for k in builder.memo.computed if k[0] not in ("read", "parse", "html")}
-    assert rendered == {"publishing", ("event", "a"), ("event", "b"), ("event", "c"), ("permalinks", "b"), ("entity", "huawei"), ("entity", "commerce"), ("tag", "x"), ("timeline-year", 2019)}
+    assert rendered == {
+        "publishing",
+        ("event", "a"),
+        ("event", "b"),
+        ("event", "c"),
+        ("permalinks", "b"),
+        ("entity", "huawei"),
+        ("entity", "commerce"),
+        ("tag", "x"),
+        ("timeline-year", 2019),
+    }
     assert pages(result) == pages(render(site))
 
 

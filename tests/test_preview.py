@@ -27,7 +27,15 @@ def state(base: str = "/") -> PreviewState:
 
 @pytest.mark.parametrize(
     "path",
-    ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/events/%2E%2E/%2E%2E/%2E%2E/etc/passwd", "/static/..%2f..%2fsecret", "/./index.html", "/static/..\\..\\x", "/a%00b"],
+    [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/events/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        "/static/..%2f..%2fsecret",
+        "/./index.html",
+        "/static/..\\..\\x",
+        "/a%00b",
+    ],
 )
 def test_path_traversal_gets_404(path: str) -> None:
     assert respond(state(), path).status == 404
