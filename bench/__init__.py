@@ -1,0 +1,1 @@
+"""Benchmark harness for the timeline generator: `python -m bench` (see bench/__main__.py)."""

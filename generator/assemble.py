@@ -140,7 +140,7 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
         (_event(r, resolution.entities[r.id], bodies[r.id], html(bodies[r.id], urls.event_path(r.id), r.path)) for r in records),
         key=lambda e: e.sort_key,
     )
-    entities = {r.id: _entity(r, html(entity_bodies[r.id], urls.entity_path(r.id), r.path)) for r in entity_records}
+    entities = {r.id: _entity(r, entity_bodies[r.id], html(entity_bodies[r.id], urls.entity_path(r.id), r.path)) for r in entity_records}
     for ident, name in resolution.unfiled.items():
         entities[ident] = Entity(ident, name, "other", (), None, (), "", None)
     return _index(config, events, entities), problems
@@ -177,9 +177,9 @@ def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Pars
     )
 
 
-def _entity(record: EntityRecord, html: str) -> Entity:
+def _entity(record: EntityRecord, body: markdown.Parsed, html: str) -> Entity:
     return Entity(
         id=record.id, name=record.name, kind=record.kind, aliases=tuple(a.name for a in record.aliases),
         wikidata=record.wikidata, links=record.links, body_html=html,
-        path=record.path,
+        path=record.path, summary=body.first_paragraph,
     )

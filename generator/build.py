@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import exports, feeds, sitemap
+from . import exports, feeds, search, sitemap
 from .assemble import CONTENT_DIR, DEFAULTS, Options, load_site
 from .config import CONFIG_NAME, load_config
 from .errors import Problem, Severity, errors_in
@@ -60,7 +60,7 @@ def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, mem
         pages = (*render_site(env or theme.environment(), site, memo), *publishing_files(site, memo))
     except jinja2.TemplateError as exc:
         return Rendered(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
-    if feeds.absolute_base(site.config) is None:
+    if site.config.public_url is None:
         message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
         problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
     static = theme.static_files()
@@ -71,7 +71,7 @@ def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, mem
 def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
     """Feeds, sitemap and data exports: they show every event, so any change redoes them."""
     inputs = (site.events, tuple(site.entities.values()))
-    return memo("publishing", inputs, lambda: (*feeds.files(site), *sitemap.files(site), *exports.files(site)))
+    return memo("publishing", inputs, lambda: (*feeds.files(site), *sitemap.files(site), *exports.files(site), *search.files(site)))
 
 
 def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True) -> BuildResult:

@@ -42,6 +42,14 @@ class SiteConfig:
     raw_html: bool = False
     output: str = "output"
     eras: tuple[Era, ...] = ()
+    cname: str | None = None
+    """A custom domain for GitHub Pages, written to ``CNAME``."""
+
+    @property
+    def public_url(self) -> str | None:
+        """``base_url`` when it is an absolute http(s) URL (feeds need one); ``None`` for a bare path."""
+        parts = urlsplit(self.base_url)
+        return self.base_url if parts.scheme in ("http", "https") and parts.hostname else None
 
     @property
     def base_path(self) -> str:
@@ -68,6 +76,13 @@ def _language(value: Any) -> str:
     return code
 
 
+def _domain(value: Any) -> str:
+    domain = f.text(value).lower()
+    if not re.match(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", domain):
+        raise f.FieldError(f"expected a domain name such as timeline.example.org, got {domain!r}")
+    return domain
+
+
 def _era(name: str, start: PartialDate, end: PartialDate | None) -> Era:
     if end is not None and end.sort_key < start.sort_key:
         raise f.FieldError(f"end {end.iso()} is before start {start.iso()}", ".end")
@@ -88,6 +103,7 @@ FIELDS: list[f.Field[Any]] = [
     f.Field("raw_html", f.boolean),
     f.Field("output", f.text),
     f.Field("eras", _eras),
+    f.Field("cname", _domain),
 ]
 
 

@@ -96,6 +96,17 @@ def parse_date(value: object) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+def duration(start: PartialDate, end: PartialDate) -> str:
+    """How long a range lasts, in the largest unit that reads well: ``4 days``, ``3 months``, ``2 years``."""
+    days = (end.last_day - start.first_day).days + 1
+    if days < 45:
+        return f"{days} day{'s' if days != 1 else ''}"
+    months = round(days / 30.44)
+    if months < 24:
+        return f"{months} months"
+    return f"{round(days / 365.25)} years"
+
+
 def range_label(start: PartialDate, end: PartialDate | None) -> str:
     """A label for a date or a range, dropping what the two ends share."""
     if end is None or end == start:

@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 from . import urls
 from .config import Era
 from .dates import PartialDate
-from .feeds import absolute_base
 from .model import Event, Site, kind_label
 from .outputfile import OutputFile
 from .schema import slugify
@@ -121,7 +120,7 @@ def _event_record(base: str | None, event: Event) -> dict[str, Any]:
 
 def events_json(site: Site) -> dict[str, Any]:
     """Every event, entity and tag with their links to each other, in timeline order."""
-    config, base = site.config, absolute_base(site.config)
+    config, base = site.config, site.config.public_url
     entities = [
         {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "wikidata": e.wikidata,
          "url": _url(base, urls.entity_path(e.id)), "events": list(site.entity_events.get(e.id, ()))}
@@ -181,7 +180,7 @@ def _vevent(base: str | None, host: str, event: Event) -> list[str]:
 
 def events_ics(site: Site) -> bytes:
     """One all-day VEVENT per event, spanning its day, month, year or range; CRLF lines folded at 75 octets."""
-    base = absolute_base(site.config)
+    base = site.config.public_url
     host = (urlsplit(base).hostname or "timeline") if base else "timeline"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_text(site.config.title)}"]
     if site.config.description:

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from . import urls
-from .config import SiteConfig
 from .model import Event, Site
 from .outputfile import OutputFile
 from .schema import slugify
@@ -40,12 +39,6 @@ _UTC = dt.timezone.utc
 _NO_EVENTS = dt.datetime(1970, 1, 1, tzinfo=_UTC)
 # characters XML 1.0 forbids; a stray one in a Markdown file must not make the feed unreadable
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def absolute_base(config: SiteConfig) -> str | None:
-    """``base_url`` when it is an absolute http(s) URL; ``None`` when it is only a path."""
-    parts = urlsplit(config.base_url)
-    return config.base_url if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def entity_feed_path(ident: str) -> str:
@@ -171,7 +164,7 @@ def _specs(site: Site) -> list[_Feed]:
 
 def files(site: Site) -> list[OutputFile]:
     """The site feed and one feed per entity with events; ``[]`` when ``base_url`` is only a path."""
-    base = absolute_base(site.config)
+    base = site.config.public_url
     if base is None:
         return []
     return [_render(site, base, spec) for spec in _specs(site)]

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .config import Era, SiteConfig
-from .dates import PartialDate, range_label
+from .dates import PartialDate, duration, range_label
 from .schema import Link, Source
 
 KIND_LABELS = {
@@ -51,6 +51,11 @@ class Event:
         return range_label(self.date, self.end_date)
 
     @property
+    def duration_label(self) -> str:
+        """How long a range lasts (``""`` for a single date)."""
+        return duration(self.date, self.end_date) if self.end_date else ""
+
+    @property
     def sort_key(self) -> tuple[Any, ...]:
         """The timeline order; see :mod:`generator.dates` for partial dates."""
         end = (self.end_date or self.date).sort_key
@@ -70,6 +75,8 @@ class Entity:
     body_html: str
     path: str | None
     """The entity's file; ``None`` for a name used in events without a file."""
+    summary: str = ""
+    """The first paragraph of the description, as plain text."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import feeds, urls
+from . import charts, metadata, urls
 from .config import Era
 from .dates import PartialDate
 from .memo import Memo, no_memo
@@ -76,7 +76,7 @@ def era_starts(site: Site) -> dict[str, Era]:
 
 
 def _page(env: jinja2.Environment, template: str, path: str, site: Site, **context: Any) -> OutputFile:
-    has_feeds = feeds.absolute_base(site.config) is not None
+    has_feeds = site.config.public_url is not None
     html = env.get_template(template).render(site=site, config=site.config, link=urls.Links(path), page_path=path, has_feeds=has_feeds, **context)
     return OutputFile(path, html.encode("utf-8"))
 
@@ -85,27 +85,58 @@ def _names(site: Site, entity_ids: tuple[str, ...]) -> tuple[Entity, ...]:
     return tuple(site.entities[i] for i in entity_ids)
 
 
+def not_found_page(env: jinja2.Environment, site: Site) -> OutputFile:
+    """``404.html``: GitHub Pages serves it at any depth, so its links start from the site's root path."""
+    html = env.get_template("404.html").render(
+        site=site, config=site.config, link=urls.Links("404.html", site.config.base_path), page_path="404.html", has_feeds=False, meta=None
+    )
+    return OutputFile("404.html", html.encode("utf-8"))
+
+
+def pages_files(site: Site) -> tuple[OutputFile, ...]:
+    """The files GitHub Pages looks for: ``.nojekyll`` (serve every file as it is) and ``CNAME``."""
+    files = [OutputFile(".nojekyll", b"")]
+    if site.config.cname:
+        files.append(OutputFile("CNAME", f"{site.config.cname}\n".encode()))
+    return tuple(files)
+
+
+def _kinds(site: Site, event: Event) -> list[str]:
+    return sorted({site.entities[i].kind for i in event.entities})
+
+
 def timeline_page(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> OutputFile:
     """The timeline: every event, grouped by year and month; each year rendered (and memoised) alone."""
     years = group_by_month(site.events)
     starts = era_starts(site)
     template = env.get_template("timeline_year.html")
+    eras = site.config.eras
+
+    def era_index(event: Event) -> int | None:
+        era = site.era_of(event)
+        return None if era is None else eras.index(era)
+
     link = urls.Links(urls.TIMELINE)
 
     def year_html(year: YearGroup) -> Markup:
         events = [e for m in year.months for e in m.events]
-        inputs = (year, tuple(starts.get(e.id) for e in events), tuple(_names(site, e.entities) for e in events))
-        make = partial(template.render, site=site, config=site.config, link=link, year=year, era_starts=starts)
+        inputs = (year, tuple(starts.get(e.id) for e in events), tuple(_names(site, e.entities) for e in events), tuple(map(era_index, events)))
+        make = partial(
+            template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site), era_index=era_index
+        )
         return memo(("timeline-year", year.year), inputs, lambda: Markup(make()))
 
     sections = {year.year: year_html(year) for year in years}
-    return _page(env, "timeline.html", urls.TIMELINE, site, years=years, year_sections=sections)
+    anchors = frozenset(m.anchor for y in years for m in y.months if m.anchor)
+    chart = charts.per_month(site.events, anchors)
+    return _page(env, "timeline.html", urls.TIMELINE, site, years=years, year_sections=sections, chart=chart, meta=metadata.for_timeline(site))
 
 
 def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:
     """One event's own page."""
     before, after = site.neighbours(event.id)
-    return _page(env, "event.html", urls.event_path(event.id), site, event=event, previous=before, next=after, era=site.era_of(event))
+    meta = metadata.for_event(site, event)
+    return _page(env, "event.html", urls.event_path(event.id), site, event=event, previous=before, next=after, era=site.era_of(event), meta=meta)
 
 
 def _event_inputs(site: Site, event: Event) -> tuple[Any, ...]:
@@ -117,7 +148,7 @@ def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, ta
     """A page that sends the browser on to ``target`` (a path and anchor), without JavaScript."""
     link = urls.Links(path).to(*target)
     canonical = urls.absolute(site.config.base_url, *target)
-    return _page(env, "redirect.html", path, site, title=title, target=link, canonical=canonical)
+    return _page(env, "redirect.html", path, site, title=title, target=link, canonical=canonical, meta=None)
 
 
 def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
@@ -131,28 +162,40 @@ def entity_page(env: jinja2.Environment, site: Site, entity: Entity) -> OutputFi
     """One entity: description, its events, who appears with it."""
     events = site.events_of(entity.id)
     related = [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())]
-    return _page(env, "entity.html", urls.entity_path(entity.id), site, entity=entity, events=events, related=related)
+    meta = metadata.for_entity(site, entity)
+    first, last = _span(site)
+    activity = charts.per_year(events, first, last) if events else None
+    return _page(env, "entity.html", urls.entity_path(entity.id), site, entity=entity, events=events, related=related, activity=activity, meta=meta)
+
+
+def _span(site: Site) -> tuple[int, int]:
+    """The first and last year of the whole timeline."""
+    return (site.events[0].date.year, site.events[-1].date.year) if site.events else (0, 0)
 
 
 def _entity_inputs(site: Site, entity: Entity) -> tuple[Any, ...]:
     events = tuple((e.id, e.title, e.date) for e in site.events_of(entity.id))
-    return entity, events, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ()))
+    return entity, events, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())), _span(site)
 
 
 def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     """Every entity, grouped by kind, with event counts."""
-    return _page(env, "entities.html", urls.ENTITY_INDEX, site, groups=site.entities_by_kind())
+    meta = metadata.for_listing(site, urls.ENTITY_INDEX, "Entities", f"Everyone and everything {site.config.title} names, by kind.")
+    return _page(env, "entities.html", urls.ENTITY_INDEX, site, groups=site.entities_by_kind(), meta=meta)
 
 
 def tag_page(env: jinja2.Environment, site: Site, tag_id: str) -> OutputFile:
     """The events with one tag."""
     events = tuple(site.event(i) for i in site.tag_events[tag_id])
-    return _page(env, "tag.html", urls.tag_path(tag_id), site, tag=site.tags[tag_id], events=events)
+    tag = site.tags[tag_id]
+    meta = metadata.for_listing(site, urls.tag_path(tag_id), f"#{tag.name}", f"Events tagged {tag.name} on {site.config.title}.")
+    return _page(env, "tag.html", urls.tag_path(tag_id), site, tag=tag, events=events, meta=meta)
 
 
 def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     """Every tag with its count."""
-    return _page(env, "tags.html", urls.TAG_INDEX, site)
+    meta = metadata.for_listing(site, urls.TAG_INDEX, "Tags", f"The tags of {site.config.title}.")
+    return _page(env, "tags.html", urls.TAG_INDEX, site, meta=meta)
 
 
 def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
@@ -174,3 +217,5 @@ def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> It
     for tag_id, tag in site.tags.items():
         events = tuple((e.id, e.title, e.date) for e in (site.event(i) for i in site.tag_events[tag_id]))
         yield memo(("tag", tag_id), (tag, events), partial(tag_page, env, site, tag_id))
+    yield memo("404", (), partial(not_found_page, env, site))
+    yield from pages_files(site)

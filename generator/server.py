@@ -29,8 +29,11 @@ _SCRIPT = """<script>
   const saved = sessionStorage.getItem(key), focus = JSON.parse(sessionStorage.getItem(focusKey) || "[]");
   sessionStorage.removeItem(key); sessionStorage.removeItem(focusKey);
   history.scrollRestoration = "manual";
-  const target = focus.map((id) => document.getElementById(id)).find(Boolean);
-  if (target) target.scrollIntoView({block: "center"}); else if (saved !== null) scrollTo(0, Number(saved));
+  // after the page's own deferred scripts, which may still change the layout
+  addEventListener("load", () => {
+    const target = focus.map((id) => document.getElementById(id)).find(Boolean);
+    if (target) target.scrollIntoView({block: "center"}); else if (saved !== null) scrollTo(0, Number(saved));
+  });
   const source = new EventSource(%(url)s);
   source.onopen = () => { window.__timelinePreviewReady = true; };
   source.onmessage = (message) => {

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from . import urls
-from .feeds import absolute_base, revised
+from .feeds import revised
 from .model import Event, Site
 from .outputfile import OutputFile
 
@@ -70,7 +70,7 @@ def robots(base: str) -> OutputFile:
 
 def files(site: Site) -> list[OutputFile]:
     """``sitemap.xml`` and ``robots.txt``; ``[]`` when ``base_url`` is only a path."""
-    base = absolute_base(site.config)
+    base = site.config.public_url
     if base is None:
         return []
     return [sitemap(site, base), robots(base)]

@@ -16,7 +16,7 @@ TIMELINE = "index.html"
 ENTITY_INDEX = "entities/index.html"
 TAG_INDEX = "tags/index.html"
 
-_OWN_ANCHORS = ("top", "content", "years", "timeline-list", "copy-status")
+_OWN_ANCHORS = ("top", "content", "years", "timeline-list", "copy-status", "filters", "filter-status", "entity-results")
 RESERVED_ANCHORS = "y2019, y2019-05, " + ", ".join(_OWN_ANCHORS)
 _YEAR_ANCHOR = re.compile(r"^y\d{4}(-\d{2})?$")
 
@@ -94,38 +94,45 @@ def absolute(base_url: str, path: str, fragment: str = "") -> str:
 
 @dataclass(frozen=True, slots=True)
 class Links:
-    """Link helpers bound to the page being rendered; the templates call these."""
+    """Link helpers bound to the page being rendered; the templates call these.
+
+    With ``root`` set (the site's base path) links start from it instead of
+    being relative: for pages served at any depth, such as ``404.html``.
+    """
 
     page: str
+    root: str | None = None
 
     def to(self, path: str, fragment: str = "") -> str:
         """Any output file."""
+        if self.root is not None:
+            return self.root + url_path(path) + (f"#{fragment}" if fragment else "")
         return relative(self.page, path, fragment)
 
     def timeline(self, fragment: str = "") -> str:
         """The timeline page, optionally at an anchor."""
-        return relative(self.page, TIMELINE, fragment)
+        return self.to(TIMELINE, fragment)
 
     def place(self, ident: str) -> str:
         """An event's place on the timeline."""
-        return relative(self.page, *timeline_of(ident))
+        return self.to(*timeline_of(ident))
 
     def permalink(self, ident: str) -> str:
         """An event's short permalink."""
-        return relative(self.page, permalink_path(ident))
+        return self.to(permalink_path(ident))
 
     def event(self, ident: str) -> str:
         """An event's page."""
-        return relative(self.page, event_path(ident))
+        return self.to(event_path(ident))
 
     def entity(self, ident: str) -> str:
         """An entity's page."""
-        return relative(self.page, entity_path(ident))
+        return self.to(entity_path(ident))
 
     def tag(self, ident: str) -> str:
         """A tag's page."""
-        return relative(self.page, tag_path(ident))
+        return self.to(tag_path(ident))
 
     def asset(self, name: str) -> str:
         """A theme asset."""
-        return relative(self.page, asset_path(name))
+        return self.to(asset_path(name))

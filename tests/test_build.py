@@ -40,7 +40,7 @@ def test_every_field_reaches_the_pages(make_site: MakeSite) -> None:
     result = build(root)
     assert result.ok, messages(result)
     timeline = page(root, "index.html")
-    assert '<li class="event is-range" id="2019-05-16-entity-list">' in timeline
+    assert '<li class="event is-range" id="2019-05-16-entity-list" data-entities="huawei commerce ren-zhengfei" data-kinds="agency company other"' in timeline
     assert '<time datetime="2019-05-16">16–20 May 2019</time>' in timeline
     assert "The listing, in one line." in timeline and "First paragraph" not in timeline
     assert '<a href="https://www.reuters.com/article/x" rel="external noopener">Reuters</a>, <time datetime="2019-05-16">16 May 2019</time>' in timeline

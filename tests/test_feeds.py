@@ -230,9 +230,9 @@ def test_feeds_are_newest_first_and_capped(make_site: MakeSite) -> None:
 
 def test_path_only_base_url_makes_no_feed_and_no_sitemap(make_site: MakeSite) -> None:
     _, site = built(make_site, {"content/site.yaml": "title: T\nbase_url: /repo/\n", **EVENTS})
-    assert feeds.absolute_base(site.config) is None
+    assert site.config.public_url is None
     assert feeds.files(site) == [] and sitemap.files(site) == []
-    assert feeds.absolute_base(site.config.with_base_url("http://localhost:8000")) == "http://localhost:8000/"
+    assert site.config.with_base_url("http://localhost:8000").public_url == "http://localhost:8000/"
 
 
 def test_characters_xml_forbids_are_dropped(make_site: MakeSite) -> None:

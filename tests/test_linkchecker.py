@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from browser import serve
-from conftest import require_tool
+from conftest import PROJECT, require_tool
+from generator.assemble import Options
+from generator.build import build
 
 CONFIG = """\
 [checking]
@@ -21,12 +26,16 @@ warnings=1
 """
 
 
-def linkchecker(folder: Path, tmp_path: Path, prefix: str = "/") -> subprocess.CompletedProcess[str]:
+def linkchecker(folder: Path, tmp_path: Path, prefix: str = "/", build_site: bool = False) -> subprocess.CompletedProcess[str]:
+    """Serve ``folder`` at ``prefix`` and crawl it; with ``build_site``, first build the shipped site there for that address."""
     tool = require_tool("linkchecker")
     config = tmp_path / "linkcheckerrc"
     config.write_text(CONFIG)
     url, server = serve(folder, prefix)
     try:
+        if build_site:
+            result = build(PROJECT, output=folder, options=Options(base_url=url), strict=True)
+            assert result.ok, [p.format() for p in result.problems]
         return subprocess.run([tool, "--config", str(config), "--no-status", url], capture_output=True, text=True, timeout=300)
     finally:
         server.shutdown()
@@ -41,7 +50,12 @@ def test_linkchecker_really_checks_anchors(tmp_path: Path) -> None:
     assert "Anchor `gone' (decoded: `gone') not found" in run.stdout
 
 
-def test_the_shipped_site_has_no_broken_link_or_anchor(shipped_output: Path, tmp_path: Path) -> None:
-    run = linkchecker(shipped_output, tmp_path)
+@pytest.mark.parametrize("prefix", ["/", "/repo/"])
+def test_the_shipped_site_has_no_broken_link_or_anchor(tmp_path: Path, prefix: str) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    run = linkchecker(output, tmp_path, prefix, build_site=True)
     assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-2000:]
     assert "0 warnings found. 0 errors found." in run.stdout
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', (output / "index.html").read_text())
+    assert canonical and re.fullmatch(rf"http://127\.0\.0\.1:\d+{prefix}", canonical.group(1))

@@ -65,7 +65,7 @@ def test_former_ids_keep_resolving(make_site: MakeSite) -> None:
     result = build(root)
     assert result.ok, messages(result)
     timeline = page(root, "index.html")
-    assert '<li class="event" id="new-id">' in timeline
+    assert '<li class="event" id="new-id" data-entities="" data-kinds="" data-tags="">' in timeline
     assert '<span class="alias-anchor" id="old-id"></span><span class="alias-anchor" id="older-id"></span>' in timeline
     assert '<a href="../new-id/">x</a>' in page(root, "events/other/index.html")
     old_page = page(root, "events/old-id/index.html")

@@ -1,16 +1,120 @@
-// Timeline page: the permalink control copies the event's short permalink.
-// Without JavaScript the control is a plain link to the event's anchor.
+// The timeline page's behaviour. Everything here is an enhancement: without
+// JavaScript every event shows, every link works and the filter form stays hidden.
 (() => {
   "use strict";
-  const status = document.getElementById("copy-status");
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+  const fold = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const events = $$("li.event");
+
+  // The permalink control goes to the event's anchor and copies its short permalink.
+  const copyStatus = $("#copy-status");
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a.permalink");
     if (!link || !navigator.clipboard) return;
     const url = new URL(link.dataset.permalink || link.getAttribute("href"), location.href).href;
     navigator.clipboard.writeText(url).then(() => {
       link.classList.add("copied");
-      if (status) status.textContent = "Link copied: " + url;
+      if (copyStatus) copyStatus.textContent = "Link copied: " + url;
       setTimeout(() => link.classList.remove("copied"), 2000);
     }, () => {});
   });
+
+  // j/k (or n/p) move to the next or previous visible event.
+  document.addEventListener("keydown", (event) => {
+    const forward = event.key === "j" || event.key === "n";
+    if (!(forward || event.key === "k" || event.key === "p")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, select, textarea, [contenteditable]")) return;
+    const visible = events.filter((li) => !li.hidden);
+    const current = visible.indexOf(document.activeElement && document.activeElement.closest("li.event"));
+    let index;
+    if (current >= 0) index = current + (forward ? 1 : -1);
+    else {
+      const header = $(".site-header").getBoundingClientRect().bottom;
+      const below = visible.findIndex((li) => li.getBoundingClientRect().top > header + 1);
+      index = below < 0 ? visible.length - 1 : forward ? below : below - 1;
+    }
+    const next = visible[Math.max(0, Math.min(visible.length - 1, index))];
+    if (!next) return;
+    event.preventDefault();
+    next.tabIndex = -1;
+    next.focus();
+  });
+
+  const form = $("#filters");
+  if (!form) return;
+  const status = $("#filter-status");
+  const entityResults = $("#entity-results");
+  const text = new Map(events.map((li) => [li, fold($("article", li).textContent)]));
+  let entities = [];
+  const fields = ["q", "entity", "kind", "tag"];
+
+  const state = () => Object.fromEntries(fields.map((name) => [name, (form.elements[name].value || "").trim()]));
+  const has = (li, key, value) => !value || (li.dataset[key] || "").split(" ").includes(value);
+
+  let shownFor = null;
+  function showEntities(tokens) {
+    // rebuild only when the words change: a blur fires "change", and the list must not vanish under a click
+    const key = tokens.join(" ") + "|" + entities.length;
+    if (key === shownFor) return;
+    shownFor = key;
+    entityResults.replaceChildren();
+    if (!tokens.length) return;
+    const found = entities.filter((e) => tokens.every((t) => e.text.includes(t))).slice(0, 8);
+    for (const entity of found) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = new URL(entity.url, form.dataset.index ? new URL(form.dataset.index, location.href) : location.href).href;
+      link.className = "chip kind-" + entity.kind;
+      link.textContent = entity.name;
+      item.append(link);
+      entityResults.append(item);
+    }
+  }
+
+  function apply() {
+    const current = state();
+    const tokens = fold(current.q).split(/\s+/).filter(Boolean);
+    const active = tokens.length > 0 || current.entity || current.kind || current.tag;
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const target = hash && document.getElementById(hash);
+    const targetEvent = target && target.closest && target.closest("li.event");
+    let shown = 0;
+    for (const li of events) {
+      const match = has(li, "entities", current.entity) && has(li, "kinds", current.kind) && has(li, "tags", current.tag)
+        && tokens.every((token) => text.get(li).includes(token));
+      li.hidden = !(match || li === targetEvent);
+      if (!li.hidden) shown += 1;
+    }
+    for (const section of $$("section.month, section.year")) section.hidden = !$("li.event:not([hidden])", section);
+    for (const era of $$("li.era-start")) era.hidden = Boolean(active);
+    status.textContent = active ? `${shown} of ${events.length} events shown` : "";
+    showEntities(tokens);
+    const params = new URLSearchParams();
+    for (const name of fields) if (current[name]) params.set(name, current[name]);
+    const query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  const params = new URLSearchParams(location.search);
+  for (const name of fields) if (params.has(name)) form.elements[name].value = params.get(name);
+  form.hidden = false;
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", () => setTimeout(apply));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  addEventListener("hashchange", apply);
+  apply();
+
+  // The search index adds aliases to what each event matches, and finds entities by name.
+  fetch(form.dataset.index).then((response) => (response.ok ? response.json() : null)).then((index) => {
+    if (!index) return;
+    const names = new Map(index.entities.map(([id, name, , aliases]) => [id, [name, ...aliases].join(" ")]));
+    entities = index.entities.map(([id, name, kind, aliases, , url]) => ({ id, name, kind, url, text: fold([name, ...aliases].join(" ")) }));
+    for (const [id, , , , ids] of index.events) {
+      const li = document.getElementById(id);
+      if (li && text.has(li)) text.set(li, text.get(li) + " " + fold(ids.map((i) => names.get(i) || "").join(" ")));
+    }
+    apply();
+  }).catch(() => {});
 })();

@@ -1,0 +1,109 @@
+"""What runs inside a measured child process: the in-process edit loop and the profiled build.
+
+``python -m bench.child edit SITE OUT --runs N`` builds once, then N+1 times
+appends a paragraph to one event's body and times ``build()`` (the first of
+those is a warm-up); it prints one JSON line. ``python -m bench.child profile
+SITE OUT --top K`` runs one build under cProfile and prints the top K
+functions by cumulative time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import sys
+import sysconfig
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult
+
+
+def _check(result: BuildResult, what: str) -> None:
+    if not result.ok:
+        problems = "\n".join(p.format() for p in result.problems)
+        raise SystemExit(f"{what} failed:\n{problems}")
+
+
+def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
+    """Time ``build()`` after editing one event's body, ``runs`` times after a warm-up edit."""
+    from generator.build import build
+
+    started = time.perf_counter()
+    _check(build(site, output=output), "first build")
+    first = time.perf_counter() - started
+    events = sorted((site / "content" / "events").glob("*.md"))
+    target = events[len(events) // 2]
+    original = target.read_text(encoding="utf-8")
+    times: list[float] = []
+    try:
+        for index in range(runs + 1):
+            target.write_text(original.rstrip("\n") + f"\n\nEdited for the benchmark, round {index}: one *new* paragraph.\n", encoding="utf-8")
+            started = time.perf_counter()
+            result = build(site, output=output)
+            elapsed = time.perf_counter() - started
+            _check(result, f"build after edit {index}")
+            if index:
+                times.append(elapsed)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    return {"first_build": first, "times": times, "edited": target.name}
+
+
+def profile(site: Path, output: Path, top: int) -> str:
+    """One build under cProfile; the stats table (top ``top`` by cumulative time), paths shortened."""
+    started = time.perf_counter()
+    from generator.build import build
+
+    imported = time.perf_counter() - started
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    result = build(site, output=output)
+    profiler.disable()
+    elapsed = time.perf_counter() - started
+    _check(result, "profiled build")
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream)
+    stats.sort_stats("cumulative").print_stats(top)
+    stream.write(f"\nThe same build, top {top} by own time (tottime):\n")
+    stats.sort_stats("tottime").print_stats(top)
+    text = stream.getvalue()
+    paths = {*sys.path, *sysconfig.get_paths().values(), str(Path(__file__).resolve().parent.parent)}
+    for prefix in sorted((p.rstrip("/") for p in paths if p and p != "/"), key=len, reverse=True):
+        text = text.replace(prefix + "/", "")
+    head = (
+        f"cProfile of one cold build() of {site} ({result.events} events, {result.files} files): "
+        f"{elapsed:.3f} s under the profiler; importing generator.build took {imported:.3f} s (not profiled)\n"
+    )
+    return head + text.strip("\n") + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the child process."""
+    parser = argparse.ArgumentParser(prog="python -m bench.child")
+    commands = parser.add_subparsers(dest="command", required=True)
+    edit_cmd = commands.add_parser("edit")
+    edit_cmd.add_argument("site", type=Path)
+    edit_cmd.add_argument("output", type=Path)
+    edit_cmd.add_argument("--runs", type=int, default=5)
+    profile_cmd = commands.add_parser("profile")
+    profile_cmd.add_argument("site", type=Path)
+    profile_cmd.add_argument("output", type=Path)
+    profile_cmd.add_argument("--top", type=int, default=25)
+    args = parser.parse_args(argv)
+    if args.command == "edit":
+        print(json.dumps(edit(args.site, args.output, args.runs)))
+    else:
+        sys.stdout.write(profile(args.site, args.output, args.top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
