@@ -15,6 +15,7 @@ from .errors import Problem, Severity
 from .frontmatter import Document, read_document
 from .memo import Memo, no_memo
 from .model import Entity, Event, Site, Tag, frozen_map
+from .parallel import convert_all
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
 from .sources import ENTITIES_DIR, EVENTS_DIR, SourceFile, display_path, find
@@ -111,39 +112,47 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
               resolution: Resolution, registry: Registry, memo: Memo) -> tuple[Site, list[Problem]]:
-    md = markdown.make_markdown(raw_html=config.raw_html)
-
-    def parse(path: str, body: str, line: int) -> markdown.Parsed:
-        return memo(("parse", path), (body, line, config.raw_html), lambda: markdown.parse(md, body, line))
-
-    bodies = {r.id: parse(r.path, r.body, r.body_line) for r in records}
-    entity_bodies = {r.id: parse(r.path, r.body, r.body_line) for r in entity_records}
+    bodies = _convert(config, [*records, *entity_records], memo)
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
         events={alias: r.id for r in records for alias in (r.id, *r.aliases)},
-        headings={ident: body.headings for ident, body in bodies.items()},
+        headings={r.id: bodies[r.path].headings for r in records},
         entities=frozenset(names), registry=registry,
     )
     problems: list[Problem] = []
 
-    def html(body: markdown.Parsed, page: str, source: str) -> str:
+    def html(body: markdown.Body, page: str, source: str) -> str:
         resolved = []
-        for _, reference in body.references:
+        for reference in body.references:
             url, problem = resolve(targets, reference, page, source)
             resolved.append(url)
             if problem:
                 problems.append(problem)
-        inputs = (body.source, page, tuple(resolved))
-        return memo(("html", source), inputs, lambda: markdown.render(md, body, tuple(resolved)))
+        return markdown.link(body, tuple(resolved)) if resolved else body.html
 
-    events = sorted(
-        (_event(r, resolution.entities[r.id], bodies[r.id], html(bodies[r.id], urls.event_path(r.id), r.path)) for r in records),
-        key=lambda e: e.sort_key,
-    )
-    entities = {r.id: _entity(r, entity_bodies[r.id], html(entity_bodies[r.id], urls.entity_path(r.id), r.path)) for r in entity_records}
+    def event(r: EventRecord) -> Event:
+        inputs = (r, resolution.entities[r.id], html(bodies[r.path], urls.event_path(r.id), r.path))
+        return memo(("event-model", r.path), inputs, lambda: _event(r, inputs[1], bodies[r.path], inputs[2]))
+
+    def entity(r: EntityRecord) -> Entity:
+        inputs = (r, html(bodies[r.path], urls.entity_path(r.id), r.path))
+        return memo(("entity-model", r.path), inputs, lambda: _entity(r, bodies[r.path], inputs[1]))
+
+    events = sorted(map(event, records), key=lambda e: e.sort_key)
+    entities = {r.id: entity(r) for r in entity_records}
     for ident, name in resolution.unfiled.items():
         entities[ident] = Entity(ident, name, "other", (), None, (), "", None)
     return _index(config, events, entities), problems
+
+
+def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo) -> dict[str, markdown.Body]:
+    """Every body converted, the ones a cache does not know in parallel."""
+    def inputs(r: EventRecord | EntityRecord) -> tuple[str, int, bool]:
+        return (r.body, r.body_line, config.raw_html)
+
+    missing = [r for r in records if not memo.knows(("body", r.path), inputs(r))]
+    converted = dict(zip((r.path for r in missing), convert_all([(r.body, r.body_line) for r in missing], raw_html=config.raw_html), strict=True))
+    return {r.path: memo(("body", r.path), inputs(r), partial(converted.__getitem__, r.path)) for r in records}
 
 
 def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity]) -> Site:
@@ -168,7 +177,7 @@ def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity])
     )
 
 
-def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Parsed, html: str) -> Event:
+def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str) -> Event:
     return Event(
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
@@ -177,7 +186,7 @@ def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Pars
     )
 
 
-def _entity(record: EntityRecord, body: markdown.Parsed, html: str) -> Entity:
+def _entity(record: EntityRecord, body: markdown.Body, html: str) -> Entity:
     return Entity(
         id=record.id, name=record.name, kind=record.kind, aliases=tuple(a.name for a in record.aliases),
         wikidata=record.wikidata, links=record.links, body_html=html,

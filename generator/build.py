@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from . import exports, feeds, search, sitemap
 from .assemble import CONTENT_DIR, DEFAULTS, Options, load_site
 from .config import CONFIG_NAME, load_config
 from .errors import Problem, Severity, errors_in
-from .linkcheck import check_links
+from .linkcheck import LinkIndex
 from .memo import Memo, RenderMemo, ScopedMemo, no_memo
 from .model import Site
 from .output import OutputError, check_target, write_site
@@ -21,16 +22,25 @@ from .outputfile import OutputFile
 from .render import render_site
 from .theme import Theme, template_problem
 
+LINK_KEYS = ("href", "src", "refresh")
+Publisher = Callable[[Site], tuple[OutputFile, ...]]
+
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A site rendered in memory: pages, theme assets and every problem found."""
+    """A site rendered in memory: pages, published files (feeds, exports), theme assets, problems."""
 
     problems: tuple[Problem, ...]
     ok: bool
     site: Site | None = None
     pages: tuple[OutputFile, ...] = ()
+    published: tuple[OutputFile, ...] = ()
     static: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def files(self) -> tuple[OutputFile, ...]:
+        """Everything to write or serve except the theme assets."""
+        return self.pages + self.published
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +57,20 @@ class BuildResult:
     site: Site | None = field(default=None, repr=False)
 
 
+def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
+    """Feeds, sitemap, data exports and the search index: they show every event, so any change redoes them."""
+    inputs = (site.events, tuple(site.entities.values()))
+    return memo("publishing", inputs, lambda: (*feeds.files(site), *sitemap.files(site), *exports.files(site), *search.files(site)))
+
+
 def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
-           theme: Theme | None = None, env: jinja2.Environment | None = None) -> Rendered:
-    """Everything a build does short of writing; ``memo`` makes it incremental."""
+           theme: Theme | None = None, env: jinja2.Environment | None = None,
+           links: LinkIndex | None = None, publisher: Publisher | None = None) -> Rendered:
+    """Everything a build does short of writing.
+
+    ``memo`` and ``links`` make it incremental; ``publisher`` replaces how the
+    feeds, sitemap and exports are made (the preview server defers them).
+    """
     site, problems = load_site(root, options, memo)
     if theme is None:
         theme, theme_problems = Theme.find(root, site.config.theme if site else "default")
@@ -57,21 +78,21 @@ def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, mem
     if site is None or errors_in(problems, strict=strict):
         return Rendered(tuple(sorted(problems)), ok=False)
     try:
-        pages = (*render_site(env or theme.environment(), site, memo), *publishing_files(site, memo))
+        pages = tuple(render_site(env or theme.environment(), site, memo))
+        published = publisher(site) if publisher else publishing_files(site, memo)
     except jinja2.TemplateError as exc:
         return Rendered(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
     if site.config.public_url is None:
         message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
         problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
     static = theme.static_files()
-    problems += check_links(pages, ["static/" + name for name in static], site.config.base_path)
-    return Rendered(tuple(sorted(problems)), not errors_in(problems, strict=strict), site, pages, static)
+    result = Rendered((), True, site, pages, published, static)
+    return _check_links(result, problems, links or LinkIndex(site.config.base_path), strict)
 
 
-def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
-    """Feeds, sitemap and data exports: they show every event, so any change redoes them."""
-    inputs = (site.events, tuple(site.entities.values()))
-    return memo("publishing", inputs, lambda: (*feeds.files(site), *sitemap.files(site), *exports.files(site), *search.files(site)))
+def _check_links(result: Rendered, problems: list[Problem], links: LinkIndex, strict: bool) -> Rendered:
+    problems = [*problems, *links.update(result.files, ["static/" + name for name in result.static])]
+    return replace(result, problems=tuple(sorted(problems)), ok=not errors_in(problems, strict=strict))
 
 
 def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True) -> BuildResult:
@@ -84,7 +105,7 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     out = output if output is not None else root / site.config.output
     try:
         check_target(out, root, root / CONTENT_DIR)
-        count = write_site(out, result.pages, result.static) if write else len(result.pages)
+        count = write_site(out, result.files, result.static) if write else len(result.files)
     except (OutputError, OSError) as exc:
         problem = Problem(str(out), None, None, f"cannot write output: {exc}")
         return BuildResult(tuple(sorted([*result.problems, problem])), ok=False)
@@ -106,17 +127,33 @@ class Builder:
         self._theme_key: tuple[Any, ...] | None = None
         self._env: jinja2.Environment | None = None
         self._theme: Theme | None = None
+        self._links = LinkIndex()
+        self._published: tuple[OutputFile, ...] | None = None
+        self._scoped: Memo = no_memo
 
-    def render(self) -> Rendered:
-        """Render the site as it is on disk now."""
+    def render(self, *, defer_publishing: bool = False) -> Rendered:
+        """Render the site as it is on disk now.
+
+        With ``defer_publishing`` the feeds, sitemap and exports of the
+        previous build stand in for new ones (they show every event, so they
+        are the slow part of an edit); :meth:`complete` then brings them up to date.
+        """
         self.memo.begin()
         config, _ = load_config(self.root / CONTENT_DIR, CONFIG_NAME)
+        if config is not None and self.options.base_url:
+            config = config.with_base_url(self.options.base_url)
         theme, problems = Theme.find(self.root, config.theme if config else "default")
         key = (theme.folders, theme.signature())
         if key != self._theme_key:
             self._theme_key, self._theme, self._env = key, theme, theme.environment()
-        memo = ScopedMemo(self.memo, (self._theme_key, config, self.options))
-        result = render(self.root, self.options, strict=self.strict, memo=memo, theme=self._theme, env=self._env)
+        base_path = config.base_path if config else "/"
+        if self._links.base_path != base_path:
+            self._links = LinkIndex(base_path)
+        self._scoped = ScopedMemo(self.memo, (self._theme_key, config, self.options))
+        stale = self._published if defer_publishing else None
+        publisher = self._publish if stale is None else (lambda site: stale)
+        result = render(self.root, self.options, strict=self.strict, memo=self._scoped, theme=self._theme, env=self._env,
+                        links=self._links, publisher=publisher)
         if problems:
             result = Rendered(tuple(sorted([*result.problems, *problems])), False)
         if result.ok:
@@ -124,3 +161,15 @@ class Builder:
         else:
             self.memo.abandon()
         return result
+
+    def complete(self, result: Rendered) -> Rendered:
+        """``result`` with fresh feeds, sitemap and exports, and its links checked again."""
+        if not result.ok or result.site is None:
+            return result
+        fresh = replace(result, published=self._publish(result.site))
+        problems = [p for p in result.problems if p.key not in LINK_KEYS]
+        return _check_links(fresh, problems, self._links, self.strict)
+
+    def _publish(self, site: Site) -> tuple[OutputFile, ...]:
+        self._published = publishing_files(site, self._scoped)
+        return self._published

@@ -4,6 +4,10 @@ Runs on the rendered files before anything is written, so under ``--strict`` a
 broken link fails the build and leaves the previous output alone. The pages
 are our own templates' output, so attributes are always double-quoted and a
 regular expression reads them reliably (and far faster than an HTML parser).
+
+:class:`LinkIndex` keeps what it learnt between builds: after an edit it reads
+only the pages that changed, and re-checks only them and the pages that link
+to a page whose anchors changed.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .errors import Problem, Severity
@@ -20,29 +26,110 @@ from .outputfile import OutputFile
 _LINK = re.compile(r'\s(href|src)="([^"]*)"')
 _ID = re.compile(r'\s(?:id|name)="([^"]*)"')
 _REFRESH = re.compile(r'http-equiv="refresh" content="\d+;\s*url=([^"]*)"')
+_OUTSIDE = "../"
 
 
-def _ids(page: str) -> frozenset[str]:
-    return frozenset(html.unescape(value) for value in _ID.findall(page))
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the checker needs of a page: its anchors, and its links resolved to targets."""
+
+    data: bytes
+    ids: frozenset[str]
+    links: tuple[tuple[str, str, str, str], ...]
+    """(attribute, URL as written, target path, fragment); target ``None``-like ``""`` for outside links."""
 
 
-def _target(page_path: str, url: str, base_path: str) -> tuple[str, str] | None:
+@lru_cache(maxsize=65536)
+def _target(page_dir: str, url: str, base_path: str) -> tuple[str, str] | None:
     """The output path and fragment a link points at, or ``None`` for outside links."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith("//"):
         return None
     path = unquote(parts.path)
+    fragment = unquote(parts.fragment)
     if not path:
-        return page_path, unquote(parts.fragment)
+        return "", fragment
     if path.startswith("/"):
         # a root-relative URL: inside the site only under its base path
         if not path.startswith(base_path):
-            return "../" + path, ""
-        path, page_path = path[len(base_path):] or "./", "index.html"
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+            return _OUTSIDE + path, ""
+        path, page_dir = path[len(base_path):] or "./", ""
+    joined = posixpath.normpath(posixpath.join(page_dir, path))
     if path.endswith("/") or joined == ".":
         joined = posixpath.join("" if joined == "." else joined, "index.html")
-    return joined, unquote(parts.fragment)
+    return joined, fragment
+
+
+def _read(path: str, data: bytes, base_path: str) -> _Page:
+    text = data.decode("utf-8")
+    page_dir = path.rpartition("/")[0]
+    found = [(m.group(1), html.unescape(m.group(2))) for m in _LINK.finditer(text)]
+    found += [("refresh", html.unescape(u)) for u in _REFRESH.findall(text)]
+    links = []
+    for attribute, url in found:
+        target = _target(page_dir, url, base_path)
+        if target is not None:
+            links.append((attribute, url, target[0] or path, target[1]))
+    return _Page(data, frozenset(html.unescape(v) for v in _ID.findall(text)), tuple(links))
+
+
+class LinkIndex:
+    """Pages read so far and the findings for each; :meth:`update` checks a new build."""
+
+    def __init__(self, base_path: str = "/") -> None:
+        self.base_path = base_path
+        self._pages: dict[str, _Page] = {}
+        self._files: frozenset[str] = frozenset()
+        self._findings: dict[str, list[Problem]] = {}
+        self._linking_to: dict[str, set[str]] = {}
+
+    def update(self, files: Iterable[OutputFile], other_paths: Iterable[str] = ()) -> list[Problem]:
+        """Every broken internal link or anchor of this build, as warnings."""
+        files = list(files)
+        paths = frozenset(f.path for f in files) | frozenset(other_paths)
+        changed = self._read_changed(files)
+        appeared_or_gone = paths ^ self._files
+        moved = {p for p in changed if p not in self._pages or self._pages[p].ids != changed[p].ids} | appeared_or_gone
+        self._pages = {p: changed.get(p) or self._pages[p] for p in (f.path for f in files if f.path.endswith(".html"))}
+        self._files = paths
+        recheck = set(changed)
+        for target in moved:
+            recheck |= self._linking_to.get(target, set())
+        self._findings = {p: v for p, v in self._findings.items() if p in self._pages and p not in recheck}
+        for path in recheck & self._pages.keys():
+            self._findings[path] = self._check(path, self._pages[path])
+        return [problem for path in sorted(self._findings) for problem in self._findings[path]]
+
+    def _read_changed(self, files: list[OutputFile]) -> dict[str, _Page]:
+        changed = {}
+        for file in files:
+            if not file.path.endswith(".html"):
+                continue
+            known = self._pages.get(file.path)
+            if known is None or known.data is not file.data and known.data != file.data:
+                page = _read(file.path, file.data, self.base_path)
+                changed[file.path] = page
+                for _, _, target, _ in page.links:
+                    self._linking_to.setdefault(target, set()).add(file.path)
+        return changed
+
+    def _check(self, path: str, page: _Page) -> list[Problem]:
+        found = []
+        for attribute, url, target, fragment in page.links:
+            message = self._broken(target, fragment)
+            if message:
+                found.append(Problem(path, None, attribute, f"{message} ({url!r})", Severity.WARNING))
+        return found
+
+    def _broken(self, target: str, fragment: str) -> str | None:
+        if target.startswith(_OUTSIDE) or target == "..":
+            return "link leaves the site"
+        if target not in self._files:
+            return f"broken link: no file {target}"
+        page = self._pages.get(target)
+        if fragment and page is not None and fragment not in page.ids:
+            return f"broken anchor: {target} has no id {fragment!r}"
+        return None
 
 
 def check_links(files: Iterable[OutputFile], other_paths: Iterable[str] = (), base_path: str = "/") -> list[Problem]:
@@ -50,30 +137,4 @@ def check_links(files: Iterable[OutputFile], other_paths: Iterable[str] = (), ba
 
     ``base_path`` is the URL path the site is served under, for root-relative links.
     """
-    files = list(files)
-    pages = {f.path: f.data.decode("utf-8") for f in files if f.path.endswith(".html")}
-    existing = {f.path for f in files} | set(other_paths)
-    ids = {path: _ids(text) for path, text in pages.items()}
-    problems = []
-    for path, text in pages.items():
-        links = [(m.group(1), html.unescape(m.group(2))) for m in _LINK.finditer(text)]
-        links += [("refresh", html.unescape(u)) for u in _REFRESH.findall(text)]
-        for attribute, url in links:
-            message = _broken(path, url, existing, ids, base_path)
-            if message:
-                problems.append(Problem(path, None, attribute, f"{message} ({url!r})", Severity.WARNING))
-    return problems
-
-
-def _broken(page: str, url: str, existing: set[str], ids: dict[str, frozenset[str]], base_path: str) -> str | None:
-    target = _target(page, url, base_path)
-    if target is None:
-        return None
-    path, fragment = target
-    if path.startswith("../") or path == "..":
-        return "link leaves the site"
-    if path not in existing:
-        return f"broken link: no file {path}"
-    if fragment and path in ids and fragment not in ids[path]:
-        return f"broken anchor: {path} has no id {fragment!r}"
-    return None
+    return LinkIndex(base_path).update(files, other_paths)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -41,14 +42,22 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
-class Parsed:
-    """A parsed body: tokens, heading ids, first paragraph and cross-references."""
+class Body:
+    """A converted body: HTML with a placeholder per cross-reference, and what else the site needs of it.
+
+    Small and picklable (no tokens), so bodies can be converted in worker
+    processes and kept in caches; :func:`link` fills in the resolved URLs.
+    """
 
     source: str
-    tokens: list[Token]
+    html: str
     headings: tuple[str, ...]
     first_paragraph: str
-    references: tuple[tuple[Token, Reference], ...]
+    references: tuple[Reference, ...]
+
+
+_MARK = "\ue000{}\ue001"
+"""Stands in for a cross-reference's URL until it is resolved (private-use characters pass through escaping)."""
 
 
 def make_markdown(*, raw_html: bool = False) -> MarkdownIt:
@@ -64,20 +73,23 @@ def _heading_slug(title: str) -> str:
     return slugify(title) or "section"
 
 
-def parse(md: MarkdownIt, text: str, first_line: int = 1) -> Parsed:
-    """Parse ``text`` whose first line is line ``first_line`` of its file."""
+def convert(md: MarkdownIt, text: str, first_line: int = 1) -> Body:
+    """Convert ``text`` whose first line is line ``first_line`` of its file."""
     tokens = md.parse(text, {})
     headings = tuple(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
-    lines = text.split("\n")
-    references = tuple(_references(tokens, lines, first_line))
-    return Parsed(text, tokens, headings, _first_paragraph(tokens), references)
+    found = _references(tokens, text.split("\n"), first_line)
+    for number, (token, _) in enumerate(found):
+        token.attrSet("href", _MARK.format(number))
+    html = str(md.renderer.render(tokens, md.options, {}))
+    return Body(text, html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found))
 
 
-def render(md: MarkdownIt, parsed: Parsed, hrefs: tuple[str, ...] = ()) -> str:
-    """HTML for a parsed body; ``hrefs`` are the resolved URLs of its cross-references, in order."""
-    for (token, _), href in zip(parsed.references, hrefs, strict=True):
-        token.attrSet("href", href)
-    return str(md.renderer.render(parsed.tokens, md.options, {}))
+def link(body: Body, hrefs: tuple[str, ...]) -> str:
+    """The body's HTML with the resolved URL of each cross-reference, in order."""
+    html = body.html
+    for number, href in enumerate(hrefs):
+        html = html.replace(_MARK.format(number), escape(href), 1)
+    return html
 
 
 def _references(tokens: list[Token], lines: list[str], first_line: int) -> list[tuple[Token, Reference]]:

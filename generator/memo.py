@@ -20,10 +20,22 @@ class Memo(Protocol):
 
     def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T: ...
 
+    def knows(self, key: Hashable, inputs: Any) -> bool:
+        """Whether a call with these inputs would be answered without ``make()``."""
 
-def no_memo(key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+
+class _NoMemo:
     """Always recompute."""
-    return make()
+
+    def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        return make()
+
+    def knows(self, key: Hashable, inputs: Any) -> bool:
+        return False
+
+
+no_memo: Memo = _NoMemo()
+"""The memo of a plain build: remembers nothing."""
 
 
 class RenderMemo:
@@ -37,6 +49,11 @@ class RenderMemo:
         self._previous: dict[Hashable, tuple[Any, Any]] = {}
         self._current: dict[Hashable, tuple[Any, Any]] = {}
         self.computed: list[Hashable] = []
+
+    def knows(self, key: Hashable, inputs: Any) -> bool:
+        """Whether ``key`` was computed from equal inputs."""
+        known = self._current.get(key) or self._previous.get(key)
+        return known is not None and known[0] == inputs
 
     def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         known = self._current.get(key) or self._previous.get(key)
@@ -75,3 +92,7 @@ class ScopedMemo:
 
     def __call__(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         return self._memo(key, (self._context, inputs), make)
+
+    def knows(self, key: Hashable, inputs: Any) -> bool:
+        """Whether the wrapped memo knows ``key`` with these inputs in this context."""
+        return self._memo.knows(key, (self._context, inputs))

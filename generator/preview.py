@@ -30,7 +30,7 @@ class ServeOptions:
 
 def snapshot_files(result: Rendered) -> dict[str, bytes]:
     """A rendered site as served: pages and theme assets, by output path."""
-    files = {page.path: page.data for page in result.pages}
+    files = {file.path: file.data for file in result.files}
     files.update({"static/" + name: path.read_bytes() for name, path in result.static.items()})
     return files
 
@@ -49,15 +49,23 @@ def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str
 
 
 def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: Callable[[str], None]) -> Rendered:
-    """One build, published to the server: its files, or the overlay over the last good ones."""
+    """One build, published to the server: its files, or the overlay over the last good ones.
+
+    The pages go out first and the browser reloads; the feeds, sitemap and
+    exports (which show every event) follow a moment later, without a reload.
+    """
     started = time.perf_counter()
-    result = builder.render()
+    result = builder.render(defer_publishing=True)
     events = edited_events(result, builder.root, changed)
     state.publish(snapshot_files(result) if result.ok else None, result.problems, events)
+    reloaded = time.perf_counter()
+    if result.ok:
+        result = builder.complete(result)
+        state.refresh(snapshot_files(result), result.problems)
     for problem in result.problems:
         report(problem.format())
     status = "rebuilt" if result.ok else "build failed; serving the last good build"
-    report(f"{status} in {(time.perf_counter() - started) * 1000:.0f} ms")
+    report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
     return result
 
 

@@ -15,7 +15,7 @@ import posixpath
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -92,6 +92,11 @@ class PreviewState:
         with self._condition:
             self._snapshot = Snapshot(keep, problems, old.version + 1, events, good, files is None)
             self._condition.notify_all()
+
+    def refresh(self, files: Mapping[str, bytes], problems: tuple[Problem, ...]) -> None:
+        """Replace the files of the current build (late feeds and exports) without asking for a reload."""
+        with self._condition:
+            self._snapshot = replace(self._snapshot, files=dict(files), problems=problems)
 
     def wait_newer(self, version: int, timeout: float) -> Snapshot | None:
         """The first snapshot newer than ``version``, or ``None`` after ``timeout`` or on close."""

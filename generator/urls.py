@@ -8,7 +8,7 @@ metadata need absolute URLs, made from ``base_url``.
 
 from __future__ import annotations
 
-import posixpath
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,14 +77,23 @@ def relative(from_path: str, to_path: str, fragment: str = "") -> str:
     hash_part = f"#{fragment}" if fragment else ""
     if to_path == from_path and fragment:
         return hash_part
-    from_dir = posixpath.dirname(from_path) or "."
-    target = url_path(to_path)
-    if target == "" or target.endswith("/"):
-        rel = posixpath.relpath(target.rstrip("/") or ".", from_dir)
-        url = "./" if rel == "." else rel + "/"
-    else:
-        url = posixpath.relpath(target, from_dir)
-    return url + hash_part
+    return _relative(from_path.rpartition("/")[0], url_path(to_path)) + hash_part
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_dir: str, target: str) -> str:
+    """``target`` (a URL path from the site root) as seen from the folder ``from_dir``.
+
+    Pure string work on our own clean paths: every page renders hundreds of
+    links, and ``posixpath.relpath`` would consult the working directory each time.
+    """
+    here = from_dir.split("/") if from_dir else []
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    url = "../" * (len(here) - common) + "/".join(there[common:])
+    return url or "./"
 
 
 def absolute(base_url: str, path: str, fragment: str = "") -> str:

@@ -13,7 +13,7 @@ from generator.build import Builder, Rendered, render
 
 def pages(result: Rendered) -> dict[str, bytes]:
     assert result.ok, [p.format() for p in result.problems]
-    return {f.path: f.data for f in result.pages}
+    return {f.path: f.data for f in result.files}
 
 
 def touch(path: Path, text: str) -> None:
@@ -44,8 +44,8 @@ def test_a_body_edit_redoes_only_that_event(site: Path) -> None:
             str,
             [
                 ("read", "content/events/c.md"),
-                ("parse", "content/events/c.md"),
-                ("html", "content/events/c.md"),
+                ("body", "content/events/c.md"),
+                ("event-model", "content/events/c.md"),
                 ("event", "c"),
                 ("timeline-year", 2019),
                 "publishing",
@@ -60,7 +60,7 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
     builder.render()
     touch(site / "content/events/b.md", event("B renamed", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [x]\n"))
     result = builder.render()
-    rendered = {k for k in builder.memo.computed if k[0] not in ("read", "parse", "html")}
+    rendered = {k for k in builder.memo.computed if k[0] not in ("read", "body", "event-model", "entity-model")}
     assert rendered == {
         "publishing",
         ("event", "a"),

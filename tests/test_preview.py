@@ -161,4 +161,4 @@ def test_rebuild_publishes_and_names_the_edited_event(make_site: MakeSite) -> No
     result = rebuild(builder, served, {root / "content/events/b.md"}, lines.append)
     assert served.snapshot.events == ("b",) and served.snapshot.files == snapshot_files(result)
     assert b"B2" in respond(served, "/repo/events/b/").body
-    assert lines[-1].startswith("rebuilt in ")
+    assert lines[-1].startswith("rebuilt: reload sent after ")
