@@ -96,7 +96,7 @@ def _meta(args: argparse.Namespace, shared: Path, out_root: Path, peers: dict[st
             f"{args.runs} counted runs per tool after 1 warm-up, interleaved tool by tool; each build is a fresh process "
             "(wall clock around it; peak RSS and CPU from wait4); cold = new empty output folder and caches removed; "
             "warm = the same build again over the previous output with caches kept; "
-            "edit = in-process build() after changing one event's body"
+            "edit = under the preview server: from saving one event to the reload signal (watcher, debounce and rebuild)"
         ),
         "corpus": f"make_corpus.py from {shared}, seed {args.seed}, converted to content/ (cache {args.cache})",
         "output folder": str(out_root),

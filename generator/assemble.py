@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple
 def _signature(file: Path) -> tuple[int, int, int] | None:
     """What tells a changed file from an unchanged one without reading it."""
     try:
-        stat = file.stat()
+        stat = os.stat(file)
     except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size, stat.st_ino

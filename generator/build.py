@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -63,31 +65,51 @@ def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]
     return memo("publishing", inputs, lambda: (*feeds.files(site), *sitemap.files(site), *exports.files(site), *search.files(site)))
 
 
-def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
-           theme: Theme | None = None, env: jinja2.Environment | None = None,
-           links: LinkIndex | None = None, publisher: Publisher | None = None) -> Rendered:
-    """Everything a build does short of writing.
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A site gathered and checked, with the theme to render it: everything before rendering."""
 
-    ``memo`` and ``links`` make it incremental; ``publisher`` replaces how the
-    feeds, sitemap and exports are made (the preview server defers them).
-    """
+    site: Site
+    theme: Theme
+    env: jinja2.Environment
+    problems: list[Problem]
+
+
+def prepare(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
+            theme: Theme | None = None, env: jinja2.Environment | None = None) -> Prepared | Rendered:
+    """Gather the site and find its theme; a failed :class:`Rendered` when the content has errors."""
     site, problems = load_site(root, options, memo)
     if theme is None:
         theme, theme_problems = Theme.find(root, site.config.theme if site else "default")
         problems += theme_problems
     if site is None or errors_in(problems, strict=strict):
         return Rendered(tuple(sorted(problems)), ok=False)
-    try:
-        pages = tuple(render_site(env or theme.environment(), site, memo))
-        published = publisher(site) if publisher else publishing_files(site, memo)
-    except jinja2.TemplateError as exc:
-        return Rendered(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
     if site.config.public_url is None:
         message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
         problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
-    static = theme.static_files()
-    result = Rendered((), True, site, pages, published, static)
-    return _check_links(result, problems, links or LinkIndex(site.config.base_path), strict)
+    return Prepared(site, theme, env or theme.environment(), problems)
+
+
+def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
+           theme: Theme | None = None, env: jinja2.Environment | None = None,
+           links: LinkIndex | None = None, publisher: Publisher | None = None, check: bool = True) -> Rendered:
+    """Everything a build does short of writing, kept in memory (for the preview server and tests).
+
+    ``memo`` and ``links`` make it incremental; ``publisher`` replaces how the
+    feeds, sitemap and exports are made, and ``check=False`` leaves the link
+    check for later (the preview server defers both until the browser reloads).
+    """
+    prepared = prepare(root, options, strict=strict, memo=memo, theme=theme, env=env)
+    if isinstance(prepared, Rendered):
+        return prepared
+    site, problems = prepared.site, prepared.problems
+    try:
+        pages = tuple(render_site(prepared.env, site, memo))
+        published = publisher(site) if publisher else publishing_files(site, memo)
+    except jinja2.TemplateError as exc:
+        return Rendered(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
+    result = Rendered(tuple(sorted(problems)), True, site, pages, published, prepared.theme.static_files())
+    return _check_links(result, problems, links or LinkIndex(site.config.base_path), strict) if check else result
 
 
 def _check_links(result: Rendered, problems: list[Problem], links: LinkIndex, strict: bool) -> Rendered:
@@ -96,21 +118,43 @@ def _check_links(result: Rendered, problems: list[Problem], links: LinkIndex, st
 
 
 def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True) -> BuildResult:
-    """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``)."""
+    """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``).
+
+    Pages stream from the renderer through the link checker to the disk; the
+    checker's verdict decides, at the end, whether the new output replaces the old.
+    """
     started = time.perf_counter()
-    result = render(root, options, strict=strict)
-    site = result.site
-    if not result.ok or site is None:
-        return BuildResult(result.problems, ok=False)
+    prepared = prepare(root, options, strict=strict)
+    if isinstance(prepared, Rendered):
+        return BuildResult(prepared.problems, ok=False)
+    site, problems = prepared.site, prepared.problems
     out = output if output is not None else root / site.config.output
+    static = prepared.theme.static_files()
+    links = LinkIndex(site.config.base_path)
+    stream = links.check_stream(itertools.chain(render_site(prepared.env, site), publishing_files(site)))
+
+    def accept() -> bool:
+        problems.extend(links.finish(["static/" + name for name in static]))
+        return not errors_in(problems, strict=strict)
+
     try:
         check_target(out, root, root / CONTENT_DIR)
-        count = write_site(out, result.files, result.static) if write else len(result.files)
+        count = write_site(out, stream, static, accept) if write else _drain(stream, accept)
+    except jinja2.TemplateError as exc:
+        return BuildResult(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
     except (OutputError, OSError) as exc:
         problem = Problem(str(out), None, None, f"cannot write output: {exc}")
-        return BuildResult(tuple(sorted([*result.problems, problem])), ok=False)
+        return BuildResult(tuple(sorted([*problems, problem])), ok=False)
+    if count is None:
+        return BuildResult(tuple(sorted(problems)), ok=False)
     seconds = time.perf_counter() - started
-    return BuildResult(result.problems, True, out, count, len(site.events), len(site.entities), seconds, site)
+    return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site)
+
+
+def _drain(stream: Iterator[OutputFile], accept: Callable[[], bool]) -> int | None:
+    """Render and check everything without writing (``timeline check``)."""
+    count = sum(1 for _ in stream)
+    return count if accept() else None
 
 
 class Builder:
@@ -152,18 +196,22 @@ class Builder:
         self._scoped = ScopedMemo(self.memo, (self._theme_key, config, self.options))
         stale = self._published if defer_publishing else None
         publisher = self._publish if stale is None else (lambda site: stale)
+        # link findings are warnings unless strict, so they may follow the reload
+        check = not (defer_publishing and not self.strict)
         result = render(self.root, self.options, strict=self.strict, memo=self._scoped, theme=self._theme, env=self._env,
-                        links=self._links, publisher=publisher)
+                        links=self._links, publisher=publisher, check=check)
         if problems:
             result = Rendered(tuple(sorted([*result.problems, *problems])), False)
         if result.ok:
             self.memo.finish()
         else:
             self.memo.abandon()
+        # what the memo keeps lives long: leave it out of every later garbage collection
+        gc.freeze()
         return result
 
     def complete(self, result: Rendered) -> Rendered:
-        """``result`` with fresh feeds, sitemap and exports, and its links checked again."""
+        """``result`` with fresh feeds, sitemap and exports, and its links checked."""
         if not result.ok or result.site is None:
             return result
         fresh = replace(result, published=self._publish(result.site))

@@ -11,6 +11,7 @@ from . import __version__, preview
 from .assemble import Options
 from .build import BuildResult, build
 from .errors import Severity
+from .ingest import cli as ingest_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--drafts", action="store_true", help="include events marked draft: true")
     serve.add_argument("--strict", action="store_true", help="treat warnings as errors")
     serve.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
+    ingest_cli.add_parsers(commands)
     return parser
 
 
@@ -47,6 +49,8 @@ def _report(result: BuildResult, strict: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the return value is the exit status."""
     args = _parser().parse_args(argv)
+    if args.command in ("import", "new"):
+        return ingest_cli.run(args)
     options = Options(drafts=args.drafts, base_url=args.base_url)
     root = args.root
     if args.command == "serve":

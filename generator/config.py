@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from . import fields as f
 from .dates import PartialDate
 from .errors import Problem
-from .frontmatter import Document, decode, parse_yaml
+from .frontmatter import Document, decode, parse_yaml, read_bytes
 
 CONFIG_NAME = "site.yaml"
 
@@ -111,7 +111,7 @@ def load_config(content_dir: Path, display: str) -> tuple[SiteConfig | None, lis
     """Read ``site.yaml`` in ``content_dir``; ``display`` is its path for messages."""
     path = content_dir / CONFIG_NAME
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError as exc:
         return None, [Problem(display, None, None, f"cannot read site settings: {exc.strerror or exc}")]
     text, problems = decode(raw, display)

@@ -32,7 +32,19 @@ class Problem:
             where += f":{self.column}"
         label = "" if self.severity is Severity.ERROR else "warning: "
         key = f"{self.key}: " if self.key else ""
-        return f"{where}: {label}{key}{self.message}"
+        return f"{where}: {label}{key}{shorten(self.message)}"
+
+
+MAX_MESSAGE = 300
+"""Longest message shown whole; a longer one (it quotes a huge value) keeps its start and end."""
+
+
+def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
+    """``message``, or its start and end around a count of what was left out, so one line stays readable."""
+    if len(message) <= limit:
+        return message
+    head, tail = limit * 2 // 3, limit // 4
+    return f"{message[:head]}…[{len(message) - head - tail} characters]…{message[-tail:]}"
 
 
 class ContentError(Exception):

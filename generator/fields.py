@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from .dates import DateError, PartialDate, parse_date
 from .errors import Problem
-from .frontmatter import Document
+from .frontmatter import Document, key_text
 
 T = TypeVar("T")
 
@@ -52,7 +52,7 @@ def read_fields(doc: Document, fields: Sequence[Field[Any]]) -> tuple[dict[str, 
     """Parse every declared field of ``doc``; missing optional ones are ``None``."""
     known = [f.name for f in fields]
     problems = [
-        Problem(doc.path, doc.line_of(str(key)), str(key), "unknown key" + did_you_mean(str(key), known))
+        Problem(doc.path, doc.line_of(key_text(key)), key_text(key), "unknown key" + did_you_mean(key_text(key), known))
         for key in doc.data
         if key not in known
     ]
@@ -77,6 +77,10 @@ def _kind(value: object) -> str:
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters no HTML page or XML feed may carry (tab and line ends are fine)."""
+
+
 def text(value: Any) -> str:
     """A single line or paragraph of text; numbers are taken as text."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -84,6 +88,9 @@ def text(value: Any) -> str:
     result = str(value).strip()
     if not result:
         raise FieldError("must not be empty")
+    control = _CONTROL.search(result)
+    if control:
+        raise FieldError(f"control character U+{ord(control.group()):04X} is not allowed")
     return result
 
 
@@ -109,12 +116,19 @@ def text_list(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+FIRST_YEAR, LAST_YEAR = 1, 9998
+"""Years every date computation can handle: a range must still end the day after its last day."""
+
+
 def date(value: Any) -> PartialDate:
-    """A partial date, see :mod:`generator.dates`."""
+    """A partial date, see :mod:`generator.dates`, in the years 0001 to 9998."""
     try:
-        return parse_date(value)
+        result = parse_date(value)
     except DateError as exc:
         raise FieldError(str(exc)) from None
+    if not FIRST_YEAR <= result.year <= LAST_YEAR:
+        raise FieldError(f"year must be from {FIRST_YEAR:04d} to {LAST_YEAR:04d}, got {str(value).strip()!r}")
+    return result
 
 
 def mapping(value: Any) -> Mapping[str, Any]:
@@ -156,7 +170,7 @@ def _record(item: Any, fields: Sequence[Field[Any]]) -> dict[str, Any]:
     known = [f.name for f in fields]
     if not isinstance(item, dict):
         raise FieldError(f"expected a mapping with {', '.join(known)}, got {_kind(item)}")
-    findings = [(f".{key}", "unknown key" + did_you_mean(str(key), known)) for key in item if key not in known]
+    findings = [(f".{key_text(key)}", "unknown key" + did_you_mean(key_text(key), known)) for key in item if key not in known]
     values: dict[str, Any] = {}
     for field in fields:
         raw = item.get(field.name)

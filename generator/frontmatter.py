@@ -4,10 +4,18 @@ YAML is read with libyaml where present, with line marks kept for every key so
 later stages can point at the exact line. Timestamps are *not* resolved: dates
 stay strings and :mod:`generator.dates` judges them, so ``2019-02-30`` gives a
 clear message instead of a traceback from the YAML constructor.
+
+Hostile YAML is refused before it is built: an alias used inside the value
+it names, nesting deeper than :data:`MAX_DEPTH`, and aliases that multiply
+into more than :data:`MAX_VALUES` values (a "billion laughs" file).
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +36,13 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
+
+
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings accepted in front matter or site.yaml."""
+MAX_VALUES = 100_000
+"""Most values one collection may hold once its aliases are expanded."""
+_STR = "tag:yaml.org,2002:str"
 
 
 LineMap = Mapping[str, int]
@@ -55,8 +70,11 @@ class Document:
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text with BOM and CRLF accepted, or a problem naming the line."""
-    if not raw.strip():
+    if not raw.removeprefix(codecs.BOM_UTF8).strip():
         return None, [Problem(path, None, None, "empty file")]
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom):
+            return None, [Problem(path, None, None, f"{name} text: save the file as UTF-8")]
     if b"\0" in raw:
         return None, [Problem(path, None, None, "binary file: expected UTF-8 text")]
     try:
@@ -81,10 +99,16 @@ def split(text: str, path: str) -> tuple[str, str, int] | Problem:
 
 def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse one YAML document; return data, line map and problems."""
-    loader = _Loader(source)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        refused = _refuse_hostile(source, path, first_line)
+        if refused is not None:
+            return None, {}, [refused]
+        loader = _Loader(source)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
@@ -92,11 +116,11 @@ def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, 
         source_lines = source.split("\n")
         if mark and mark.line < len(source_lines) and "\t" in source_lines[mark.line][: mark.column + 1]:
             message += " (a tab: indent YAML with spaces)"
+        if exc.problem and exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            message += f" ({' '.join(exc.context.split())} that starts on line {first_line + exc.context_mark.line})"
         return None, {}, [Problem(path, line, None, f"YAML: {message}")]
     except yaml.YAMLError as exc:  # libyaml reader errors carry no mark
         return None, {}, [Problem(path, first_line, None, f"YAML: {exc}")]
-    finally:
-        loader.dispose()
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     if node is not None:
@@ -104,11 +128,72 @@ def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, 
     return data, lines, problems
 
 
+def _refuse_hostile(source: str, path: str, first_line: int) -> Problem | None:
+    """A problem for YAML that would recurse, nest too deep or expand too far, found from the event stream.
+
+    Works on events, not nodes, because only events say where an alias is
+    used; it is one pass without recursion, so hostile input costs no more
+    than its length. Syntax errors raise as they would when loading.
+    """
+    loader = _Loader(source)
+    try:
+        open_: list[list[Any]] = []  # [anchor, values so far] per open list or mapping
+        sizes: dict[str, int] = {}
+        while loader.check_event():
+            event = loader.get_event()
+            line = first_line + event.start_mark.line
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_) >= MAX_DEPTH:
+                    return Problem(path, line, None, f"YAML: nested more than {MAX_DEPTH} levels deep")
+                open_.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for anchor, _ in open_):
+                    return Problem(path, line, None, f"YAML: alias *{event.anchor} is used inside the value it names")
+                count = sizes.get(event.anchor or "", 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                count = 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, count = open_.pop()
+                if anchor:
+                    sizes[anchor] = count
+            else:
+                continue
+            if open_:
+                open_[-1][1] += count
+                if open_[-1][1] > MAX_VALUES:
+                    return Problem(path, line, None, f"YAML: aliases make this value expand to more than {MAX_VALUES} values")
+        return None
+    finally:
+        loader.dispose()
+
+
+def key_text(key: object) -> str:
+    """A mapping key as the author wrote it: ``null``, ``true``, ``2019``, ``title``."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
+def _key_name(node: yaml.Node) -> str:
+    """The text of a key node, matching :func:`key_text` of the key it constructs to."""
+    if isinstance(node, yaml.ScalarNode) and node.tag != _STR:
+        try:
+            return key_text(yaml.constructor.SafeConstructor().construct_object(node))
+        except yaml.YAMLError:
+            pass
+    return str(node.value)
+
+
 def _walk(node: yaml.Node, prefix: str, first: int, lines: dict[str, int], problems: list[Problem], path: str) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[object] = set()
         for key_node, value_node in node.value:
-            name = str(key_node.value)
+            name = _key_name(key_node)
             key = f"{prefix}.{name}" if prefix else name
             line = first + key_node.start_mark.line
             if name in seen:
@@ -123,10 +208,30 @@ def _walk(node: yaml.Node, prefix: str, first: int, lines: dict[str, int], probl
             _walk(item, key, first, lines, problems, path)
 
 
+def read_bytes(file: Path) -> bytes:
+    """The bytes of a regular file; anything else (a folder, a named pipe, a device) is an :class:`OSError`.
+
+    The file is opened without blocking and checked before it is read, so a
+    named pipe called ``x.md`` cannot hang a build.
+    """
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder, not a file")
+        if not stat.S_ISREG(mode):
+            kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise OSError(errno.EINVAL, f"not a regular file ({kind})")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)
+
+
 def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
     """Read ``file`` (shown as ``path``) into a :class:`Document`."""
     try:
-        raw = file.read_bytes()
+        raw = read_bytes(file)
     except OSError as exc:
         return None, [Problem(path, None, None, f"cannot read: {exc.strerror or exc}")]
     text, problems = decode(raw, path)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -60,17 +60,24 @@ def _target(page_dir: str, url: str, base_path: str) -> tuple[str, str] | None:
     return joined, fragment
 
 
+def _unescape(value: str) -> str:
+    return html.unescape(value) if "&" in value else value
+
+
 def _read(path: str, data: bytes, base_path: str) -> _Page:
     text = data.decode("utf-8")
     page_dir = path.rpartition("/")[0]
-    found = [(m.group(1), html.unescape(m.group(2))) for m in _LINK.finditer(text)]
-    found += [("refresh", html.unescape(u)) for u in _REFRESH.findall(text)]
+    found = [(attribute, _unescape(url)) for attribute, url in _LINK.findall(text)]
+    found += [("refresh", _unescape(u)) for u in _REFRESH.findall(text)]
     links = []
     for attribute, url in found:
+        if url.startswith("#"):  # most links on the timeline: no need to parse them
+            links.append((attribute, url, path, unquote(url[1:])))
+            continue
         target = _target(page_dir, url, base_path)
         if target is not None:
             links.append((attribute, url, target[0] or path, target[1]))
-    return _Page(data, frozenset(html.unescape(v) for v in _ID.findall(text)), tuple(links))
+    return _Page(data, frozenset(map(_unescape, _ID.findall(text))), tuple(links))
 
 
 class LinkIndex:
@@ -82,6 +89,25 @@ class LinkIndex:
         self._files: frozenset[str] = frozenset()
         self._findings: dict[str, list[Problem]] = {}
         self._linking_to: dict[str, set[str]] = {}
+
+    def check_stream(self, files: Iterable[OutputFile]) -> Iterator[OutputFile]:
+        """Pass ``files`` through, reading each page as it goes by (keeping what a check needs, not the bytes).
+
+        Call :meth:`finish` once the stream is used up.
+        """
+        seen: set[str] = set()
+        for file in files:
+            seen.add(file.path)
+            if file.path.endswith(".html"):
+                page = _read(file.path, file.data, self.base_path)
+                self._pages[file.path] = _Page(b"", page.ids, page.links)
+            yield file
+        self._files = frozenset(seen)
+
+    def finish(self, other_paths: Iterable[str] = ()) -> list[Problem]:
+        """The findings over every page the stream carried."""
+        self._files |= frozenset(other_paths)
+        return [problem for path in sorted(self._pages) for problem in self._check(path, self._pages[path])]
 
     def update(self, files: Iterable[OutputFile], other_paths: Iterable[str] = ()) -> list[Problem]:
         """Every broken internal link or anchor of this build, as warnings."""

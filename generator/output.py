@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from .outputfile import OutputFile
@@ -45,13 +45,21 @@ def safe_join(base: Path, relative: str) -> Path:
     return base.joinpath(*pure.parts)
 
 
-def write_site(out: Path, files: Iterable[OutputFile], static: Mapping[str, Path]) -> int:
-    """Write everything to a staging folder beside ``out``, then swap it in; the file count."""
+def write_site(out: Path, files: Iterable[OutputFile], static: Mapping[str, Path], accept: Callable[[], bool] = lambda: True) -> int | None:
+    """Write everything to a staging folder beside ``out``, then swap it in; the file count.
+
+    ``files`` may be a stream: each file is written as it comes, so a build
+    never holds the whole site in memory. ``accept`` is asked once all is
+    written; if it says no, the staging folder goes and ``out`` stays as it was.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
         count = _fill(staging, files, static)
+        if not accept():
+            shutil.rmtree(staging, ignore_errors=True)
+            return None
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -61,10 +69,13 @@ def write_site(out: Path, files: Iterable[OutputFile], static: Mapping[str, Path
 
 def _fill(staging: Path, files: Iterable[OutputFile], static: Mapping[str, Path]) -> int:
     (staging / MARKER).write_bytes(_MARKER_TEXT)
+    made: set[Path] = {staging}
     count = 0
     for file in files:
         target = safe_join(staging, file.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(file.data)
         count += 1
     for name, source in static.items():

@@ -70,6 +70,9 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
 
 
 DEFAULT_SERVE = ServeOptions()
+QUIET = 0.03
+"""Seconds without a new change before a build starts: an editor's atomic save or a
+``git checkout`` writes its files well within this, so they make one build."""
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -100,7 +103,7 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         while True:
-            changed = changes.wait(timeout=1.0)
+            changed = changes.wait(quiet=QUIET, timeout=1.0)
             if changed:
                 rebuild(builder, state, changed, report)
     except KeyboardInterrupt:

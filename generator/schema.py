@@ -6,6 +6,7 @@ names not yet resolved. :mod:`generator.assemble` turns records into the model.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from .frontmatter import Document
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,98}[a-z0-9])?$")
 
 
+@functools.lru_cache(maxsize=65536)
 def slugify(value: str) -> str:
     """Lower-case ASCII letters, digits and single hyphens."""
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
@@ -112,6 +114,25 @@ def _wikidata(value: Any) -> str:
     return qid
 
 
+def _former_ids(value: Any) -> tuple[str, ...]:
+    ids = []
+    for index, item in enumerate(f.text_list(value)):
+        try:
+            ids.append(identifier(item))
+        except f.FieldError as exc:
+            raise f.FieldError(exc.message, f"[{index}]") from None
+    return tuple(ids)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    """Tag names; each must slugify to something, since ``tags/<slug>/`` is its page."""
+    names = f.text_list(value)
+    for index, name in enumerate(names):
+        if not slugify(name):
+            raise f.FieldError(f"{name!r} needs a letter a-z or a digit for its page address", f"[{index}]")
+    return names
+
+
 def _kind(value: Any) -> str:
     kind = f.text(value).lower()
     if not re.match(r"^[a-z][a-z -]*$", kind):
@@ -125,11 +146,11 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("end_date", f.date),
     f.Field("id", identifier),
     f.Field("entities", f.text_list),
-    f.Field("tags", f.text_list),
+    f.Field("tags", _tags),
     f.Field("sources", _sources),
     f.Field("summary", f.text),
     f.Field("draft", f.boolean),
-    f.Field("aliases", lambda v: tuple(identifier(a) for a in f.text_list(v))),
+    f.Field("aliases", _former_ids),
     f.Field("extra", f.mapping),
 ]
 

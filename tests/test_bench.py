@@ -62,7 +62,7 @@ def test_the_report_has_our_rows_and_the_targets(bench_run: BenchRun) -> None:
     out = bench_run.stdout
     assert f"| {SIZE} | timeline, cold full build | 1 |" in out
     assert f"| {SIZE} | timeline, warm full build (rebuild, caches kept) | 1 |" in out
-    assert f"| {SIZE} | timeline, one-event edit" in out
+    assert f"| {SIZE} | timeline serve: save one event → reload signal" in out
     assert f"| {SIZE} | Hugo | – | not run (--no-peers) |" in out
     assert "peak RSS of our builds" in out
 

@@ -173,6 +173,6 @@ def test_a_broken_template_is_reported_with_its_line(make_site: MakeSite) -> Non
     )
     result = build(root)
     assert not result.ok
-    assert messages(result) == ["themes/mine/templates/tags.html:2: template: 'nope' is undefined"]
+    assert "themes/mine/templates/tags.html:2: template: 'nope' is undefined" in messages(result)
     root = make_site({"content/site.yaml": "title: T\ntheme: mine\n", "themes/mine/templates/tags.html": "{% if %}\n"})
-    assert messages(build(root))[0].startswith("themes/mine/templates/tags.html:1: template: Expected an expression")
+    assert any(m.startswith("themes/mine/templates/tags.html:1: template: Expected an expression") for m in messages(build(root)))

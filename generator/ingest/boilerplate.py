@@ -1,0 +1,242 @@
+"""Recognising the parts of a copied page that are not the article: by phrase and by shape.
+
+Three tests, cheapest first: the whole line is a known label ("Share",
+"ADVERTISEMENT", "Related articles"); the line starts with or contains a phrase
+that only boilerplate uses ("Sign up for our newsletter", "We use cookies",
+"Image credit:"); or the line has the shape of a menu (short items between
+``|`` or ``>``). Phrases are compared in lower case with straight quotes, so
+"Don’t miss" and "DON'T MISS" are one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .text import ends_sentence, key, words
+
+
+class Kind(str, Enum):
+    """What a line of boilerplate is; the layout treats some kinds specially."""
+
+    CHROME = "chrome"  # account banners, share buttons, labels
+    MENU = "menu"  # a row of section names: "Home | World | Business", "Home > Tech > Mobile"
+    ADVERT = "advert"
+    PROMO = "promo"  # newsletter and subscription pitches, paywall banners
+    COOKIE = "cookie"
+    FOOTER = "footer"  # copyright, legal links, sign-offs ("Reporting by …")
+    VIDEO = "video"
+    CREDIT = "credit"  # "Image credit: Getty Images"
+    CAPTION = "caption"  # a picture's caption, with a credit in it
+    LIST = "list"  # a heading over a list of other articles: the list is not the article
+    END = "end"  # comments, "About the company", "###": nothing after it is the article
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A line's kind, and for credits and captions the credit itself."""
+
+    kind: Kind
+    credit: str = ""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(item.strip() for item in text.split(",") if item.strip())
+
+
+_EXACT: dict[Kind, frozenset[str]] = {
+    Kind.CHROME: _words(
+        "share, share this, share this article, share this story, share article, share full article, share on facebook, share on twitter, "
+        "share on linkedin, share via email, share via e-mail, tweet, facebook, twitter, x, linkedin, whatsapp, reddit, pinterest, flipboard, "
+        "telegram, messenger, email, e-mail, print, print this page, copy link, copy link to clipboard, link copied, save, save article, "
+        "save for later, saved, bookmark, gift article, gift this article, comment, comments, more sharing options, sharing options, listen, "
+        "listen to this article, listen to article, audio, font size, text size, aa, follow, follow us, follow topic, home, menu, search, close, "
+        "open menu, main menu, navigation, skip to content, skip to main content, skip to navigation, jump to, back to top, top, sections, news, "
+        "world, business, tech, technology, politics, opinion, sport, sports, markets, economy, culture, science, health, live, more, next, "
+        "previous, next article, previous article, next story, previous story, breaking news, sign in, sign up, sign out, log in, login, log out, "
+        "register, subscribe, subscribe now, my account, account, profile, sign in / register, log in / register, newsletters, edition, "
+        "change edition, english, menu search, search menu, toggle navigation, loading, loading..., open in app, view in app, "
+        "fact checked, analysis, exclusive, opinion, explainer, breaking, news release, press release, for immediate release, reply, report, "
+        "like, likes, enlarge, expand, show more, show less, load more, see more, view more"
+    ),
+    Kind.ADVERT: _words(
+        "advertisement, advert, ad, ads, sponsored, sponsored content, promoted, promoted content, paid content, paid post, partner content, "
+        "story continues below advertisement, article continues below advertisement, article continues below, story continues below, "
+        "continue reading below, scroll to continue, scroll to continue with content, advertisement - scroll to continue, "
+        "content continues below, ad feedback, report ad, remove ads, supported by, skip advert, skip ad"
+    ),
+    Kind.LIST: _words(
+        "related, related articles, related stories, related content, related coverage, related news, related topics, related links, "
+        "related posts, related reading, recent articles, recent posts, recent stories, recent news, more stories, more news, more articles, "
+        "most read, most popular, most viewed, most shared, popular, popular now, trending, trending now, trending stories, you may also like, "
+        "you might also like, you may like, recommended, recommended for you, recommended stories, recommended articles, read next, up next, "
+        "what to read next, read more, more on this story, more on this topic, more like this, latest, latest news, latest stories, "
+        "latest articles, top stories, editor's picks, editors' picks, don't miss, in other news, further reading, see also, keep reading, "
+        "explore more, tags, topics, filed under, categories, related tags, more to explore, also read, read also, must read, must reads, "
+        "key points, key takeaways, highlights, in brief, at a glance, summary, tl;dr, quick read, the big picture, what you need to know"
+    ),
+    Kind.END: _words(
+        "leave a reply, leave a comment, post a comment, add a comment, comments are closed, join the conversation, join the discussion, "
+        "show comments, view comments, reader comments, what do you think?, have your say, comment on this story, conversation, discussion, "
+        "responses, about the author, about the authors, media contact, media contacts, press contact, press contacts, media enquiries, "
+        "media inquiries, for media inquiries, for more information, contact, contacts, ###, ends, - ends -, -30-, notes to editors, "
+        "notes to editor, editor's note, disclaimer, footnotes, references, sources, share your thoughts"
+    ),
+}
+
+_AGENCIES = r"(?:getty images|afp|ap photo|reuters|bloomberg|epa|shutterstock|alamy|xinhua|pa media|pa wire|file photo|handout|courtesy)"
+
+
+def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), flags)
+
+
+# Tried in order on the line in lower case (captions: as written, case ignored); the first that matches names the kind.
+_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
+    (Kind.END, _any(r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$")),
+    (Kind.CHROME, _any(
+        r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
+        r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
+        r"^(?:reading time|estimated reading time)\b",
+        r"^(?:follow|share|tweet|email|save|print|gift)\b.{0,30}$",
+        r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
+        r"^view (?:this|in|the) (?:e-?mail|newsletter|message|online)\b|^unsubscribe\b|^update your (?:preferences|subscription)",
+        # "Read more: <another headline>" is a link inside the article, not a list heading
+        r"^(?:related|read more|also read|read also|see also|recommended|trending|more|read|listen|explainer|analysis)\s*:\s*\S",
+    )),
+    (Kind.LIST, _any(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on))\b.{0,40}$")),
+    (Kind.ADVERT, _any(
+        r"^(?:advertisement|sponsored|ad|promoted)\b.{0,30}$", r"\bcontinues? (?:below|after) (?:this )?(?:advert|ad)\b", r"^skip (?:advert|ad)\b",
+    )),
+    (Kind.VIDEO, _any(
+        r"^(?:watch|video|play video|now playing|up next|media caption|video caption|duration|watch now|replay|click to play)\b",
+        r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?$", r"\(\d{1,2}:\d{2}\)$", r"\bthis video can ?not be played\b", r"\byour browser does ?n[o']t support\b",
+    )),
+    (Kind.COOKIE, _any(
+        r"\bcookies?\b.{0,80}\b(?:use|uses|used|accept|consent|settings|policy|preferences|experience|agree|enabled?)\b",
+        r"\b(?:use|accept|consent to|enable|allow) (?:all |our |the )?cookies\b", r"^(?:accept|reject|manage) (?:all|cookies|preferences|settings|choices)\b",
+        r"\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website|service)\b",
+        r"\bdo not sell (?:or share )?my\b",
+        r"\byour privacy choices\b",
+    )),
+    (Kind.PROMO, _any(
+        r"^(?:sign up|subscribe|get|join|receive|want|enter your email|don't miss|never miss|stay (?:informed|up to date|on top)"
+        r"|like this|enjoy(?:ing|ed) this)\b"
+        r".{0,120}\b(?:newsletters?|inbox|briefing|digest|bulletin|alerts?|updates)\b",
+        r"^(?:sign up|subscribe)\b", r"^(?:already|not) a (?:subscriber|member)\b", r"\bsubscribe (?:now|today|for|to (?:read|continue|unlock))\b",
+        r"\bfree (?:articles?|stories|reads)\b.{0,40}\b(?:left|remaining|limit|this month)\b",
+        r"\byou(?:'ve| have) (?:read|reached|used)\b.{0,40}\b(?:free|limit|articles?)\b",
+        r"^(?:to continue reading|continue reading|keep reading|read the full (?:article|story))\b",
+        r"\bunlimited (?:digital )?access\b",
+        r"\bsubscribers? only\b",
+        r"\bbecome a (?:member|subscriber|supporter)\b", r"\bsupport (?:our|independent|quality) journalism\b", r"^(?:download|get) (?:the|our) app\b",
+        r"^(?:follow|like|find) us on\b", r"^click here\b", r"\bcreate a free account\b", r"^(?:log|sign) in (?:to|or)\b",
+        r"^(?:register|log in|sign in) (?:to|for) (?:continue|read|unlock)\b",
+        r"\bthis (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b",
+        r"\b(?:paywall|premium article|exclusive to subscribers)\b", r"\bsubscribe here\b", r"^forwarded this (?:e-?mail|newsletter)\b",
+        r"\byou(?:'re| are) receiving this\b", r"\b(?:log ?in|sign in|register|create an account) to (?:comment|reply|join the discussion)\b",
+    )),
+    (Kind.FOOTER, _any(
+        r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
+        r"^(?:our standards|the thomson reuters trust principles)\b",
+        r"^this (?:article|story) (?:was|has been|is) (?:originally |first )?(?:published|updated|amended|corrected|produced|written|syndicated|republished)\b",
+        r"^(?:contact|email|follow|write to) the (?:author|writer|reporter)s?\b", r"^disclaimer:",
+        r"\b(?:data|quotes|prices) (?:is|are) delayed\b", r"\breal-time snapshot\b", r"^this (?:article|story|content) is (?:more than|over) \w+ \w+ old$",
+        r"^(?:terms (?:of (?:use|service))|privacy policy|cookie policy|contact us|about us)(?:\s*[|·•].*)?$",
+        r"^(?:source|image source|picture source)\s*:\s*https?://",
+    )),
+    (Kind.CREDIT, _any(
+        r"^(?:(?:header|top|lead|featured|main|hero) )?(?:image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"
+        r"\s*(?:credits?|source|courtesy)?"
+        r"\s*[:,]\s*\S.{0,80}$",
+        r"^(?:credits?|courtesy|photographer)\s*:\s*\S.{0,80}$",
+        r"^(?:getty images|afp|reuters|ap photo|associated press|bloomberg|epa|shutterstock|alamy|xinhua|pa media)(?:\s*(?:[|/,]|via)\s*[\w.' -]{1,40})?$",
+    )),
+    (Kind.CAPTION, _any(
+        rf"\((?:photo|image|picture|credit|file)?[^()]{{0,60}}?{_AGENCIES}[^()]{{0,40}}\)\s*$",
+        r"\((?-i:(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4})\)\s*$",  # "(The Canadian Press/Darryl Dyck)"
+        r"\b(?:photos?|photograph|picture|image)s? (?:by|courtesy of)\s+[A-Z]", r"\b(?:photographer|photograph|photo|picture|image)s?:\s*[A-Z][^.]{0,60}$",
+        r"^image caption\b", r"(?-i:REUTERS/)", r"/\s*reuters\b",
+        r"\b[a-z]\w*\s*/\s*(?:getty images|afp|bloomberg|ap|pa|epa|shutterstock|alamy|xinhua|file photo|handout)\b",
+        r"\b(?:getty images|shutterstock|alamy(?: stock photo)?)\s*\W*$",
+        flags=re.I,
+    )),
+]
+_CREDIT_VALUE = [
+    re.compile(rf"\((?P<v>[^()]*{_AGENCIES}[^()]*)\)\s*$", re.I),
+    re.compile(r"\b(?:photos?|photograph|picture|image)s? (?:by|courtesy of)\s+(?P<v>[^.()]+)", re.I),
+    re.compile(r"\((?P<v>(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4})\)\s*$"),
+    re.compile(r"(?P<v>(?:\b[\w.'’ -]{0,40}/\s*)?(?-i:REUTERS/)[\w.'’ -]+(?:/[\w ]+)?)"),
+    re.compile(r"\b(?:photographer|photograph|photo|picture|image)s?:\s*(?P<v>[A-Z][^.]{0,60})$"),
+    re.compile(r"(?P<v>\b[\w.'’ -]{0,40}/\s*(?:getty images|afp|bloomberg|ap|pa|epa|shutterstock|alamy|xinhua|reuters|file photo|handout)(?:/[\w ]+)?)", re.I),
+    re.compile(r"(?:credits?|source|courtesy|photographer|image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"
+               r"\s*[:,]\s*(?P<v>(?:\S+ ){0,7}\S+)$",
+               re.I),
+    re.compile(r"(?P<v>\b(?:getty images|shutterstock|alamy(?: stock photo)?|reuters))\s*\W*$", re.I),
+    re.compile(r"^(?P<v>(?:getty images|afp|reuters|ap photo|associated press|bloomberg|epa|shutterstock|alamy|xinhua|pa media)\b.*)$", re.I),
+]
+_CREDIT_LABEL = re.compile(r"^(?:photos?|photograph|picture|image|credit)s?\s*(?:by\b|credit\s*:?|:)\s*", re.I)
+_COMMENT_COUNT = re.compile(r"^(?:comments?|responses?|replies) ?[(\[]\d+[)\]]$")
+_ABOUT = re.compile(r"^About (?:[A-Z0-9][\w&.'’-]*\s?){1,5}:?$")
+_NAV_WORDS = frozenset(phrase for phrase in _EXACT[Kind.CHROME] if " " not in phrase) | frozenset(
+    "about archive archives contact obituaries classifieds e-edition weather traffic entertainment lifestyle travel food autos cars "
+    "jobs events podcasts podcast games puzzles crosswords local national photos galleries reviews phones laptops deals gear "
+    "security policy ai apps mobile telecoms telecom networks cloud enterprise startups science space climate money personal finance "
+    "education real estate shop store help faq blog authors us uk europe asia africa americas australia china india middle east "
+    "features columns newsletter magazine media video videos tv radio live".split()
+)
+_MENU_SEPARATORS = re.compile(r"\s*(?:\||•|·|»|›|>|/|\\)\s*")
+
+
+def _bare(text: str) -> str:
+    """The line in lower case, straight quotes, without decoration or a trailing count ("Comments (12)")."""
+    bare = " ".join(key(text).lower().split()).strip(" .:|•·>»-*#!→↓")
+    return re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare) or bare
+
+
+def classify(text: str) -> Label | None:
+    """The boilerplate kind of one line of a page, or ``None`` for a line that may be the article."""
+    bare = _bare(text)
+    if _COMMENT_COUNT.match(" ".join(key(text).lower().split())):  # "Comments (48)": the comments start here
+        return Label(Kind.END)
+    for kind, phrases in _EXACT.items():
+        if bare in phrases or key(text).lower().strip() in phrases:
+            return Label(kind)
+    if _ABOUT.match(text):  # "About Huawei": the press-release boilerplate that ends the release
+        return Label(Kind.END)
+    lowered = " ".join(key(text).lower().split()).strip(" *_#>•·|")
+    for kind, pattern in _PATTERNS:
+        if pattern.search(lowered if kind is not Kind.CAPTION else key(text)):
+            if kind in (Kind.CREDIT, Kind.CAPTION):
+                return Label(kind, credit_of(text))
+            return Label(kind)
+    if is_menu(text) or _is_nav(bare):
+        return Label(Kind.MENU)
+    return None
+
+
+def _is_nav(bare: str) -> bool:
+    """Two or more words, every one a section or button name: "Home About Archive Contact"."""
+    tokens = bare.replace("|", " ").split()
+    return len(tokens) >= 2 and all(token in _NAV_WORDS for token in tokens)
+
+
+def credit_of(text: str) -> str:
+    """The credit in a credit or caption line ("Getty Images", "Aly Song/Reuters"), else ``""``."""
+    for pattern in _CREDIT_VALUE:
+        match = pattern.search(text)
+        if match:
+            value = _CREDIT_LABEL.sub("", match.group("v").strip(" .,;:()"))
+            return value.strip(" .,;:()")
+    return ""
+
+
+def is_menu(text: str) -> bool:
+    """A menu, footer link list or breadcrumb trail: short items between separators."""
+    if ends_sentence(text) or "://" in text:
+        return False
+    items = [item for item in _MENU_SEPARATORS.split(text) if item]
+    return len(items) >= 3 and all(len(words(item)) <= 4 for item in items) or (
+        len(items) == 2 and bool(re.match(r"(?i)home\b", items[0])) and len(words(items[1])) <= 4
+    )

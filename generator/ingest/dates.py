@@ -1,0 +1,165 @@
+"""Dates in datelines: "Published 16 May 2019", "May 16, 2019 3:04 PM UTC", ISO stamps.
+
+A *mention* is a calendar date found in a line, labelled ``published`` or
+``updated`` by the nearest label word before it. Relative phrases ("Updated 2
+days ago", "yesterday") are recognised only so they can be discarded: they say
+nothing about the publication date once the page has been copied. Numeric dates
+that could be day-first or month-first (``05/06/2019``) are refused, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateError, PartialDate, parse_date
+from .text import title_case_ratio, words
+
+_MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})[/.](?P<mo>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/.]\d)"),
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/.-]*\d)"),
+    re.compile(rf"\b{_MONTH}\s+(?P<y>\d{{4}})(?!\d)", re.I),
+]
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\b"
+    r"|\b(?:yesterday|today|just now|moments ago|last (?:night|week|month))\b",
+    re.I,
+)
+_PUBLISHED = re.compile(r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised|amended|changed)\b", re.I)
+_NOISE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{2}:?\d{2}\b"
+    r"|\b(?:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local)\b",
+    re.I,
+)
+_BYLINE_REST = re.compile(r"(?i)(?:posted |written |words )?by\s")
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A calendar date found in a line, and what label came before it."""
+
+    date: PartialDate
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a date-shaped line says, and its words that are not about the date (a byline perhaps)."""
+
+    published: PartialDate | None
+    updated: PartialDate | None
+    relative: bool
+    rest: str
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every unambiguous calendar date in ``text``, in order, each with its label."""
+    # Impossible or ambiguous dates stay in as spans without a date, so "31 February 2019" does not shrink to "February 2019".
+    found = [(match.start(), match.end(), _date(match)) for pattern in _PATTERNS for match in pattern.finditer(text)]
+    spans = _without_overlaps(found + [(m.start(), m.end(), None) for m in _RELATIVE.finditer(text)])
+    result: list[Mention] = []
+    previous_end = 0
+    for start, end, date in spans:
+        if date is not None:
+            result.append(Mention(date, start, end, _label(text[previous_end:start])))
+        previous_end = end
+    return result
+
+
+def _without_overlaps(spans: list[tuple[int, int, PartialDate | None]]) -> list[tuple[int, int, PartialDate | None]]:
+    """Leftmost first, and of two starting together the longer; overlapping later ones dropped."""
+    kept: list[tuple[int, int, PartialDate | None]] = []
+    for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _label(gap: str) -> str:
+    """``published``, ``updated`` or ``""``: the last label word in the text before a date."""
+    labels = [(m.start(), "published") for m in _PUBLISHED.finditer(gap)] + [(m.start(), "updated") for m in _UPDATED.finditer(gap)]
+    return max(labels)[1] if labels else ""
+
+
+def _date(match: re.Match[str]) -> PartialDate | None:
+    groups = match.groupdict()
+    year = int(groups["y"]) if len(groups["y"]) == 4 else 2000 + int(groups["y"])
+    if "a" in groups:
+        first, second = int(groups["a"]), int(groups["b"])
+        if groups["sep"] == "." or first > 12 >= second:  # dotted dates are day-first in every country that uses them
+            day, month = first, second
+        elif second > 12 >= first:
+            day, month = second, first
+        else:
+            return None  # 05/06/2019: refuse to guess which is the month
+    else:
+        month = _MONTHS.index(groups["m"][:3].lower()) + 1 if groups.get("m") else int(groups["mo"])
+        day = int(groups["d"]) if groups.get("d") else 0
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return parse_date(f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else ""))
+    except DateError:
+        return None
+
+
+def has_relative(text: str) -> bool:
+    """Whether ``text`` has a relative date such as "2 days ago"."""
+    return bool(_RELATIVE.search(text))
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """What a dateline says, or ``None`` when ``text`` has no date, or too many other words to be a dateline."""
+    found = mentions(text)
+    relative = has_relative(text)
+    if not found and not relative:
+        return None
+    chars = list(text)
+    for start, end in [(m.start, m.end) for m in found] + [m.span() for m in _RELATIVE.finditer(text)]:
+        chars[start:end] = " " * (end - start)
+    rest = _NOISE.sub(" ", _UPDATED.sub(" ", _PUBLISHED.sub(" ", "".join(chars))))
+    rest = " ".join(rest.strip(" |·•/-–—,:;()[]").split())
+    if rest and not _BYLINE_REST.match(rest) and not _place_or_name(rest):
+        return None  # what is left is not a place, a name or a byline: a sentence that mentions a date
+    published = next((m.date for m in found if m.label != "updated"), None)
+    updated = next((m.date for m in found if m.label == "updated"), None)
+    return Dateline(published, updated, relative, rest)
+
+
+def _place_or_name(rest: str) -> bool:
+    """A few words, capitalised: "WASHINGTON", "Jane Doe", "Tech"."""
+    found = words(rest)
+    return len(found) <= 4 and (not any(len(w) >= 3 and w[0].isalpha() for w in found) or title_case_ratio(rest) >= 0.6)
+
+
+def url_date(url: str) -> PartialDate | None:
+    """The date in an article's address: ``/2020/11/17/`` or ``/2020-11-17-``, else ``/2020/11/``."""
+    match = re.search(r"/((?:19|20)\d{2})[/-](\d{2})(?:[/-](\d{2}))?(?=[/-])", url)
+    if match is None:
+        return None
+    try:
+        return parse_date("-".join(part for part in match.groups() if part))
+    except DateError:
+        return None
+
+
+def prefix_date(paragraph: str) -> PartialDate | None:
+    """The full date in a wire or press-release dateline opening a paragraph ("WASHINGTON, May 16, 2019 /PRNewswire/ --")."""
+    cut = re.search(r"\s(?:--|—|–|-)\s|\s(?:--|—|–)|/PRNewswire|\(BUSINESS WIRE\)|/CNW/|GLOBE NEWSWIRE", paragraph[:160])
+    if cut is None:
+        return None
+    dated = [m for m in mentions(paragraph[: cut.start()]) if m.date.precision == "day"]
+    return dated[0].date if dated else None

@@ -1,0 +1,231 @@
+"""Where the article is on a page: headline, standfirst, body, and the sections that are not it.
+
+The headline is the title-shaped line that best fits what follows a headline
+(a byline or dateline close below, then a standfirst or prose). After it the
+page is read as a sequence of *zones*: the article; a list of other articles
+under a heading such as "Related articles", which lasts until prose of the
+article's kind comes back; and the end (comments, "About the company"), after
+which nothing is the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from .boilerplate import Kind
+from .lines import Line, Shape
+from .text import is_upper
+
+JUNK = (Kind.CHROME, Kind.MENU, Kind.ADVERT, Kind.PROMO, Kind.VIDEO, Kind.COOKIE, Kind.CREDIT, Kind.CAPTION)
+# Under a headline, buttons and pictures may come between it and its byline; a menu may not.
+IN_HEADER = tuple(kind for kind in JUNK if kind is not Kind.MENU)
+SUBSTANTIAL = 12  # words: prose this long is an article paragraph, not a teaser or a caption
+LONG = 40  # words: prose this long ends a related-articles list on its own
+CAPTION_WORDS = 25
+_CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
+
+
+class Zone(str, Enum):
+    """Which part of the page a line is in."""
+
+    BEFORE = "before"  # above the headline
+    ARTICLE = "article"
+    LISTED = "listed"  # under "Related articles" and the like
+    ENDED = "ended"  # comments, footers and company boilerplate after the article
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Indexes into the page's lines: headline, standfirst, body paragraphs, captions, and each line's zone."""
+
+    headline: int | None
+    standfirst: int | None
+    body: tuple[int, ...]
+    captions: frozenset[int]
+    zones: tuple[Zone, ...]
+
+
+def is_text(line: Line) -> bool:
+    """Neither boilerplate nor a dateline, byline or address: words that may be the article's."""
+    return line.label is None and not line.is_meta
+
+
+def is_paragraph(line: Line) -> bool:
+    """Prose that is not boilerplate and not a dateline or byline."""
+    return line.shape is Shape.PROSE and is_text(line)
+
+
+def layout(lines: Sequence[Line]) -> Layout:
+    """Find the headline, zones, standfirst and body of a described page."""
+    captions = _captions(lines)
+    headline = _headline(lines, captions)
+    standfirst = _standfirst(lines, headline, captions)
+    zones = _zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
+    start = 0 if headline is None else headline + 1
+    body = tuple(
+        i for i in range(start, len(lines)) if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and is_paragraph(lines[i])
+    )
+    return Layout(headline, standfirst, body, captions, tuple(zones))
+
+
+def _captions(lines: Sequence[Line]) -> frozenset[int]:
+    """Captions: lines labelled so, and the alt text or caption right above an image credit."""
+    found = {i for i, line in enumerate(lines) if line.kind(Kind.CAPTION)}
+    # "Image caption," on a line of its own labels the line after it.
+    found |= {i + 1 for i, line in enumerate(lines[:-1]) if _CAPTION_LABEL.match(line.text) and is_text(lines[i + 1])}
+    for i in range(1, len(lines)):
+        above, line = lines[i - 1], lines[i]
+        if not line.kind(Kind.CREDIT) or line.unit.blank_before or above.label is not None or above.is_meta:
+            continue
+        lone = above.unit.blank_before or i < 2 or lines[i - 2].shape is not Shape.PROSE
+        if above.shape is Shape.TITLE or (above.shape is Shape.PROSE and above.word_count <= CAPTION_WORDS and lone):
+            found.add(i - 1)
+    return frozenset(found)
+
+
+def _following(lines: Sequence[Line], index: int, count: int, skip: tuple[Kind, ...] = JUNK) -> list[Line]:
+    """Up to ``count`` lines after ``index``, skipping boilerplate of the ``skip`` kinds."""
+    found: list[Line] = []
+    for line in lines[index + 1 :]:
+        if line.kind(*skip):
+            continue
+        found.append(line)
+        if len(found) == count:
+            break
+    return found
+
+
+def _is_header_meta(line: Line) -> bool:
+    """A byline or dateline of the kind printed under a headline (not a sign-off such as "Reporting by")."""
+    return line.label is None and bool(line.dateline or line.byline)
+
+
+def _headline_shaped(line: Line) -> bool:
+    if line.label is not None or line.is_meta or line.word_count < 3:
+        return False
+    return line.shape is Shape.TITLE or (line.shape is Shape.PROSE and line.text.rstrip("\"'”’)").endswith(("?", "!")) and line.word_count <= 25)
+
+
+def _first_body_run(lines: Sequence[Line]) -> int:
+    """Where the body has surely begun: two article-length paragraphs in a row (junk between allowed), else the first statement."""
+    substantial = [i for i, line in enumerate(lines) if is_paragraph(line) and line.word_count >= SUBSTANTIAL]
+    for i in substantial:
+        after = _following(lines, i, 1)
+        if after and is_paragraph(after[0]) and after[0].word_count >= SUBSTANTIAL:
+            return i
+    # A question may be a headline; a sentence ending in a full stop is not.
+    statements = [i for i, line in enumerate(lines) if is_paragraph(line) and not line.text.rstrip("\"'”’)").endswith(("?", "!"))]
+    return min(substantial[:1] + statements[:1], default=len(lines))
+
+
+def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
+    """How much a line looks like the headline, from its own shape and what surrounds it."""
+    line = lines[index]
+    count = line.word_count
+    score = 2 if 4 <= count <= 20 else 1 if count <= 30 else -2
+    after = _following(lines, index, 2, IN_HEADER)
+    if after and _is_header_meta(after[0]):
+        score += 3  # a byline or dateline right below: the strongest sign of a headline
+    elif len(after) == 2 and _is_header_meta(after[1]):
+        # Between them a standfirst (prose, or longer than a headline) makes this the headline; a shorter
+        # title line there is the headline itself, and this line an alt text, a tagline or a kicker.
+        between = after[0]
+        standfirst = is_text(between) and (between.shape is Shape.PROSE or between.word_count >= max(count, 8))
+        score += 3 if standfirst else 1
+    if after and is_text(after[0]) and (after[0].shape is Shape.PROSE or after[0].word_count >= 8):
+        score += 1  # prose or a standfirst right under it
+    if any(_is_header_meta(other) for other in lines[max(0, index - 2) : index]):
+        score += 1
+    if is_upper(line.text):
+        score -= 1
+    if line.text.endswith(":"):
+        score -= 3
+    if listed[index] is Zone.LISTED:
+        score -= 3
+    if index > body_start:
+        score -= 3
+    return score - max(0, _titles_below(lines, index, listed, captions) - 1)
+
+
+def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
+    """Title-like lines between ``index`` and the first paragraph below it (not counting lists and captions).
+
+    Between a headline and its text there is at most a standfirst; more of them mean a line higher up the page.
+    """
+    count = 0
+    for i in range(index + 1, len(lines)):
+        if is_paragraph(lines[i]):
+            break
+        if i not in captions and listed[i] is not Zone.LISTED and _headline_shaped(lines[i]) and lines[i].shape is Shape.TITLE:
+            count += 1
+    return count
+
+
+def _headline(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
+    candidates = [i for i, line in enumerate(lines) if i not in captions and _headline_shaped(line)]
+    if not candidates:
+        return None
+    body_start = _first_body_run(lines)
+    listed = _zones(lines, -1, ends=False)
+    # Highest score wins; of equals, the first on the page.
+    return max(candidates, key=lambda i: (_score(lines, i, body_start, listed, captions), -i))
+
+
+def _resumes(lines: Sequence[Line], index: int) -> bool:
+    """Whether prose at ``index`` is the article coming back after a list: long, or followed by more article prose."""
+    line = lines[index]
+    if not is_paragraph(line) or line.word_count < SUBSTANTIAL:
+        return False
+    after = _following(lines, index, 1)
+    return line.word_count >= LONG or (bool(after) and is_paragraph(after[0]) and after[0].word_count >= SUBSTANTIAL)
+
+
+def _zones(lines: Sequence[Line], headline: int, ends: bool = True, ignore: frozenset[int | None] = frozenset()) -> list[Zone]:
+    """Each line's zone; a heading that ends the article counts only once a paragraph (not in ``ignore``) has been seen."""
+    zones = [Zone.BEFORE] * (headline + 1)
+    state = Zone.ARTICLE
+    body_seen = False
+    for index in range(headline + 1, len(lines)):
+        line = lines[index]
+        if state is Zone.LISTED and _resumes(lines, index):
+            state = Zone.ARTICLE
+        if state is not Zone.ENDED:
+            if ends and body_seen and line.kind(Kind.END):
+                state = Zone.ENDED  # an END heading above the article (a menu's "Contact") ends nothing
+            elif line.kind(Kind.LIST):
+                state = Zone.LISTED
+        zones.append(state)
+        # A standfirst or caption does not prove the article has begun: a comments link may sit under them.
+        body_seen = body_seen or (state is Zone.ARTICLE and is_paragraph(line) and index not in ignore)
+    return zones
+
+
+def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset[int]) -> int | None:
+    """The summary under the headline: unpunctuated and long, or prose with the byline or dateline below it."""
+    if headline is None:
+        return None
+    for index in range(headline + 1, len(lines)):
+        line = lines[index]
+        if line.kind(Kind.LIST, Kind.END):
+            return None
+        if line.is_meta or line.label is not None or index in captions or line.shape is Shape.SHORT:
+            continue
+        if line.shape is Shape.TITLE:
+            if line.word_count >= 6:
+                return index
+            continue
+        return index if _meta_follows(lines, index) else None
+    return None
+
+
+def _meta_follows(lines: Sequence[Line], index: int) -> bool:
+    """Whether a byline or dateline comes after ``index`` before the next prose."""
+    for line in lines[index + 1 :]:
+        if line.kind(Kind.LIST, Kind.END) or (line.shape is Shape.PROSE and line.label is None and not line.is_meta):
+            return False
+        if line.label is None and (line.dateline or line.byline):
+            return True
+    return False

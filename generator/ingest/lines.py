@@ -1,0 +1,116 @@
+"""What each unit of a page is on its own: its shape and whatever facts it carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from . import meta
+from .boilerplate import Kind, Label, classify
+from .dates import Dateline, read_dateline
+from .text import Unit, ends_sentence, is_upper, title_case_ratio, units, words
+
+_UPDATED_LABEL = re.compile(r"(?i)^(?:last )?(?:updated|modified|edited|revised)\s*:?$")
+PROSE_WORDS = 3  # "He declined to comment." is a paragraph; "Read more." is not
+LONG_PROSE_WORDS = 25  # an unpunctuated line this long, in lower case, is still prose
+
+
+class Shape(str, Enum):
+    """The shape of a line, judged from its length, punctuation and capitals."""
+
+    PROSE = "prose"  # a sentence or more: ends like a sentence
+    TITLE = "title"  # a headline, standfirst without a full stop, list item or label
+    SHORT = "short"  # one or two words, numbers, symbols
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One unit with everything that can be said about it without looking at its neighbours."""
+
+    unit: Unit
+    shape: Shape
+    label: Label | None
+    dateline: Dateline | None
+    byline: str | None
+    url: str | None
+    word_count: int
+
+    @property
+    def text(self) -> str:
+        """The unit's text."""
+        return self.unit.text
+
+    @property
+    def is_meta(self) -> bool:
+        """A dateline, byline or address line: facts about the article, never its text."""
+        return self.dateline is not None or self.byline is not None or self.url is not None
+
+    def kind(self, *kinds: Kind) -> bool:
+        """Whether the line is boilerplate of one of ``kinds`` (of any kind when none are given)."""
+        return self.label is not None and (not kinds or self.label.kind in kinds)
+
+
+def shape_of(text: str) -> Shape:
+    """Prose, title or short, by word count, final punctuation and capitals."""
+    count = len(words(text))
+    if count < 2 or not any(c.isalpha() for c in text):
+        return Shape.SHORT
+    if count >= PROSE_WORDS and not is_upper(text) and any(c.islower() for c in text):
+        if ends_sentence(text) or text.endswith(":"):  # "Under the new rules:" introduces what follows
+            return Shape.PROSE
+        if count >= LONG_PROSE_WORDS and title_case_ratio(text) < 0.5:
+            return Shape.PROSE
+    return Shape.TITLE
+
+
+def _menu(unit: Unit) -> Label | None:
+    """A line laid out in three or more short columns, none a sentence: a menu copied from a page's header."""
+    cells = unit.cells
+    if len(cells) >= 3 and all(len(words(cell)) <= 3 and not ends_sentence(cell) for cell in cells):
+        return Label(Kind.MENU)
+    return None
+
+
+def describe(unit: Unit) -> Line:
+    """Classify one unit: boilerplate label, dateline, byline, address, shape."""
+    text = unit.text
+    url = meta.url_of(text)
+    label = None if url else classify(text) or _menu(unit)
+    dateline = byline = None
+    if url is None and (label is None or label.kind in (Kind.FOOTER, Kind.CHROME, Kind.MENU)):
+        dateline = read_dateline(text)
+        byline = meta.byline(text)
+        if byline is None and dateline is not None and dateline.rest:
+            byline = meta.byline(dateline.rest) or meta.names(dateline.rest)
+        if label is not None and label.kind in (Kind.CHROME, Kind.MENU) and (dateline or byline):
+            label = None  # "By Jane Doe | Tech | 16 May 2019" has a menu's shape but is a dateline
+    return Line(unit, shape_of(text), label, dateline, byline, url, len(words(text)))
+
+
+def describe_all(text: str) -> list[Line]:
+    """Every unit of a page, described; a bare name beside a dateline ("Jane Doe" over "16 May 2019") is a byline."""
+    lines = [describe(unit) for unit in units(text)]
+    for index, line in enumerate(lines[:-1]):
+        below = lines[index + 1].dateline
+        if below is not None and _UPDATED_LABEL.match(line.text):  # "Updated" on its own line, the date under it
+            lines[index + 1] = replace(lines[index + 1], dateline=replace(below, published=None, updated=below.published or below.updated))
+    for index, line in enumerate(lines):
+        if _bare_byline(lines, index):
+            lines[index] = replace(line, byline=meta.names_only(line.text))
+    return lines
+
+
+def _bare_byline(lines: list[Line], index: int) -> bool:
+    """A line of names beside a dateline, under a headline-like line or with an @handle: "Jane Doe" over "16 May 2019".
+
+    Without the headline above it, a short Title Case headline over its dateline ("Huawei Sues Government") would pass.
+    """
+    line = lines[index]
+    if line.label is not None or line.is_meta or line.shape is Shape.PROSE or line.word_count > 8:
+        return False
+    if not any(other.dateline for other in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]):
+        return False
+    above = [other for other in lines[max(0, index - 4) : index] if other.label is None and not other.is_meta]
+    headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)
+    return (headed or "@" in line.text) and meta.names_only(line.text) is not None

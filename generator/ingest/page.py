@@ -1,0 +1,197 @@
+"""A copied web page read into the facts a draft event needs.
+
+:func:`read_page` never raises on any text: a page it cannot make sense of
+gives a :class:`Page` with empty fields, and the summary says what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from . import meta
+from .boilerplate import Kind
+from .dates import prefix_date, url_date
+from .layout import Layout, Zone, layout
+from .lines import Line, Shape, describe_all
+from .text import key
+
+_SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
+_PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
+_NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
+_BIO = re.compile(r"^(?P<name>.+?) (?:is|was|covers|writes|reports|has been)\b")
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|–—]{2,40})$")
+MAX_TITLE_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What import found on a page; ``None`` where the page does not say."""
+
+    title: str | None
+    date: PartialDate | None
+    updated: PartialDate | None
+    date_note: str
+    source: str | None
+    url: str | None
+    byline: str | None
+    image_credit: str | None
+    standfirst: str | None
+    paragraphs: tuple[str, ...]
+    title_guessed: bool = False
+
+    def texts(self) -> list[str]:
+        """Headline, standfirst and body: where entities are looked for."""
+        return [text for text in (self.title, self.standfirst, *self.paragraphs) if text]
+
+
+def read_page(text: str) -> Page:
+    """Read page text (already decoded) into a :class:`Page`."""
+    lines = describe_all(text)
+    found = layout(lines)
+    header = found.body[0] if found.body else len(lines)
+    visible = [i for i, zone in enumerate(found.zones) if zone in (Zone.BEFORE, Zone.ARTICLE)]
+    usable = [i for i in visible if i not in found.captions]
+    # Facts above the body first: the same kind of line lower down is more likely a list's or a footer's.
+    ordered = [i for i in usable if i < header] + [i for i in usable if i >= header]
+    paragraphs = [lines[i].text for i in found.body]
+    url = _url(lines, ordered)
+    published, updated, note = _dates(lines, ordered, paragraphs, url)
+    byline = _byline(lines, ordered, found, header)
+    paragraphs = _without_bio(paragraphs, byline)
+    title, suffix = _title(lines, found)
+    return Page(
+        title=title or _guess_title(paragraphs),
+        date=published,
+        updated=updated,
+        date_note=note,
+        source=_source(lines, found, suffix, url, paragraphs),
+        url=url,
+        byline=byline,
+        image_credit=next((c for i in visible if (c := _credit(lines[i]))), None),
+        standfirst=None if found.standfirst is None else lines[found.standfirst].text,
+        paragraphs=tuple(paragraphs),
+        title_guessed=title is None and bool(paragraphs),
+    )
+
+
+def _dates(lines: Sequence[Line], ordered: Sequence[int], paragraphs: Sequence[str], url: str | None) -> tuple[PartialDate | None, PartialDate | None, str]:
+    """Publication and updated dates, and why the publication date is missing when it is."""
+    datelines = [d for i in ordered if (d := lines[i].dateline) is not None]
+    published = next((d.published for d in datelines if d.published), None)
+    updated = next((d.updated for d in datelines if d.updated), None)
+    if published is None and paragraphs:
+        published = prefix_date(paragraphs[0])
+    if published is None and url:
+        published = url_date(url)
+    note = ""
+    if published is None:
+        note = "the page shows only an updated date" if updated else "the page shows only a relative date" if any(d.relative for d in datelines) else ""
+    return published, updated, note
+
+
+def _byline(lines: Sequence[Line], ordered: Sequence[int], found: Layout, header: int) -> str | None:
+    """A byline above the body; else a sign-off such as "Reporting by"."""
+    top = [i for i in ordered if i < header and i != found.headline]
+    labelled = next((b for i in top if (b := lines[i].byline) and not lines[i].kind(Kind.FOOTER)), None)
+    return labelled or next((b for i in ordered if (b := lines[i].byline)), None)
+
+
+def _without_bio(paragraphs: list[str], byline: str | None) -> list[str]:
+    """The body without a closing author biography ("Jane Doe is our technology correspondent.")."""
+    if not byline or not paragraphs:
+        return paragraphs
+    authors = {name.strip() for name in re.split(r",| and ", byline)}
+    match = _BIO.match(paragraphs[-1])
+    return paragraphs[:-1] if match and match.group("name") in authors else paragraphs
+
+
+def _credit(line: Line) -> str | None:
+    if line.label is not None and line.label.kind in (Kind.CREDIT, Kind.CAPTION) and line.label.credit:
+        return line.label.credit
+    return None
+
+
+def _url(lines: Sequence[Line], ordered: Sequence[int]) -> str | None:
+    """The article's address: one on a line of its own, an article's rather than a home page's."""
+    urls = [u for i in ordered if (u := lines[i].url)]
+    return next((u for u in urls if meta.is_article_url(u)), None)
+
+
+def _title(lines: Sequence[Line], found: Layout) -> tuple[str | None, str | None]:
+    """The headline without a " | Site" suffix, and the suffix (a source name) if there was one."""
+    if found.headline is None:
+        return None, None
+    text = lines[found.headline].text
+    match = _TITLE_SUFFIX.match(text)
+    if match and ("|" in text[match.end("title") : match.start("site")] or meta.outlet(match.group("site"))):
+        return match.group("title"), match.group("site").strip()
+    for line in lines[: found.headline]:  # a browser title above the headline: "<headline> | Site"
+        echo = _TITLE_SUFFIX.match(line.text)
+        if echo and key(echo.group("title")).casefold() == key(text).casefold():
+            return text, echo.group("site").strip()
+    return text, None
+
+
+def _guess_title(paragraphs: Sequence[str]) -> str | None:
+    """A stand-in title when the page has no headline: the start of the first sentence."""
+    if not paragraphs:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0]
+    tokens = sentence.split()
+    return " ".join(tokens[:MAX_TITLE_WORDS]).rstrip(".,;:") + ("…" if len(tokens) > MAX_TITLE_WORDS else "")
+
+
+def _source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | None, paragraphs: Sequence[str]) -> str | None:
+    """The outlet: a "Source:" label, a title suffix, a known address, a copyright line, a wire dateline, a masthead, the host."""
+    known = url and meta.site_of(url)
+    candidates: Iterable[str | None] = (
+        _labelled_source(lines, found),
+        suffix,
+        known if known and meta.outlet(known) else None,
+        next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None),
+        meta.wire(paragraphs[0]) if paragraphs else None,
+        next((o for line in lines[:5] if (o := meta.outlet(line.text))), None),
+        _masthead(lines, found),
+        known or None,
+    )
+    return next((c for c in candidates if c), None)
+
+
+def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
+    """The paper's name at the top of the page: the first line that is not a button, a few capitalised words, well above the headline.
+
+    "Well above" (two lines or more between) keeps a kicker such as "Trade War", which sits right on the headline, out.
+    """
+    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta), None)
+    if first is None or found.headline is None or found.headline - first < 3:
+        return None
+    text = lines[first].text
+    tokens = text.split()
+    small = ("the", "of", "and", "&")
+    if not 1 <= len(tokens) <= 5 or lines[first].shape is Shape.PROSE or any(c.isdigit() for c in text):
+        return None
+    if not all(t[0].isupper() for t in tokens if t.lower() not in small):
+        return None
+    return string.capwords(text) if text.isupper() else text
+
+
+def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
+    """"Source: X", "Publisher: X", or a press-release site's "News provided by" with the name on the next line."""
+    for index, line in enumerate(lines):
+        if found.zones[index] is Zone.ENDED:
+            continue
+        match = _SOURCE_LABEL.match(line.text)
+        name = match.group("name") if match else None
+        if name is None and _PROVIDED_BY.match(line.text) and index + 1 < len(lines):
+            name = lines[index + 1].text
+        if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6:
+            return name.strip(" .")
+    return None
+
+
+def _holder(text: str) -> str | None:
+    return meta.copyright_holder(text) if re.match(r"(?i)\s*(?:©|\(c\)|copyright\b|all content ©)", text) or "©" in text else None
