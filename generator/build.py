@@ -59,10 +59,15 @@ class BuildResult:
     site: Site | None = field(default=None, repr=False)
 
 
+def published(site: Site) -> Iterator[OutputFile]:
+    """Feeds, sitemap, data exports and the search index, made one at a time."""
+    return itertools.chain(feeds.files(site), sitemap.files(site), exports.files(site), search.files(site))
+
+
 def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
-    """Feeds, sitemap, data exports and the search index: they show every event, so any change redoes them."""
+    """All of :func:`published`, kept: they show every event, so any change redoes them."""
     inputs = (site.events, tuple(site.entities.values()))
-    return memo("publishing", inputs, lambda: (*feeds.files(site), *sitemap.files(site), *exports.files(site), *search.files(site)))
+    return memo("publishing", inputs, lambda: tuple(published(site)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +136,7 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     out = output if output is not None else root / site.config.output
     static = prepared.theme.static_files()
     links = LinkIndex(site.config.base_path)
-    stream = links.check_stream(itertools.chain(render_site(prepared.env, site), publishing_files(site)))
+    stream = links.check_stream(itertools.chain(render_site(prepared.env, site), published(site)))
 
     def accept() -> bool:
         problems.extend(links.finish(["static/" + name for name in static]))

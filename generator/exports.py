@@ -20,7 +20,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -191,9 +191,9 @@ def events_ics(site: Site) -> bytes:
     return "".join(fold(line) + "\r\n" for line in lines).encode()
 
 
-def files(site: Site) -> list[OutputFile]:
-    """``timeline.json``, ``events.json`` and, when there are events (a calendar needs one), ``events.ics``."""
-    out = [_json_file(TIMELINE_JSON, timeline_json(site)), _json_file(EVENTS_JSON, events_json(site))]
+def files(site: Site) -> Iterator[OutputFile]:
+    """``timeline.json``, ``events.json`` and, when there are events (a calendar needs one), ``events.ics``, one at a time."""
+    yield _json_file(TIMELINE_JSON, timeline_json(site))
+    yield _json_file(EVENTS_JSON, events_json(site))
     if site.events:
-        out.append(OutputFile(EVENTS_ICS, events_ics(site)))
-    return out
+        yield OutputFile(EVENTS_ICS, events_ics(site))

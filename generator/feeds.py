@@ -17,7 +17,7 @@ import datetime as dt
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -162,9 +162,10 @@ def _specs(site: Site) -> list[_Feed]:
     return specs
 
 
-def files(site: Site) -> list[OutputFile]:
-    """The site feed and one feed per entity with events; ``[]`` when ``base_url`` is only a path."""
+def files(site: Site) -> Iterator[OutputFile]:
+    """The site feed and one feed per entity with events, one at a time; none when ``base_url`` is only a path."""
     base = site.config.public_url
     if base is None:
-        return []
-    return [_render(site, base, spec) for spec in _specs(site)]
+        return
+    for spec in _specs(site):
+        yield _render(site, base, spec)

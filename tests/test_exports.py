@@ -71,12 +71,12 @@ def site(make_site: MakeSite) -> Site:
 
 
 def output(site: Site, path: str) -> bytes:
-    return next(o.data for o in exports.files(site) if o.path == path)
+    return next(o.data for o in list(exports.files(site)) if o.path == path)
 
 
 def test_files_are_deterministic_and_named(site: Site) -> None:
-    assert [o.path for o in exports.files(site)] == ["timeline.json", "events.json", "events.ics"]
-    assert exports.files(site) == exports.files(site)
+    assert [o.path for o in list(exports.files(site))] == ["timeline.json", "events.json", "events.ics"]
+    assert list(exports.files(site)) == list(exports.files(site))
 
 
 # --- events.json ---

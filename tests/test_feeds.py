@@ -101,7 +101,7 @@ def feed_of(outputs: list[OutputFile], path: str = "feed.xml") -> etree._Element
 
 def test_every_feed_is_valid_atom(make_site: MakeSite, tmp_path: Path) -> None:
     _, site = built(make_site, EVENTS)
-    outputs = feeds.files(site)
+    outputs = list(feeds.files(site))
     assert [o.path for o in outputs] == ["feed.xml", "entities/commerce/feed.xml", "entities/huawei/feed.xml"]
     assert all(o.data.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n') for o in outputs)
     assert_valid("atom.rnc", write_all(tmp_path / "feeds", outputs))
@@ -111,7 +111,7 @@ def test_shipped_timeline_feeds_are_valid_atom(tmp_path: Path) -> None:
     site, problems = load_site(PROJECT)
     assert site is not None, problems
     site = dataclasses.replace(site, config=site.config.with_base_url("https://you.github.io/huawei/"))
-    paths = write_all(tmp_path / "feeds", feeds.files(site))
+    paths = write_all(tmp_path / "feeds", list(feeds.files(site)))
     assert len(paths) == 1 + sum(1 for ids in site.entity_events.values() if ids)
     assert_valid("atom.rnc", paths)
 
@@ -136,7 +136,7 @@ def test_sitemap_is_valid_and_lists_every_html_page(make_site: MakeSite, tmp_pat
 
 def test_schemas_reject_planted_faults(make_site: MakeSite, tmp_path: Path) -> None:
     _, site = built(make_site, EVENTS)
-    feed = feeds.files(site)[0].data.decode()
+    feed = list(feeds.files(site))[0].data.decode()
     map_xml = sitemap.files(site)[0].data.decode()
     faults = {
         "no-updated.xml": re.sub(r"(<entry>.*?)<updated>[^<]*</updated>", r"\1", feed, count=1, flags=re.S),
@@ -157,30 +157,30 @@ def test_schemas_reject_planted_faults(make_site: MakeSite, tmp_path: Path) -> N
 
 def test_entry_ids_are_permanent_tag_uris(make_site: MakeSite) -> None:
     _, site = built(make_site, EVENTS)
-    ids = [e.findtext(f"{ATOM}id") for e in feed_of(feeds.files(site)).iter(f"{ATOM}entry")]
+    ids = [e.findtext(f"{ATOM}id") for e in feed_of(list(feeds.files(site))).iter(f"{ATOM}entry")]
     assert "tag:example.org,2026:repo/event/2019-05-16-entity-list" in ids
     retitled = {**EVENTS, "content/events/2019-05-16-entity-list.md": LISTING.replace("Commerce adds", "US adds")}
     _, site2 = built(make_site, retitled)
-    feed2 = feed_of(feeds.files(site2))
+    feed2 = feed_of(list(feeds.files(site2)))
     assert [e.findtext(f"{ATOM}id") for e in feed2.iter(f"{ATOM}entry")] == ids
     assert any(t.startswith("US adds") for t in (e.findtext(f"{ATOM}title") or "" for e in feed2.iter(f"{ATOM}entry")))
 
 
 def test_feeds_are_byte_identical_across_calls_and_builds(make_site: MakeSite) -> None:
     _, site = built(make_site, EVENTS)
-    first = feeds.files(site) + sitemap.files(site)
-    assert first == feeds.files(site) + sitemap.files(site)
+    first = list(feeds.files(site)) + sitemap.files(site)
+    assert first == list(feeds.files(site)) + sitemap.files(site)
     _, again = built(make_site, EVENTS)
-    assert first == feeds.files(again) + sitemap.files(again)
+    assert first == list(feeds.files(again)) + sitemap.files(again)
 
 
 def test_links_are_absolute_under_base_url(make_site: MakeSite) -> None:
     _, site = built(make_site, EVENTS)
-    feed = feed_of(feeds.files(site), "entities/huawei/feed.xml")
+    feed = feed_of(list(feeds.files(site)), "entities/huawei/feed.xml")
     assert feed.findtext(f"{ATOM}id") == BASE + "entities/huawei/feed.xml"
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links == {"self": BASE + "entities/huawei/feed.xml", "alternate": BASE + "entities/huawei/"}
-    assert feed_of(feeds.files(site)).find(f"{ATOM}link[@rel='alternate']").get("href") == BASE
+    assert feed_of(list(feeds.files(site))).find(f"{ATOM}link[@rel='alternate']").get("href") == BASE
     hrefs = [link.get("href") for link in feed.iter(f"{ATOM}link")] + [c.get("scheme") for c in feed.iter(f"{ATOM}category")]
     assert hrefs and all(h and h.startswith(BASE) for h in hrefs)
     entry_links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
@@ -189,7 +189,7 @@ def test_links_are_absolute_under_base_url(make_site: MakeSite) -> None:
 
 def test_entry_content_dates_and_categories(make_site: MakeSite) -> None:
     _, site = built(make_site, EVENTS)
-    feed = feed_of(feeds.files(site))
+    feed = feed_of(list(feeds.files(site)))
     entries = {e.findtext(f"{ATOM}id", "").rsplit("/", 1)[1]: e for e in feed.iter(f"{ATOM}entry")}
     listing = entries["2019-05-16-entity-list"]
     assert listing.findtext(f"{ATOM}title") == "Commerce adds Huawei & 68 affiliates to the <Entity List>"
@@ -213,14 +213,14 @@ def test_extra_updated_earlier_or_malformed_is_ignored(make_site: MakeSite) -> N
         "content/events/c.md": event("C", "2019-07", "extra:\n  updated: '2019-07-02T10:30:00+02:00'\n"),
     }
     _, site = built(make_site, files)
-    feed = feed_of(feeds.files(site))
+    feed = feed_of(list(feeds.files(site)))
     assert [e.findtext(f"{ATOM}updated") for e in feed.iter(f"{ATOM}entry")] == ["2019-07-02T08:30:00Z", "2019-06-01T00:00:00Z", "2019-05-16T00:00:00Z"]
 
 
 def test_feeds_are_newest_first_and_capped(make_site: MakeSite) -> None:
     many = {f"content/events/e{n:02d}.md": event(f"Event {n}", f"2019-{1 + n // 28:02d}-{1 + n % 28:02d}", "entities: [Huawei]\n") for n in range(55)}
     _, site = built(make_site, many)
-    outputs = feeds.files(site)
+    outputs = list(feeds.files(site))
     site_ids = [e.findtext(f"{ATOM}id", "").rsplit("/", 1)[1] for e in feed_of(outputs).iter(f"{ATOM}entry")]
     assert site_ids == [f"e{n:02d}" for n in range(54, 4, -1)]
     entity_ids = [e.findtext(f"{ATOM}id", "").rsplit("/", 1)[1] for e in feed_of(outputs, "entities/huawei/feed.xml").iter(f"{ATOM}entry")]
@@ -231,12 +231,12 @@ def test_feeds_are_newest_first_and_capped(make_site: MakeSite) -> None:
 def test_path_only_base_url_makes_no_feed_and_no_sitemap(make_site: MakeSite) -> None:
     _, site = built(make_site, {"content/site.yaml": "title: T\nbase_url: /repo/\n", **EVENTS})
     assert site.config.public_url is None
-    assert feeds.files(site) == [] and sitemap.files(site) == []
+    assert list(feeds.files(site)) == [] and sitemap.files(site) == []
     assert site.config.with_base_url("http://localhost:8000").public_url == "http://localhost:8000/"
 
 
 def test_characters_xml_forbids_are_dropped(make_site: MakeSite) -> None:
     _, site = built(make_site, {"content/events/a.md": event(body="Body \x0b with \x01 control.")})
     assert "\x0b" in site.events[0].body_html  # Markdown lets it through; XML 1.0 may not carry it
-    content = feed_of(feeds.files(site)).find(f"{ATOM}entry/{ATOM}content")
+    content = feed_of(list(feeds.files(site))).find(f"{ATOM}entry/{ATOM}content")
     assert content is not None and content.text == "<p>Body  with  control.</p>\n"

@@ -125,7 +125,7 @@ def open_timeline(browser: Any, tmp_path: Path) -> Iterator[OpenTimeline]:
 
 
 def timeline_json(site: Site) -> bytes:
-    return next(o for o in exports.files(site) if o.path == exports.TIMELINE_JSON).data
+    return next(o for o in list(exports.files(site)) if o.path == exports.TIMELINE_JSON).data
 
 
 def test_shipped_timeline_renders_every_event_as_a_slide(open_timeline: OpenTimeline, shipped_site: Site) -> None:
