@@ -175,6 +175,7 @@ def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity])
         entity_events=frozen_map({k: tuple(v) for k, v in sorted(entity_events.items())}),
         tag_events=frozen_map({k: tuple(v) for k, v in sorted(tag_events.items())}),
         co_occurrence=frozen_map(co), _by_id=frozen_map({e.id: i for i, e in enumerate(events)}),
+        placement=frozen_map({e.id: e.date.year for e in events}) if config.splits(len(events)) else None,
     )
 
 

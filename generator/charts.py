@@ -27,6 +27,7 @@ class Bar:
     count: int
     label: str
     anchor: str | None
+    year: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def per_month(events: tuple[Event, ...], anchors: frozenset[str]) -> Chart | Non
         count = counts.get(key, 0)
         anchor = urls.year_anchor(year, month + 1)
         label = f"{MONTHS[month]} {year}: {count} event{'s' if count != 1 else ''}"
-        bars.append(Bar(index * BAR_WIDTH, CHART_HEIGHT * count / peak, count, label, anchor if anchor in anchors else None))
+        bars.append(Bar(index * BAR_WIDTH, CHART_HEIGHT * count / peak, count, label, anchor if anchor in anchors else None, year))
         # a January tick for every year; the first month gets one too unless January is close
         if month == 0 or (index == 0 and month < 7):
             ticks.append((index * BAR_WIDTH, str(year)))

@@ -14,6 +14,8 @@ from .errors import Problem
 from .frontmatter import Document, decode, parse_yaml, read_bytes
 
 CONFIG_NAME = "site.yaml"
+SPLIT_AT = 800
+"""Events beyond which ``auto`` splits the timeline by year (about 1 KB each keeps pages near 1 MB)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,12 @@ class SiteConfig:
     eras: tuple[Era, ...] = ()
     cname: str | None = None
     """A custom domain for GitHub Pages, written to ``CNAME``."""
+    timeline_split: str = "auto"
+    """``auto`` (one page per year beyond :data:`SPLIT_AT` events), ``years`` or ``never``."""
+
+    def splits(self, events: int) -> bool:
+        """Whether a timeline of this many events gets a page per year."""
+        return self.timeline_split == "years" or (self.timeline_split == "auto" and events > SPLIT_AT)
 
     @property
     def public_url(self) -> str | None:
@@ -104,6 +112,7 @@ FIELDS: list[f.Field[Any]] = [
     f.Field("output", f.text),
     f.Field("eras", _eras),
     f.Field("cname", _domain),
+    f.Field("timeline_split", f.choice("auto", "years", "never")),
 ]
 
 

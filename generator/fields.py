@@ -94,6 +94,16 @@ def text(value: Any) -> str:
     return result
 
 
+def choice(*allowed: str) -> Callable[[Any], str]:
+    """One of a few words."""
+    def parse(value: Any) -> str:
+        word = text(value)
+        if word not in allowed:
+            raise FieldError(f"expected one of {', '.join(allowed)}, got {word!r}" + did_you_mean(word, allowed, cutoff=0.6))
+        return word
+    return parse
+
+
 def boolean(value: Any) -> bool:
     """``true`` or ``false``."""
     if not isinstance(value, bool):

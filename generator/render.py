@@ -77,7 +77,8 @@ def era_starts(site: Site) -> dict[str, Era]:
 
 def _page(env: jinja2.Environment, template: str, path: str, site: Site, **context: Any) -> OutputFile:
     has_feeds = site.config.public_url is not None
-    html = env.get_template(template).render(site=site, config=site.config, link=urls.Links(path), page_path=path, has_feeds=has_feeds, **context)
+    link = urls.Links(path, years=site.placement)
+    html = env.get_template(template).render(site=site, config=site.config, link=link, page_path=path, has_feeds=has_feeds, **context)
     return OutputFile(path, html.encode("utf-8"))
 
 
@@ -105,8 +106,11 @@ def _kinds(site: Site, event: Event) -> list[str]:
     return sorted({site.entities[i].kind for i in event.entities})
 
 
-def timeline_page(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> OutputFile:
-    """The timeline: every event, grouped by year and month; each year rendered (and memoised) alone."""
+def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
+    """The timeline: every event, grouped by year and month, each year rendered (and memoised) alone.
+
+    One page, or when the site splits its timeline an overview page and a page per year.
+    """
     years = group_by_month(site.events)
     starts = era_starts(site)
     template = env.get_template("timeline_year.html")
@@ -116,20 +120,26 @@ def timeline_page(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> 
         era = site.era_of(event)
         return None if era is None else eras.index(era)
 
-    link = urls.Links(urls.TIMELINE)
-
-    def year_html(year: YearGroup) -> Markup:
+    def year_html(year: YearGroup, page: str) -> Markup:
         events = [e for m in year.months for e in m.events]
         inputs = (year, tuple(starts.get(e.id) for e in events), tuple(_names(site, e.entities) for e in events), tuple(map(era_index, events)))
+        link = urls.Links(page, years=site.placement)
         make = partial(
             template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site), era_index=era_index
         )
-        return memo(("timeline-year", year.year), inputs, lambda: Markup(make()))
+        return memo(("timeline-year", year.year, page), inputs, lambda: Markup(make()))
 
-    sections = {year.year: year_html(year) for year in years}
     anchors = frozenset(m.anchor for y in years for m in y.months if m.anchor)
-    chart = charts.per_month(site.events, anchors)
-    return _page(env, "timeline.html", urls.TIMELINE, site, years=years, year_sections=sections, chart=chart, meta=metadata.for_timeline(site))
+    context = {"years": years, "chart": charts.per_month(site.events, anchors), "split": site.placement is not None}
+    if site.placement is None:
+        sections = {year.year: year_html(year, urls.TIMELINE) for year in years}
+        yield _page(env, "timeline.html", urls.TIMELINE, site, shown=years, year_sections=sections, current=None, meta=metadata.for_timeline(site), **context)
+        return
+    yield _page(env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, meta=metadata.for_timeline(site), **context)
+    for year in years:
+        path = urls.year_page(year.year)
+        meta = metadata.for_listing(site, path, f"{year.year} · {site.config.title}", f"The events of {year.year} on {site.config.title}.")
+        yield _page(env, "timeline.html", path, site, shown=(year,), year_sections={year.year: year_html(year, path)}, current=year.year, meta=meta, **context)
 
 
 def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:
@@ -153,7 +163,8 @@ def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, ta
 
 def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
     """``e/<id>/`` for the id and every former id; former event-page URLs redirect too."""
-    short = [redirect_page(env, site, urls.permalink_path(i), event.title, urls.timeline_of(event.id)) for i in (event.id, *event.aliases)]
+    place = urls.timeline_of(event.id, site.placement.get(event.id) if site.placement else None)
+    short = [redirect_page(env, site, urls.permalink_path(i), event.title, place) for i in (event.id, *event.aliases)]
     former = [redirect_page(env, site, urls.event_path(a), event.title, (urls.event_path(event.id), "")) for a in event.aliases]
     return tuple(short + former)
 
@@ -204,10 +215,11 @@ def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> It
     Each page is memoised on a tuple of everything its template shows, so an
     incremental build re-renders only what an edit touched.
     """
-    yield timeline_page(env, site, memo)
+    yield from timeline_pages(env, site, memo)
     for event in site.events:
         yield memo(("event", event.id), _event_inputs(site, event), partial(event_page, env, site, event))
-        yield from memo(("permalinks", event.id), (event.id, event.title, event.aliases), partial(permalink_pages, env, site, event))
+        place = site.placement.get(event.id) if site.placement else None
+        yield from memo(("permalinks", event.id), (event.id, event.title, event.aliases, place), partial(permalink_pages, env, site, event))
     entity_counts = tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
     yield memo("entities", entity_counts, partial(entity_index_page, env, site))
     for entity in site.entities.values():

@@ -16,7 +16,7 @@ import jinja2
 from .errors import Problem
 from .model import kind_label
 from .schema import slugify
-from .urls import year_anchor
+from .urls import year_anchor, year_page
 
 THEMES_DIR = "themes"
 DEFAULT = "default"
@@ -50,7 +50,7 @@ class Theme:
             loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
-        env.globals.update(kind_label=kind_label, year_anchor=year_anchor)
+        env.globals.update(kind_label=kind_label, year_anchor=year_anchor, year_page=year_page)
         env.filters["slug"] = slugify
         return env
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 TIMELINE = "index.html"
@@ -36,13 +37,18 @@ def permalink_path(ident: str) -> str:
     return f"e/{ident}/index.html"
 
 
-def timeline_of(ident: str) -> tuple[str, str]:
-    """The page and anchor where an event stands on the timeline.
+def year_page(year: int) -> str:
+    """A year's page, when the timeline is split by year."""
+    return f"years/{year}/index.html"
 
-    Every link to an event's place goes through here, so the timeline can be
-    split across pages later without breaking a permalink.
+
+def timeline_of(ident: str, year: int | None = None) -> tuple[str, str]:
+    """The page and anchor where an event stands on the timeline: its year's page when split.
+
+    Every link to an event's place goes through here, so splitting a growing
+    timeline breaks no permalink: ``e/<id>/`` follows it to the new page.
     """
-    return TIMELINE, ident
+    return (TIMELINE if year is None else year_page(year)), ident
 
 
 def entity_path(ident: str) -> str:
@@ -111,6 +117,8 @@ class Links:
 
     page: str
     root: str | None = None
+    years: Mapping[str, int] | None = None
+    """Event id to the year page it stands on, when the timeline is split."""
 
     def to(self, path: str, fragment: str = "") -> str:
         """Any output file."""
@@ -124,7 +132,7 @@ class Links:
 
     def place(self, ident: str) -> str:
         """An event's place on the timeline."""
-        return self.to(*timeline_of(ident))
+        return self.to(*timeline_of(ident, self.years.get(ident) if self.years else None))
 
     def permalink(self, ident: str) -> str:
         """An event's short permalink."""

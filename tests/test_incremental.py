@@ -47,7 +47,7 @@ def test_a_body_edit_redoes_only_that_event(site: Path) -> None:
                 ("body", "content/events/c.md"),
                 ("event-model", "content/events/c.md"),
                 ("event", "c"),
-                ("timeline-year", 2019),
+                ("timeline-year", 2019, "index.html"),
                 "publishing",
             ],
         )
@@ -70,7 +70,7 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
         ("entity", "huawei"),
         ("entity", "commerce"),
         ("tag", "x"),
-        ("timeline-year", 2019),
+        ("timeline-year", 2019, "index.html"),
     }
     assert pages(result) == pages(render(site))
 

@@ -47,6 +47,8 @@
   const entityResults = $("#entity-results");
   const text = new Map(events.map((li) => [li, fold($("article", li).textContent)]));
   let entities = [];
+  let indexEvents = [];
+  const eventResults = $("#event-results");
   const fields = ["q", "entity", "kind", "tag"];
 
   const state = () => Object.fromEntries(fields.map((name) => [name, (form.elements[name].value || "").trim()]));
@@ -72,6 +74,27 @@
     }
   }
 
+  // A timeline split by year shows one year; the index finds matches on the other pages.
+  let eventsFor = null;
+  function showEvents(tokens, current) {
+    const key = [tokens.join(" "), current.entity, current.tag, indexEvents.length].join("|");
+    if (!eventResults || key === eventsFor) return;
+    eventsFor = key;
+    eventResults.replaceChildren();
+    if (!tokens.length && !current.entity && !current.tag) return;
+    const base = new URL(form.dataset.index, location.href);
+    const found = indexEvents.filter((e) => !document.getElementById(e.id) && tokens.every((t) => e.text.includes(t))
+      && (!current.entity || e.entities.includes(current.entity)) && (!current.tag || e.tags.includes(current.tag))).slice(0, 30);
+    for (const event of found) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = new URL(event.url, base).href;
+      link.textContent = `${event.date}: ${event.title}`;
+      item.append(link);
+      eventResults.append(item);
+    }
+  }
+
   function apply() {
     const current = state();
     const tokens = fold(current.q).split(/\s+/).filter(Boolean);
@@ -90,6 +113,7 @@
     for (const era of $$("li.era-start")) era.hidden = Boolean(active);
     status.textContent = active ? `${shown} of ${events.length} events shown` : "";
     showEntities(tokens);
+    showEvents(tokens, current);
     const params = new URLSearchParams();
     for (const name of fields) if (current[name]) params.set(name, current[name]);
     const query = params.toString();
@@ -111,9 +135,11 @@
     if (!index) return;
     const names = new Map(index.entities.map(([id, name, , aliases]) => [id, [name, ...aliases].join(" ")]));
     entities = index.entities.map(([id, name, kind, aliases, , url]) => ({ id, name, kind, url, text: fold([name, ...aliases].join(" ")) }));
-    for (const [id, , , , ids] of index.events) {
+    for (const [id, title, date, summary, ids, tags, url] of index.events) {
+      const alsoNamed = fold(ids.map((i) => names.get(i) || "").join(" "));
       const li = document.getElementById(id);
-      if (li && text.has(li)) text.set(li, text.get(li) + " " + fold(ids.map((i) => names.get(i) || "").join(" ")));
+      if (li && text.has(li)) text.set(li, text.get(li) + " " + alsoNamed);
+      indexEvents.push({ id, title, date, url, entities: ids, tags, text: fold(`${title} ${date} ${summary}`) + " " + alsoNamed });
     }
     apply();
   }).catch(() => {});
