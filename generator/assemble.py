@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import markdown, urls
+from .cache import BodyCache
+from .cache import key as body_key
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import Problem, Severity
 from .frontmatter import Document, read_document
@@ -38,10 +40,11 @@ class Options:
 
 DEFAULTS = Options()
 
-def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo) -> tuple[Site | None, list[Problem]]:
+def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: BodyCache | None = None) -> tuple[Site | None, list[Problem]]:
     """Read, check and assemble the site at ``root``; ``None`` when an error was found.
 
-    ``memo`` lets an incremental build skip unchanged files and bodies.
+    ``memo`` lets an incremental build skip unchanged files and bodies;
+    ``cache`` keeps converted bodies from one build to the next.
     """
     content = root / CONTENT_DIR
     config, problems = load_config(content, display_path(root, content / CONFIG_NAME))
@@ -57,7 +60,7 @@ def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo) -> 
     problems += mention_problems
     if config is None or _has_errors(problems):
         return None, problems
-    site, link_problems = _assemble(config, kept, entities, resolution, registry, memo)
+    site, link_problems = _assemble(config, kept, entities, resolution, registry, memo, cache)
     problems += link_problems
     return (None if _has_errors(problems) else site), problems
 
@@ -112,8 +115,8 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 
 
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
-              resolution: Resolution, registry: Registry, memo: Memo) -> tuple[Site, list[Problem]]:
-    bodies = _convert(config, [*records, *entity_records], memo)
+              resolution: Resolution, registry: Registry, memo: Memo, cache: BodyCache | None) -> tuple[Site, list[Problem]]:
+    bodies = _convert(config, [*records, *entity_records], memo, cache)
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
         events={alias: r.id for r in records for alias in (r.id, *r.aliases)},
@@ -146,13 +149,23 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
     return _index(config, events, entities), problems
 
 
-def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo) -> dict[str, markdown.Body]:
-    """Every body converted, the ones a cache does not know in parallel."""
+def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, cache: BodyCache | None) -> dict[str, markdown.Body]:
+    """Every body converted: from the memo or the cache where they know it, the rest in parallel."""
     def inputs(r: EventRecord | EntityRecord) -> tuple[str, int, bool]:
         return (r.body, r.body_line, config.raw_html)
 
-    missing = [r for r in records if not memo.knows(("body", r.path), inputs(r))]
-    converted = dict(zip((r.path for r in missing), convert_all([(r.body, r.body_line) for r in missing], raw_html=config.raw_html), strict=True))
+    converted: dict[str, markdown.Body] = {}
+    missing = []
+    for record in (r for r in records if not memo.knows(("body", r.path), inputs(r))):
+        found = cache.get(body_key(*inputs(record))) if cache else None
+        if found is None:
+            missing.append(record)
+        else:
+            converted[record.path] = found
+    for record, body in zip(missing, convert_all([(r.body, r.body_line) for r in missing], raw_html=config.raw_html), strict=True):
+        converted[record.path] = body
+        if cache:
+            cache.put(body_key(*inputs(record)), body)
     return {r.path: memo(("body", r.path), inputs(r), partial(converted.__getitem__, r.path)) for r in records}
 
 

@@ -14,6 +14,7 @@ import jinja2
 
 from . import exports, feeds, search, sitemap
 from .assemble import CONTENT_DIR, DEFAULTS, Options, load_site
+from .cache import BodyCache
 from .config import CONFIG_NAME, load_config
 from .errors import Problem, Severity, errors_in
 from .linkcheck import LinkIndex
@@ -81,9 +82,9 @@ class Prepared:
 
 
 def prepare(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
-            theme: Theme | None = None, env: jinja2.Environment | None = None) -> Prepared | Rendered:
+            theme: Theme | None = None, env: jinja2.Environment | None = None, cache: BodyCache | None = None) -> Prepared | Rendered:
     """Gather the site and find its theme; a failed :class:`Rendered` when the content has errors."""
-    site, problems = load_site(root, options, memo)
+    site, problems = load_site(root, options, memo, cache)
     if theme is None:
         theme, theme_problems = Theme.find(root, site.config.theme if site else "default")
         problems += theme_problems
@@ -122,21 +123,25 @@ def _check_links(result: Rendered, problems: list[Problem], links: LinkIndex, st
     return replace(result, problems=tuple(sorted(problems)), ok=not errors_in(problems, strict=strict))
 
 
-def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True) -> BuildResult:
+def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True,
+          use_cache: bool = True) -> BuildResult:
     """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``).
 
     Pages stream from the renderer through the link checker to the disk; the
     checker's verdict decides, at the end, whether the new output replaces the old.
+    With ``use_cache``, converted bodies are kept in the output folder for the next build.
     """
     started = time.perf_counter()
-    prepared = prepare(root, options, strict=strict)
+    cache = BodyCache.load(_output_folder(root, output)) if use_cache and write else None
+    prepared = prepare(root, options, strict=strict, cache=cache)
     if isinstance(prepared, Rendered):
         return BuildResult(prepared.problems, ok=False)
     site, problems = prepared.site, prepared.problems
     out = output if output is not None else root / site.config.output
     static = prepared.theme.static_files()
     links = LinkIndex(site.config.base_path)
-    stream = links.check_stream(itertools.chain(render_site(prepared.env, site), published(site)))
+    kept = (cache.file(),) if cache else ()
+    stream = links.check_stream(itertools.chain(render_site(prepared.env, site), published(site), kept))
 
     def accept() -> bool:
         problems.extend(links.finish(["static/" + name for name in static]))
@@ -154,6 +159,14 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
         return BuildResult(tuple(sorted(problems)), ok=False)
     seconds = time.perf_counter() - started
     return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site)
+
+
+def _output_folder(root: Path, output: Path | None) -> Path:
+    """Where a build will write, known before the site is read (for the cache)."""
+    if output is not None:
+        return output
+    config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
+    return root / (config.output if config else "output")
 
 
 def _drain(stream: Iterator[OutputFile], accept: Callable[[], bool]) -> int | None:

@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
         if name == "build":
             command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
+            command.add_argument("--no-cache", action="store_true", help="convert every body afresh and keep no cache in the output folder")
     serve = commands.add_parser("serve", help="preview the site, rebuilding on every save", description="Preview the site, rebuilding on every save.")
     serve.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
     serve.add_argument("--port", "-p", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ok: {result.events} events, {result.entities} entities, {len(result.problems)} warning(s)")
     else:
         output = args.output.absolute() if args.output else None
-        result = build(root, output=output, options=options, strict=args.strict)
+        result = build(root, output=output, options=options, strict=args.strict, use_cache=not args.no_cache)
         _report(result, args.strict)
         if result.ok:
             print(f"built {result.events} events, {result.entities} entities: {result.files} files in {result.output} ({result.seconds:.2f} s)")

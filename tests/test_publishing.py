@@ -100,6 +100,6 @@ def test_the_pages_workflow_builds_for_the_repository_address_and_deploys() -> N
     uses = [s.get("uses", "").split("@")[0] for s in steps] + [s.get("uses", "").split("@")[0] for s in workflow["jobs"]["deploy"]["steps"]]
     assert {"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
     runs = " ".join(s.get("run", "") for s in steps)
-    assert 'timeline build --strict --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
+    assert 'timeline build --strict --no-cache --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "output"

@@ -1,0 +1,92 @@
+"""The persistent cache of converted Markdown bodies, for warm builds.
+
+Converting Markdown is most of a cold build. Bodies are cached by a hash of
+their text, their first line, the raw-HTML setting and the converter itself
+(this generator's version and Markdown code, and the parser's versions), so an
+upgrade or a settings change starts afresh. The cache lives *inside* the output
+folder (``.timeline-cache/``), like everything the generator writes: it is
+carried from the old output to the new one at each swap. ``--no-cache`` skips it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from importlib import metadata
+from pathlib import Path
+from typing import Any, cast
+
+from . import __version__, markdown
+from .markdown import Body, Reference
+from .outputfile import OutputFile
+
+CACHE_DIR = ".timeline-cache"
+CACHE_FILE = f"{CACHE_DIR}/bodies.marshal"
+
+
+def _salt() -> str:
+    code = Path(markdown.__file__).read_bytes()
+    versions = [metadata.version(name) for name in ("markdown-it-py", "mdit-py-plugins")]
+    return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in versions)])).hexdigest()
+
+
+_SALT = _salt()
+
+
+def key(text: str, first_line: int, raw_html: bool) -> str:
+    """The cache key of a body."""
+    return hashlib.sha256(f"{_SALT}|{raw_html}|{first_line}|".encode() + text.encode()).hexdigest()[:40]
+
+
+def _pack(body: Body) -> tuple[object, ...]:
+    refs = tuple((r.kind, r.target, r.fragment, r.line, r.column, r.written) for r in body.references)
+    return (body.source, body.html, body.headings, body.first_paragraph, refs)
+
+
+def _unpack(item: tuple[Any, ...]) -> Body:
+    source, html, headings, first, refs = item
+    return Body(source, html, tuple(headings), first, tuple(Reference(*r) for r in refs))
+
+
+class BodyCache:
+    """Bodies by key: those a previous build left, and those this build used."""
+
+    def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
+        self._known = known or {}
+        self._used: dict[str, tuple[object, ...]] = {}
+        self.hits = 0
+
+    @classmethod
+    def load(cls, output: Path) -> BodyCache:
+        """The cache in an output folder; empty when there is none or it cannot be read."""
+        try:
+            data = marshal.loads((output / CACHE_FILE).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return cls()
+        return cls(_entries(data))
+
+    def get(self, body_key: str) -> Body | None:
+        """A cached body, or ``None``."""
+        item = self._known.get(body_key)
+        if item is None:
+            return None
+        self._used[body_key] = item
+        self.hits += 1
+        return _unpack(item)
+
+    def put(self, body_key: str, body: Body) -> None:
+        """Remember a body this build converted."""
+        self._used[body_key] = _pack(body)
+
+    def file(self) -> OutputFile:
+        """The cache as it should be written: only what this build used, in a fixed order."""
+        data = {"salt": _SALT, "bodies": dict(sorted(self._used.items()))}
+        return OutputFile(CACHE_FILE, marshal.dumps(data))
+
+
+def _entries(data: object) -> dict[str, tuple[object, ...]] | None:
+    """The stored bodies, if the file was written by this very converter."""
+    if not isinstance(data, dict) or data.get("salt") != _SALT:
+        return None
+    bodies = data.get("bodies")
+    return cast(dict[str, tuple[object, ...]], bodies) if isinstance(bodies, dict) else None
