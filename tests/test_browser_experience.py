@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser import serve
 from conftest import PROJECT
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", PROJECT / "test-artifacts"))
 PAGES = {"timeline": "", "event": "events/2019-05-16-entity-list/", "entity": "entities/huawei/", "entity index": "entities/"}
-
-
-@pytest.fixture(scope="module")
-def site_url(shipped_output: Path) -> Iterator[str]:
-    url, server = serve(shipped_output)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx
-    ctx.close()
 
 
 def watched(context: Any) -> tuple[Any, list[str], list[str]]:

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from browser import serve
 from conftest import MakeSite, event
 from generator.build import build
 
 TARGET = "2019-09-26-ren-5g-licence-offer"
-
-
-@pytest.fixture(scope="module")
-def site_url(shipped_output: Path) -> Iterator[str]:
-    url, server = serve(shipped_output)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-    yield ctx
-    ctx.close()
 
 
 def in_view(page: Any, ident: str) -> bool:

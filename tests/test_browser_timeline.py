@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-from browser import serve
-
-
-@pytest.fixture(scope="module")
-def site_url(shipped_output: Path) -> Iterator[str]:
-    url, server = serve(shipped_output)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture
