@@ -173,3 +173,18 @@ def test_own_script_and_stylesheet_stay_small() -> None:
     static = PROJECT / "themes/default/static"
     assert (static / "timeline.js").stat().st_size < 15_000
     assert (static / "style.css").stat().st_size < 15_000
+
+
+def test_print_shows_every_event_with_its_sources_and_url(context: Any, site_url: str) -> None:
+    page, errors, _ = watched(context)
+    page.goto(site_url)
+    page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('details.event-sources:not([open])').length") == 0
+    assert not page.is_visible(".site-header") and not page.is_visible("#filters")
+    assert page.locator("li.event:visible").count() == 43
+    printed = page.evaluate("getComputedStyle(document.querySelector('a.permalink'), '::after').content")
+    assert printed.startswith('"http') and "/e/" in printed
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.querySelectorAll('details.event-sources[open]').length") == 0
+    assert errors == []

@@ -20,6 +20,14 @@
     }, () => {});
   });
 
+  // Printing shows every event's sources: open them for the print, close them after.
+  let opened = [];
+  addEventListener("beforeprint", () => {
+    opened = $$("details.event-sources:not([open])");
+    for (const details of opened) details.open = true;
+  });
+  addEventListener("afterprint", () => opened.forEach((details) => { details.open = false; }));
+
   // j/k (or n/p) move to the next or previous visible event.
   document.addEventListener("keydown", (event) => {
     const forward = event.key === "j" || event.key === "n";
