@@ -21,7 +21,7 @@ from .model import Entity, Event, Site, Tag, frozen_map
 from .parallel import convert_all
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
-from .sources import ENTITIES_DIR, EVENTS_DIR, SourceFile, display_path, find
+from .sources import ENTITIES_DIR, EVENTS_DIR, SourceFile, case_clashes, display_path, find
 from .urls import RESERVED_ANCHORS, is_reserved_anchor
 from .xref import Targets, resolve
 
@@ -50,9 +50,10 @@ def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cac
     config, problems = load_config(content, display_path(root, content / CONFIG_NAME))
     if config is not None and options.base_url:
         config = config.with_base_url(options.base_url)
-    events, event_problems = _read_all(find(root, content, EVENTS_DIR), read_event, memo)
-    entities, entity_problems = _read_all(find(root, content, ENTITIES_DIR), read_entity, memo)
-    problems += event_problems + entity_problems
+    event_files, entity_files = find(root, content, EVENTS_DIR), find(root, content, ENTITIES_DIR)
+    events, event_problems = _read_all(event_files, read_event, memo)
+    entities, entity_problems = _read_all(entity_files, read_entity, memo)
+    problems += event_problems + entity_problems + case_clashes((*event_files, *entity_files))
     registry, registry_problems = Registry.build(entities)
     problems += registry_problems + _id_problems(events)
     kept = [e for e in events if options.drafts or not e.draft]
@@ -117,13 +118,17 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
               resolution: Resolution, registry: Registry, memo: Memo, cache: BodyCache | None) -> tuple[Site, list[Problem]]:
     bodies = _convert(config, [*records, *entity_records], memo, cache)
+    paths = [r.path for r in records] + [r.path for r in entity_records]
+    problems: list[Problem] = [
+        Problem(path, line, None, "nested more than 20 levels deep: the parts deeper than that are left out", Severity.WARNING)
+        for path in paths if (line := bodies[path].too_deep) is not None
+    ]
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
         events={alias: r.id for r in records for alias in (r.id, *r.aliases)},
         headings={r.id: bodies[r.path].headings for r in records},
         entities=frozenset(names), registry=registry,
     )
-    problems: list[Problem] = []
 
     def html(body: markdown.Body, page: str, source: str) -> str:
         resolved = []

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 MONTHS = tuple(calendar.month_name)[1:]
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 EXPECTED = "expected YYYY, YYYY-MM or YYYY-MM-DD"
+FIRST_YEAR, LAST_YEAR = 1, 9998
+"""Years every date computation can handle: a range must still end the day after its last day."""
 
 
 class DateError(ValueError):
@@ -77,7 +79,7 @@ def parse_date(value: object) -> PartialDate:
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
-        return PartialDate(value.year, value.month, value.day)
+        value = value.isoformat()
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DateError(f"{EXPECTED}, got {type(value).__name__}")
     text = str(value).strip()
@@ -86,6 +88,8 @@ def parse_date(value: object) -> PartialDate:
         raise DateError(f"{EXPECTED}, got {text!r}")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError(f"year must be from {FIRST_YEAR:04d} to {LAST_YEAR:04d}, got {text!r}")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"month must be 01 to 12, got {text!r}")
     if day is not None:

@@ -14,7 +14,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the content, located as precisely as we can."""
 
@@ -24,6 +24,13 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     column: int | None = None
+
+    def __lt__(self, other: Problem) -> bool:
+        """Problems sort by file, then line and column, then key and message."""
+        return self._order() < other._order()
+
+    def _order(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line or 0, self.column or 0, self.key or "", self.message)
 
     def format(self) -> str:
         """``content/events/x.md:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD``."""

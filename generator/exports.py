@@ -161,12 +161,17 @@ def fold(line: str) -> str:
     return "\r\n".join(pieces)
 
 
+def _ics_date(day: dt.date) -> str:
+    # not strftime: its %Y gives '800' for the year 800 on glibc
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def _vevent(base: str | None, host: str, event: Event) -> list[str]:
     # all-day events: DTEND is exclusive, so the day after the last day of the (range's) period
     end = (event.end_date or event.date).last_day + dt.timedelta(days=1)
     lines = [
-        "BEGIN:VEVENT", f"UID:{event.id}@{host}", f"DTSTAMP:{event.date.first_day:%Y%m%d}T000000Z",
-        f"DTSTART;VALUE=DATE:{event.date.first_day:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        "BEGIN:VEVENT", f"UID:{event.id}@{host}", f"DTSTAMP:{_ics_date(event.date.first_day)}T000000Z",
+        f"DTSTART;VALUE=DATE:{_ics_date(event.date.first_day)}", f"DTEND;VALUE=DATE:{_ics_date(end)}",
         f"SUMMARY:{ics_text(event.title)}",
     ]
     if event.summary:

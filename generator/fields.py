@@ -126,19 +126,12 @@ def text_list(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
-FIRST_YEAR, LAST_YEAR = 1, 9998
-"""Years every date computation can handle: a range must still end the day after its last day."""
-
-
 def date(value: Any) -> PartialDate:
-    """A partial date, see :mod:`generator.dates`, in the years 0001 to 9998."""
+    """A partial date, see :mod:`generator.dates`."""
     try:
-        result = parse_date(value)
+        return parse_date(value)
     except DateError as exc:
         raise FieldError(str(exc)) from None
-    if not FIRST_YEAR <= result.year <= LAST_YEAR:
-        raise FieldError(f"year must be from {FIRST_YEAR:04d} to {LAST_YEAR:04d}, got {str(value).strip()!r}")
-    return result
 
 
 def mapping(value: Any) -> Mapping[str, Any]:

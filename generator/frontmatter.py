@@ -119,8 +119,15 @@ def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, 
         if exc.problem and exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
             message += f" ({' '.join(exc.context.split())} that starts on line {first_line + exc.context_mark.line})"
         return None, {}, [Problem(path, line, None, f"YAML: {message}")]
-    except yaml.YAMLError as exc:  # libyaml reader errors carry no mark
-        return None, {}, [Problem(path, first_line, None, f"YAML: {exc}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; libyaml counts its offset in UTF-8 bytes
+        if _BaseLoader is yaml.SafeLoader:
+            line = first_line + source[: exc.position].count("\n")
+        else:
+            line = first_line + source.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
+        return None, {}, [Problem(path, line, None, f"YAML: character U+{code:04X} is not allowed here ({exc.reason})")]
+    except yaml.YAMLError as exc:  # errors without a mark: one line, whatever the library says
+        return None, {}, [Problem(path, first_line, None, "YAML: " + " ".join(str(exc).split()))]
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     if node is not None:

@@ -54,6 +54,8 @@ class Body:
     headings: tuple[str, ...]
     first_paragraph: str
     references: tuple[Reference, ...]
+    too_deep: int | None = None
+    """The file line where nesting passed the parser's limit, and what lay deeper was left out."""
 
 
 _MARK = "\ue000{}\ue001"
@@ -69,8 +71,14 @@ def make_markdown(*, raw_html: bool = False) -> MarkdownIt:
     return md
 
 
+# ids the page templates give their own elements; a body heading must not take one
+TEMPLATE_IDS = frozenset({"content", "sources-heading", "events-heading", "related-heading", "copy-status", "filters", "filter-status",
+                          "entity-results", "event-results", "years", "timeline-list", "top"})
+
+
 def _heading_slug(title: str) -> str:
-    return slugify(title) or "section"
+    slug = slugify(title) or "section"
+    return f"{slug}-section" if slug in TEMPLATE_IDS else slug
 
 
 def convert(md: MarkdownIt, text: str, first_line: int = 1) -> Body:
@@ -81,7 +89,16 @@ def convert(md: MarkdownIt, text: str, first_line: int = 1) -> Body:
     for number, (token, _) in enumerate(found):
         token.attrSet("href", _MARK.format(number))
     html = str(md.renderer.render(tokens, md.options, {}))
-    return Body(text, html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found))
+    return Body(text, html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found), _too_deep(md, tokens, first_line))
+
+
+def _too_deep(md: MarkdownIt, tokens: list[Token], first_line: int) -> int | None:
+    """Where the parser stopped nesting: it drops deeper blocks without a word, so we say so."""
+    limit = int(md.options["maxNesting"])
+    deepest = next((t for t in tokens if t.level >= limit - 1), None)
+    if deepest is None:
+        return None
+    return first_line + (deepest.map[0] if deepest.map else 0)
 
 
 def link(body: Body, hrefs: tuple[str, ...]) -> str:

@@ -13,7 +13,9 @@ from pathlib import Path
 from .assemble import CONTENT_DIR, DEFAULTS, Options
 from .build import Builder, Rendered
 from .config import CONFIG_NAME, load_config
+from .errors import Problem
 from .server import PreviewServer, PreviewState
+from .sources import display_path
 from .theme import BUILTIN, THEMES_DIR
 from .watch import Changes, start_watching
 
@@ -55,18 +57,32 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
     exports (which show every event) follow a moment later, without a reload.
     """
     started = time.perf_counter()
-    result = builder.render(defer_publishing=True)
+    try:
+        result = builder.render(defer_publishing=True)
+        files = snapshot_files(result) if result.ok else None
+    except OSError as exc:  # a theme file deleted or broken mid-build: report it, keep serving
+        result, files = _unreadable(builder.root, exc), None
     events = edited_events(result, builder.root, changed)
-    state.publish(snapshot_files(result) if result.ok else None, result.problems, events)
+    state.publish(files, result.problems, events)
     reloaded = time.perf_counter()
     if result.ok:
-        result = builder.complete(result)
-        state.refresh(snapshot_files(result), result.problems)
+        try:
+            result = builder.complete(result)
+            state.refresh(snapshot_files(result), result.problems)
+        except OSError as exc:
+            result = _unreadable(builder.root, exc)
+            state.publish(None, result.problems)
     for problem in result.problems:
         report(problem.format())
     status = "rebuilt" if result.ok else "build failed; serving the last good build"
     report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
     return result
+
+
+def _unreadable(root: Path, exc: OSError) -> Rendered:
+    """A failed build for a file that vanished or cannot be read while the site was being built."""
+    where = display_path(root, Path(exc.filename)) if exc.filename else str(root)
+    return Rendered((Problem(where, None, None, f"cannot read: {exc.strerror or exc}"),), ok=False)
 
 
 DEFAULT_SERVE = ServeOptions()

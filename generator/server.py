@@ -12,11 +12,13 @@ import html
 import json
 import mimetypes
 import posixpath
+import sys
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .errors import Problem
@@ -86,11 +88,10 @@ class PreviewState:
 
     def publish(self, files: Mapping[str, bytes] | None, problems: tuple[Problem, ...], events: tuple[str, ...] = ()) -> None:
         """A build finished: serve its files, or keep the last good ones (``files is None``) with an overlay."""
-        old = self._snapshot
-        keep = dict(files) if files is not None else old.files
-        good = files is not None or old.good
-        with self._condition:
-            self._snapshot = Snapshot(keep, problems, old.version + 1, events, good, files is None)
+        keep = dict(files) if files is not None else None
+        with self._condition:  # read and replace under the lock: two builds finishing together are two versions
+            old = self._snapshot
+            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, keep is not None or old.good, keep is None)
             self._condition.notify_all()
 
     def refresh(self, files: Mapping[str, bytes], problems: tuple[Problem, ...]) -> None:
@@ -206,7 +207,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _stream(self) -> None:
         """Server-sent events: one message when a newer build is published, then close."""
-        since = int((parse_qs(urlsplit(self.path).query).get("since") or ["0"])[0] or 0)
+        since = _since(urlsplit(self.path).query)
+        if since is None:
+            self._send(Response(400, b"since: expected the version number the page was served with\n"), head=False)
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -233,6 +237,13 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+def _since(query: str) -> int | None:
+    """The ``since`` version of a reload stream's query (``0`` when absent), or ``None`` when it is no version number."""
+    values = parse_qs(query).get("since") or ["0"]
+    text = values[0] or "0"
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 class PreviewServer(ThreadingHTTPServer):
     """A threading HTTP server bound to a preview state."""
 
@@ -242,3 +253,9 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
         self.state = state
         super().__init__(address, Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-request (a closed tab, a reload) is normal; only other errors are printed."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)

@@ -55,7 +55,8 @@ def test_filters_combine_and_live_in_the_url(context: Any, site_url: str) -> Non
     assert visible_ids(other) == found
     assert other.input_value("input[name=q]") == "Equipment  AUTHORISATION"
     page.click("button[type=reset]")
-    assert len(visible_ids(page)) == total and "?" not in page.url
+    page.wait_for_function(f"document.querySelectorAll('li.event:not([hidden])').length === {total}")
+    assert "?" not in page.url
     assert errors == []
 
 
