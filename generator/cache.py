@@ -40,12 +40,12 @@ def key(text: str, first_line: int, raw_html: bool) -> str:
 
 def _pack(body: Body) -> tuple[object, ...]:
     refs = tuple((r.kind, r.target, r.fragment, r.line, r.column, r.written) for r in body.references)
-    return (body.source, body.html, body.headings, body.first_paragraph, refs, body.too_deep)
+    return (body.html, body.headings, body.first_paragraph, refs, body.too_deep)
 
 
 def _unpack(item: tuple[Any, ...]) -> Body:
-    source, html, headings, first, refs, too_deep = item
-    return Body(source, html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
+    html, headings, first, refs, too_deep = item
+    return Body(html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
 
 
 class BodyCache:

@@ -81,7 +81,7 @@ def timeline_json(site: Site) -> dict[str, Any]:
     """The site in the TimelineJS 3 JSON format: a title slide, one slide per event, the eras."""
     title = {"unique_id": TITLE_SLIDE_ID, "text": {"headline": _html(site.config.title), "text": _html(site.config.description)}}
     last = _last_day(site)
-    return {"title": title, "events": [_slide(site, e) for e in site.events], "eras": [_tl_era(era, last) for era in site.config.eras]}
+    return {"title": title, "events": (_slide(site, e) for e in site.events), "eras": [_tl_era(era, last) for era in site.config.eras]}
 
 
 # --- events.json ----------------------------------------------------------------------------------
@@ -129,12 +129,27 @@ def events_json(site: Site) -> dict[str, Any]:
     tags = [{"id": t.id, "name": t.name, "url": _url(base, urls.tag_path(t.id)), "events": list(site.tag_events.get(t.id, ()))} for t in site.tags.values()]
     return {
         "site": {"title": config.title, "description": config.description, "base_url": config.base_url, "language": config.language},
-        "events": [_event_record(base, e) for e in site.events], "entities": entities, "tags": tags,
+        "events": (_event_record(base, e) for e in site.events), "entities": entities, "tags": tags,
     }
 
 
 def _json_file(path: str, data: dict[str, Any]) -> OutputFile:
-    return OutputFile(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+    """Each top-level key on its own line, and each item of a top-level list on one line.
+
+    Readable in a diff, and written item by item: the lists may be generators,
+    so a large site's records are never all held at once.
+    """
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, (list, Iterator)):
+            items = ",\n".join(f"    {dumps(item)}" for item in value)
+            parts.append(f"  {dumps(key)}: [\n{items}\n  ]" if items else f"  {dumps(key)}: []")
+        else:
+            parts.append(f"  {dumps(key)}: {dumps(value)}")
+    return OutputFile(path, ("{\n" + ",\n".join(parts) + "\n}\n").encode())
 
 
 # --- events.ics -----------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -39,7 +40,7 @@ class _Page:
     """(attribute, URL as written, target path, fragment); target ``None``-like ``""`` for outside links."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # bounded: every page has its own folder, so old entries rarely return
 def _target(page_dir: str, url: str, base_path: str) -> tuple[str, str] | None:
     """The output path and fragment a link points at, or ``None`` for outside links."""
     parts = urlsplit(url)
@@ -76,7 +77,8 @@ def _read(path: str, data: bytes, base_path: str) -> _Page:
             continue
         target = _target(page_dir, url, base_path)
         if target is not None:
-            links.append((attribute, url, target[0] or path, target[1]))
+            # interned: the same few thousand targets recur on every page
+            links.append((attribute, sys.intern(url), sys.intern(target[0] or path), sys.intern(target[1])))
     return _Page(data, frozenset(map(_unescape, _ID.findall(text))), tuple(links))
 
 
@@ -91,23 +93,40 @@ class LinkIndex:
         self._linking_to: dict[str, set[str]] = {}
 
     def check_stream(self, files: Iterable[OutputFile]) -> Iterator[OutputFile]:
-        """Pass ``files`` through, reading each page as it goes by (keeping what a check needs, not the bytes).
+        """Pass ``files`` through, checking each page as it goes by; call :meth:`finish` at the end.
 
-        Call :meth:`finish` once the stream is used up.
+        Links to pages already seen are checked at once and forgotten; only
+        those to pages still to come wait, with each page's ids. So a build of
+        thousands of pages keeps little more than their anchors.
         """
+        self._files = frozenset()
         seen: set[str] = set()
+        self._waiting: list[tuple[str, tuple[str, str, str, str]]] = []
+        self._found: list[Problem] = []
         for file in files:
             seen.add(file.path)
             if file.path.endswith(".html"):
                 page = _read(file.path, file.data, self.base_path)
-                self._pages[file.path] = _Page(b"", page.ids, page.links)
+                self._pages[file.path] = _Page(b"", frozenset(map(sys.intern, page.ids)), ())
+                for link in page.links:
+                    if link[2] in seen:
+                        self._found += self._check_one(file.path, link, seen)
+                    else:
+                        self._waiting.append((file.path, link))
             yield file
         self._files = frozenset(seen)
 
     def finish(self, other_paths: Iterable[str] = ()) -> list[Problem]:
         """The findings over every page the stream carried."""
         self._files |= frozenset(other_paths)
-        return [problem for path in sorted(self._pages) for problem in self._check(path, self._pages[path])]
+        for path, link in self._waiting:
+            self._found += self._check_one(path, link, self._files)
+        return sorted(self._found)
+
+    def _check_one(self, path: str, link: tuple[str, str, str, str], files: Collection[str]) -> list[Problem]:
+        attribute, url, target, fragment = link
+        message = self._broken(target, fragment, files)
+        return [Problem(path, None, attribute, f"{message} ({url!r})", Severity.WARNING)] if message else []
 
     def update(self, files: Iterable[OutputFile], other_paths: Iterable[str] = ()) -> list[Problem]:
         """Every broken internal link or anchor of this build, as warnings."""
@@ -140,17 +159,12 @@ class LinkIndex:
         return changed
 
     def _check(self, path: str, page: _Page) -> list[Problem]:
-        found = []
-        for attribute, url, target, fragment in page.links:
-            message = self._broken(target, fragment)
-            if message:
-                found.append(Problem(path, None, attribute, f"{message} ({url!r})", Severity.WARNING))
-        return found
+        return [problem for link in page.links for problem in self._check_one(path, link, self._files)]
 
-    def _broken(self, target: str, fragment: str) -> str | None:
+    def _broken(self, target: str, fragment: str, files: Collection[str]) -> str | None:
         if target.startswith(_OUTSIDE) or target == "..":
             return "link leaves the site"
-        if target not in self._files:
+        if target not in files:
             return f"broken link: no file {target}"
         page = self._pages.get(target)
         if fragment and page is not None and fragment not in page.ids:

@@ -49,7 +49,6 @@ class Body:
     processes and kept in caches; :func:`link` fills in the resolved URLs.
     """
 
-    source: str
     html: str
     headings: tuple[str, ...]
     first_paragraph: str
@@ -89,7 +88,7 @@ def convert(md: MarkdownIt, text: str, first_line: int = 1) -> Body:
     for number, (token, _) in enumerate(found):
         token.attrSet("href", _MARK.format(number))
     html = str(md.renderer.render(tokens, md.options, {}))
-    return Body(text, html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found), _too_deep(md, tokens, first_line))
+    return Body(html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found), _too_deep(md, tokens, first_line))
 
 
 def _too_deep(md: MarkdownIt, tokens: list[Token], first_line: int) -> int | None:

@@ -86,7 +86,7 @@ def relative(from_path: str, to_path: str, fragment: str = "") -> str:
     return _relative(from_path.rpartition("/")[0], url_path(to_path)) + hash_part
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # a page's links repeat; pages do not
 def _relative(from_dir: str, target: str) -> str:
     """``target`` (a URL path from the site root) as seen from the folder ``from_dir``.
 
