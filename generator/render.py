@@ -131,16 +131,23 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) ->
         return memo(("timeline-year", year.year, page), inputs, lambda: Markup(make()))
 
     anchors = frozenset(m.anchor for y in years for m in y.months if m.anchor)
-    context = {"years": years, "chart": charts.per_month(site.events, anchors), "split": site.placement is not None}
+    chart = charts.per_month(site.events, anchors)
+    context = {"years": years, "chart": chart, "split": site.placement is not None}
     if site.placement is None:
         sections = {year.year: year_html(year, urls.TIMELINE) for year in years}
         yield _page(env, "timeline.html", urls.TIMELINE, site, shown=years, year_sections=sections, current=None, meta=metadata.for_timeline(site), **context)
         return
-    yield _page(env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, meta=metadata.for_timeline(site), **context)
+    # what every page of a split timeline shows around its year: navigation, chart, filter choices
+    shell = (tuple((y.year, y.count) for y in years), chart, tuple((e, len(site.entity_events[i])) for i, e in site.entities.items()),
+             tuple((t, len(site.tag_events[i])) for i, t in site.tags.items()))
+    overview = partial(_page, env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, meta=metadata.for_timeline(site), **context)
+    yield memo(("timeline-page", urls.TIMELINE), shell, overview)
     for year in years:
         path = urls.year_page(year.year)
+        section = year_html(year, path)
         meta = metadata.for_listing(site, path, f"{year.year} · {site.config.title}", f"The events of {year.year} on {site.config.title}.")
-        yield _page(env, "timeline.html", path, site, shown=(year,), year_sections={year.year: year_html(year, path)}, current=year.year, meta=meta, **context)
+        page = partial(_page, env, "timeline.html", path, site, shown=(year,), year_sections={year.year: section}, current=year.year, meta=meta, **context)
+        yield memo(("timeline-page", path), (shell, section), page)
 
 
 def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:
