@@ -10,8 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.build import BuildResult, build
+
+# In CI the same examples every run: a property found broken there is reproducible, not luck.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 PROJECT = Path(__file__).resolve().parent.parent
 
