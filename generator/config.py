@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from . import fields as f
 from .dates import PartialDate
 from .errors import Problem
-from .frontmatter import Document, decode, parse_yaml, read_bytes
+from .frontmatter import Document, parse_yaml, read_text
 
 CONFIG_NAME = "site.yaml"
 SPLIT_AT = 800
@@ -118,12 +118,7 @@ FIELDS: list[f.Field[Any]] = [
 
 def load_config(content_dir: Path, display: str) -> tuple[SiteConfig | None, list[Problem]]:
     """Read ``site.yaml`` in ``content_dir``; ``display`` is its path for messages."""
-    path = content_dir / CONFIG_NAME
-    try:
-        raw = read_bytes(path)
-    except OSError as exc:
-        return None, [Problem(display, None, None, f"cannot read site settings: {exc.strerror or exc}")]
-    text, problems = decode(raw, display)
+    text, problems = read_text(content_dir / CONFIG_NAME, display, "cannot read site settings")
     if text is None:
         return None, problems
     data, lines, problems = parse_yaml(text, display, 1)

@@ -235,13 +235,18 @@ def read_bytes(file: Path) -> bytes:
         os.close(fd)
 
 
-def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
-    """Read ``file`` (shown as ``path``) into a :class:`Document`."""
+def read_text(file: Path, path: str, what: str = "cannot read") -> tuple[str | None, list[Problem]]:
+    """The text of a content file (shown as ``path``), or the problems that stop it being read."""
     try:
         raw = read_bytes(file)
     except OSError as exc:
-        return None, [Problem(path, None, None, f"cannot read: {exc.strerror or exc}")]
-    text, problems = decode(raw, path)
+        return None, [Problem(path, None, None, f"{what}: {exc.strerror or exc}")]
+    return decode(raw, path)
+
+
+def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
+    """Read ``file`` (shown as ``path``) into a :class:`Document`."""
+    text, problems = read_text(file, path)
     if text is None:
         return None, problems
     parts = split(text, path)

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,16 +58,35 @@ def make_site(tmp_path: Path) -> MakeSite:
         if base:
             everything = {"content/site.yaml": SITE_YAML, "content/entities/huawei.md": HUAWEI, "content/entities/commerce.md": COMMERCE}
         everything.update(files)
-        for name, data in everything.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                path.write_bytes(data)
-            else:
-                path.write_text(textwrap.dedent(data), encoding="utf-8")
+        write_files(root, {name: data if isinstance(data, bytes) else textwrap.dedent(data) for name, data in everything.items()})
         return root
 
     return write
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write files into a site exactly as given (bytes as they are, text as UTF-8)."""
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+
+
+def unblock_after(fifo: Path, seconds: float) -> threading.Timer:
+    """If a reader is stuck on ``fifo``, give it end-of-file after ``seconds``: the test then fails instead of hanging."""
+
+    def release() -> None:
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    timer = threading.Timer(seconds, release)
+    timer.start()
+    return timer
 
 
 def event(title: str = "An event", date: str = "2019-05-16", extra: str = "", body: str = "Body text.") -> str:

@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 from test_content_errors import CASES as CONTENT_ERRORS
 
-from conftest import MakeSite, event, messages
+from conftest import MakeSite, event, messages, unblock_after, write_files
 from generator.build import build
 from generator.sources import SourceFile, case_clashes
 from generator.urls import is_reserved_anchor
@@ -55,13 +54,7 @@ def built_site(make_site: MakeSite, files: Files | None = None) -> tuple[Path, d
 
 def write(root: Path, files: Files) -> None:
     """Write files into a site as they are (no dedent: bad input stays exactly bad)."""
-    for name, data in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
+    write_files(root, dict(files))
 
 
 def fails_with(root: Path, before: dict[str, bytes], *expected: str) -> list[str]:
@@ -559,20 +552,6 @@ def strange_files(root: Path) -> None:
     (events / "loop").symlink_to("..")
     (events / "sub").mkdir()
     (events / "sub/parent").symlink_to("../..")
-
-
-def unblock_after(fifo: Path, seconds: float) -> threading.Timer:
-    """If a reader is stuck on ``fifo``, give it end-of-file after ``seconds`` so the test fails instead of hanging."""
-
-    def release() -> None:
-        try:
-            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError:
-            pass
-
-    timer = threading.Timer(seconds, release)
-    timer.start()
-    return timer
 
 
 def test_strange_files_are_reported_without_hanging(make_site: MakeSite) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, event
+from conftest import MakeSite, event, unblock_after
 from generator import frontmatter
 from generator.build import Builder
 from generator.errors import Problem
@@ -304,20 +304,6 @@ BAD_SAVES: dict[str, tuple[Callable[[Path], object], str]] = {
     "a duplicate id by case": (lambda root: (root / "content/events/Good.md").write_text(event()), "content/events/Good.md:1: id: duplicate id 'good'"),
     "a dangling theme asset": (lambda root: _dangling_asset(root), "themes/default/static/broken.css: cannot read"),
 }
-
-
-def unblock_after(fifo: Path, seconds: float) -> threading.Timer:
-    """If a reader is stuck on ``fifo``, give it end-of-file after ``seconds``: the test then fails instead of hanging."""
-
-    def release() -> None:
-        try:
-            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError:
-            pass
-
-    timer = threading.Timer(seconds, release)
-    timer.start()
-    return timer
 
 
 def _dangling_asset(root: Path) -> None:
