@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from import_fixtures.support import read_back
 
 from generator.dates import PartialDate
-from generator.ingest.writer import Draft, SourceRef, escape, event_path, event_text, slug
+from generator.ingest.writer import Draft, escape, event_path, event_text, slug
 from generator.markdown import make_markdown, plain_text
+from generator.schema import Source
 
 MD = make_markdown()
 
@@ -66,7 +67,7 @@ def test_front_matter_has_the_documented_shape() -> None:
         title="Commerce adds Huawei to the Entity List",
         date=PartialDate(2019, 5, 16),
         entities=("Huawei", "US Department of Commerce"),
-        sources=(SourceRef("Reuters", "https://www.reuters.com/x", PartialDate(2019, 5, 16)),),
+        sources=(Source("Reuters", "https://www.reuters.com/x", PartialDate(2019, 5, 16)),),
         extra={"byline": "Jane Doe", "image_credit": "Getty Images"},
         paragraphs=("First paragraph.", "Second paragraph."),
     )
@@ -93,7 +94,7 @@ def test_front_matter_has_the_documented_shape() -> None:
     ["Huawei: the case for and against", "[Exclusive] Huawei", "'Quoted' title", "Yes", "2019", "- dash", "# hash", "a: b #c", "@home", "null"],
 )
 def test_awkward_titles_read_back(tmp_path: Path, title: str) -> None:
-    draft = Draft(title, PartialDate(2019), ("AT&T", "Commerce: Dept", "[x]"), (SourceRef("A: B", None, None),), {"byline": "O'Brien"})
+    draft = Draft(title, PartialDate(2019), ("AT&T", "Commerce: Dept", "[x]"), (Source("A: B", None, None),), {"byline": "O'Brien"})
     file = tmp_path / "e.md"
     file.write_text(event_text(draft), encoding="utf-8")
     record = read_back(file)

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 from ..dates import DateError, PartialDate, parse_date
+from ..schema import Source
 from ..sources import display_path, is_ignored
 from .entities import Matcher, load_matcher
 from .importer import Overrides, import_text, summary
 from .meta import site_of
 from .text import decode
-from .writer import Draft, SourceRef, event_path, event_text
+from .writer import Draft, event_path, event_text
 
 
 def _date(value: str) -> PartialDate:
@@ -161,9 +162,9 @@ def _entities(names: list[str], matcher: Matcher) -> tuple[str, ...]:
 
 
 def _new(args: argparse.Namespace, matcher: Matcher) -> int:
-    sources = (SourceRef(args.source, args.url),) if args.source else ()
+    sources = (Source(args.source, args.url),) if args.source else ()
     if args.url and not args.source:
-        sources = (SourceRef(site_of(args.url), args.url),)
+        sources = (Source(site_of(args.url), args.url),)
     draft = Draft(" ".join(args.title.split()), args.date, _entities(args.entity, matcher), sources)
     if not draft.title:
         print("timeline new: the title must not be empty", file=sys.stderr)

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import PartialDate
+from ..schema import Source
 from .entities import Matcher
 from .page import Page, read_page
-from .writer import Draft, SourceRef
+from .writer import Draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ def make_draft(page: Page, entities: tuple[str, ...], overrides: Overrides) -> D
     assert page.title is not None
     name = overrides.source or page.source
     url = overrides.url or page.url
-    sources = (SourceRef(name, url, page.date),) if name else ()
+    sources = (Source(name, url, page.date),) if name else ()
     extra = {
         key: value
         for key, value in (

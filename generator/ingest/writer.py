@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..dates import PartialDate
-from ..schema import slugify
+from ..schema import Source, slugify
 
 EVENTS = Path("content") / "events"
 MAX_SLUG = 60
@@ -29,22 +29,13 @@ _BLOCK_START = re.compile(r"^(?:[#>+=|-]|\d{1,9}(?=[.)]))")
 
 
 @dataclass(frozen=True, slots=True)
-class SourceRef:
-    """One entry of ``sources:``."""
-
-    name: str
-    url: str | None = None
-    date: PartialDate | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Draft:
     """Everything a draft event file holds."""
 
     title: str
     date: PartialDate | None
     entities: tuple[str, ...] = ()
-    sources: tuple[SourceRef, ...] = ()
+    sources: tuple[Source, ...] = ()
     extra: Mapping[str, str] = field(default_factory=dict)
     paragraphs: tuple[str, ...] = ()
 
