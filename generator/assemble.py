@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -82,7 +82,7 @@ def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple
     return records, problems
 
 
-def _signature(file: Path) -> tuple[int, int, int] | None:
+def _signature(file: str) -> tuple[int, int, int] | None:
     """What tells a changed file from an unchanged one without reading it."""
     try:
         stat = os.stat(file)
@@ -151,7 +151,7 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
     entities = {r.id: entity(r) for r in entity_records}
     for ident, name in resolution.unfiled.items():
         entities[ident] = Entity(ident, name, "other", (), None, (), "", None)
-    return _index(config, events, entities), problems
+    return _index(config, events, entities, memo), problems
 
 
 def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, cache: BodyCache | None) -> dict[str, markdown.Body]:
@@ -174,7 +174,17 @@ def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo
     return {r.path: memo(("body", r.path), inputs(r), partial(converted.__getitem__, r.path)) for r in records}
 
 
-def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity]) -> Site:
+@dataclass(frozen=True, slots=True)
+class _Relations:
+    """What links events, entities and tags: it changes only when an edit changes who or what an event names."""
+
+    tags: Mapping[str, Tag]
+    entity_events: Mapping[str, tuple[str, ...]]
+    tag_events: Mapping[str, tuple[str, ...]]
+    co_occurrence: Mapping[str, tuple[tuple[str, int], ...]]
+
+
+def _relate(events: list[Event], entities: dict[str, Entity]) -> _Relations:
     entity_events: dict[str, list[str]] = {ident: [] for ident in entities}
     tag_events: dict[str, list[str]] = {}
     tags: dict[str, Tag] = {}
@@ -187,12 +197,19 @@ def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity])
             tag = tags.setdefault(slugify(name), Tag(slugify(name), name))
             tag_events.setdefault(tag.id, []).append(event.id)
     co = {i: tuple(sorted(c.items(), key=lambda kv: (-kv[1], entities[kv[0]].name.casefold()))[:CO_OCCURRING]) for i, c in pairs.items()}
+    return _Relations(
+        frozen_map(dict(sorted(tags.items()))), frozen_map({k: tuple(v) for k, v in sorted(entity_events.items())}),
+        frozen_map({k: tuple(v) for k, v in sorted(tag_events.items())}), frozen_map(co),
+    )
+
+
+def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity], memo: Memo) -> Site:
+    shape = (tuple((e.id, e.entities, e.tags) for e in events), tuple((i, e.name) for i, e in entities.items()))
+    relations = memo("relations", shape, lambda: _relate(events, entities))
     return Site(
-        config=config, events=tuple(events),
-        entities=frozen_map(dict(sorted(entities.items()))), tags=frozen_map(dict(sorted(tags.items()))),
-        entity_events=frozen_map({k: tuple(v) for k, v in sorted(entity_events.items())}),
-        tag_events=frozen_map({k: tuple(v) for k, v in sorted(tag_events.items())}),
-        co_occurrence=frozen_map(co), _by_id=frozen_map({e.id: i for i, e in enumerate(events)}),
+        config=config, events=tuple(events), entities=frozen_map(dict(sorted(entities.items()))), tags=relations.tags,
+        entity_events=relations.entity_events, tag_events=relations.tag_events, co_occurrence=relations.co_occurrence,
+        _by_id=frozen_map({e.id: i for i, e in enumerate(events)}),
         placement=frozen_map({e.id: e.date.year for e in events}) if config.splits(len(events)) else None,
     )
 

@@ -215,7 +215,7 @@ def _walk(node: yaml.Node, prefix: str, first: int, lines: dict[str, int], probl
             _walk(item, key, first, lines, problems, path)
 
 
-def read_bytes(file: Path) -> bytes:
+def read_bytes(file: str | Path) -> bytes:
     """The bytes of a regular file; anything else (a folder, a named pipe, a device) is an :class:`OSError`.
 
     The file is opened without blocking and checked before it is read, so a
@@ -235,7 +235,7 @@ def read_bytes(file: Path) -> bytes:
         os.close(fd)
 
 
-def read_text(file: Path, path: str, what: str = "cannot read") -> tuple[str | None, list[Problem]]:
+def read_text(file: str | Path, path: str, what: str = "cannot read") -> tuple[str | None, list[Problem]]:
     """The text of a content file (shown as ``path``), or the problems that stop it being read."""
     try:
         raw = read_bytes(file)
@@ -244,7 +244,7 @@ def read_text(file: Path, path: str, what: str = "cannot read") -> tuple[str | N
     return decode(raw, path)
 
 
-def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
+def read_document(file: str | Path, path: str) -> tuple[Document | None, list[Problem]]:
     """Read ``file`` (shown as ``path``) into a :class:`Document`."""
     text, problems = read_text(file, path)
     if text is None:

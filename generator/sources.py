@@ -27,7 +27,8 @@ def is_ignored(name: str) -> bool:
 class SourceFile:
     """A content file: where it is and how messages name it."""
 
-    file: Path
+    file: str
+    """The file's path as a string: made for every file on every preview rebuild, so no Path object."""
     display: str
     stem: str
 
@@ -48,7 +49,7 @@ def find(root: Path, content_dir: Path, kind: str) -> tuple[SourceFile, ...]:
         inside = folder[len(str(base)):].replace(os.sep, "/")
         for name in names:
             if name.endswith(SUFFIX) and not is_ignored(name):
-                found.append(SourceFile(Path(folder, name), f"{shown}{inside}/{name}", name[: -len(SUFFIX)]))
+                found.append(SourceFile(os.path.join(folder, name), f"{shown}{inside}/{name}", name[: -len(SUFFIX)]))
     return tuple(sorted(found, key=lambda s: s.display))
 
 

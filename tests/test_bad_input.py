@@ -351,7 +351,7 @@ def test_case_clashes_finds_paths_that_a_case_insensitive_file_system_cannot_hol
     """Folders differing in case merge there (no file is lost); files differing in case collide."""
 
     def source(display: str) -> SourceFile:
-        return SourceFile(tmp_path / display, display, Path(display).stem)
+        return SourceFile(str(tmp_path / display), display, Path(display).stem)
 
     found = case_clashes(
         [

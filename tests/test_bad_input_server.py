@@ -238,7 +238,7 @@ def test_a_file_deleted_between_listing_and_reading_is_reported_then_rebuilt_cle
     original = frontmatter.read_bytes
 
     def vanishing(file: Path) -> bytes:
-        if file == doomed and doomed.exists():
+        if Path(file) == doomed and doomed.exists():
             doomed.unlink()  # deleted after the build listed it, before it reads it
         return original(file)
 
