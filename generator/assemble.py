@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from . import config as config_module
 from . import markdown, urls
 from .cache import BodyCache
 from .cache import key as body_key
@@ -210,8 +211,16 @@ def _index(config: SiteConfig, events: list[Event], entities: dict[str, Entity],
         config=config, events=tuple(events), entities=frozen_map(dict(sorted(entities.items()))), tags=relations.tags,
         entity_events=relations.entity_events, tag_events=relations.tag_events, co_occurrence=relations.co_occurrence,
         _by_id=frozen_map({e.id: i for i, e in enumerate(events)}),
-        placement=frozen_map({e.id: e.date.year for e in events}) if config.splits(len(events)) else None,
+        placement=_placement(events) if config.splits(len(events)) else None,
     )
+
+
+def _placement(events: list[Event]) -> Mapping[str, str]:
+    """Each event's timeline page: its year's, or its month's when the year holds more than a page's worth."""
+    per_year = Counter(e.date.year for e in events)
+    return frozen_map({
+        e.id: urls.year_page(e.date.year, e.date.month if per_year[e.date.year] > config_module.PAGE_EVENTS else None) for e in events
+    })
 
 
 def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str) -> Event:

@@ -15,7 +15,9 @@ from .frontmatter import Document, parse_yaml, read_text
 
 CONFIG_NAME = "site.yaml"
 SPLIT_AT = 800
-"""Events beyond which ``auto`` splits the timeline by year (about 1 KB each keeps pages near 1 MB)."""
+"""Events beyond which ``auto`` splits the timeline by year."""
+PAGE_EVENTS = 400
+"""A year with more events than this gets a page per month: at up to ~2.5 KB an event, pages stay near 1 MB."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,8 +99,8 @@ class Site:
     tag_events: Mapping[str, tuple[str, ...]]
     co_occurrence: Mapping[str, tuple[tuple[str, int], ...]]
     _by_id: Mapping[str, int] = field(repr=False)
-    placement: Mapping[str, int] | None = None
-    """Event id to its year page when the timeline is split by year, else ``None``."""
+    placement: Mapping[str, str] | None = None
+    """Event id to its timeline page (a year's, or a month's in a big year) when the timeline is split, else ``None``."""
 
     def event(self, event_id: str) -> Event:
         """The event with this id."""

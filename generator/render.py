@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -77,7 +77,7 @@ def era_starts(site: Site) -> dict[str, Era]:
 
 def _page(env: jinja2.Environment, template: str, path: str, site: Site, **context: Any) -> OutputFile:
     has_feeds = site.config.public_url is not None
-    link = urls.Links(path, years=site.placement)
+    link = urls.Links(path, placement=site.placement)
     html = env.get_template(template).render(site=site, config=site.config, link=link, page_path=path, has_feeds=has_feeds, **context)
     return OutputFile(path, html.encode("utf-8"))
 
@@ -123,7 +123,7 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) ->
     def year_html(year: YearGroup, page: str) -> Markup:
         events = [e for m in year.months for e in m.events]
         inputs = (year, tuple(starts.get(e.id) for e in events), tuple(_names(site, e.entities) for e in events), tuple(map(era_index, events)))
-        link = urls.Links(page, years=site.placement)
+        link = urls.Links(page, placement=site.placement)
         make = partial(
             template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site), era_index=era_index,
             public_permalink=lambda ident: urls.absolute(site.config.base_url, urls.permalink_path(ident)),
@@ -132,22 +132,40 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) ->
 
     anchors = frozenset(m.anchor for y in years for m in y.months if m.anchor)
     chart = charts.per_month(site.events, anchors)
-    context = {"years": years, "chart": chart, "split": site.placement is not None}
+    pages = _timeline_pages(years, site.placement)
+    month_pages = {m.anchor: path for path, (_, groups) in pages.items() for m in groups if m.anchor}
+    context = {"years": years, "chart": chart, "split": site.placement is not None, "month_pages": month_pages, "meta": metadata.for_timeline(site)}
     if site.placement is None:
         sections = {year.year: year_html(year, urls.TIMELINE) for year in years}
-        yield _page(env, "timeline.html", urls.TIMELINE, site, shown=years, year_sections=sections, current=None, meta=metadata.for_timeline(site), **context)
+        yield _page(env, "timeline.html", urls.TIMELINE, site, shown=years, year_sections=sections, current=None, months=(), **context)
         return
     # what every page of a split timeline shows around its year: navigation, chart, filter choices
     shell = (tuple((y.year, y.count) for y in years), chart, tuple((e, len(site.entity_events[i])) for i, e in site.entities.items()),
              tuple((t, len(site.tag_events[i])) for i, t in site.tags.items()))
-    overview = partial(_page, env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, meta=metadata.for_timeline(site), **context)
+    overview = partial(_page, env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, months=(), **context)
     yield memo(("timeline-page", urls.TIMELINE), shell, overview)
+    for path, (year, groups) in pages.items():
+        part = YearGroup(year.year, year.anchor, groups)
+        section = year_html(part, path)
+        months = tuple((m.label, p) for p, (y, g) in pages.items() if y is year for m in g if m.month) if len(year.months) != len(groups) else ()
+        title = groups[0].label if months and groups and groups[0].month else str(year.year)
+        meta = metadata.for_listing(site, path, f"{title} · {site.config.title}", f"The events of {title} on {site.config.title}.")
+        page = partial(_page, env, "timeline.html", path, site, **{**context, "meta": meta}, shown=(part,), year_sections={year.year: section},
+                       current=year.year, months=months)
+        yield memo(("timeline-page", path), (shell, section, months), page)
+
+
+def _timeline_pages(years: tuple[YearGroup, ...], placement: Mapping[str, str] | None) -> dict[str, tuple[YearGroup, tuple[MonthGroup, ...]]]:
+    """Each page of a split timeline with the year and the month groups it shows, in order."""
+    if placement is None:
+        return {}
+    pages: dict[str, tuple[YearGroup, tuple[MonthGroup, ...]]] = {urls.year_page(y.year): (y, ()) for y in years}
     for year in years:
-        path = urls.year_page(year.year)
-        section = year_html(year, path)
-        meta = metadata.for_listing(site, path, f"{year.year} · {site.config.title}", f"The events of {year.year} on {site.config.title}.")
-        page = partial(_page, env, "timeline.html", path, site, shown=(year,), year_sections={year.year: section}, current=year.year, meta=meta, **context)
-        yield memo(("timeline-page", path), (shell, section), page)
+        for month in year.months:
+            path = placement[month.events[0].id]
+            held = pages.get(path, (year, ()))[1]
+            pages[path] = (year, (*held, month))
+    return pages
 
 
 def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:

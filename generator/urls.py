@@ -37,18 +37,18 @@ def permalink_path(ident: str) -> str:
     return f"e/{ident}/index.html"
 
 
-def year_page(year: int) -> str:
-    """A year's page, when the timeline is split by year."""
-    return f"years/{year}/index.html"
+def year_page(year: int, month: int | None = None) -> str:
+    """A year's page when the timeline is split, or a month's page when its year is too big for one."""
+    return f"years/{year}/index.html" if month is None else f"years/{year}/{month:02d}/index.html"
 
 
-def timeline_of(ident: str, year: int | None = None) -> tuple[str, str]:
-    """The page and anchor where an event stands on the timeline: its year's page when split.
+def timeline_of(ident: str, page: str | None = None) -> tuple[str, str]:
+    """The page and anchor where an event stands on the timeline: ``page`` when the timeline is split.
 
     Every link to an event's place goes through here, so splitting a growing
     timeline breaks no permalink: ``e/<id>/`` follows it to the new page.
     """
-    return (TIMELINE if year is None else year_page(year)), ident
+    return (page or TIMELINE), ident
 
 
 def entity_path(ident: str) -> str:
@@ -117,8 +117,8 @@ class Links:
 
     page: str
     root: str | None = None
-    years: Mapping[str, int] | None = None
-    """Event id to the year page it stands on, when the timeline is split."""
+    placement: Mapping[str, str] | None = None
+    """Event id to the timeline page it stands on, when the timeline is split."""
 
     def to(self, path: str, fragment: str = "") -> str:
         """Any output file."""
@@ -132,7 +132,7 @@ class Links:
 
     def place(self, ident: str) -> str:
         """An event's place on the timeline."""
-        return self.to(*timeline_of(ident, self.years.get(ident) if self.years else None))
+        return self.to(*timeline_of(ident, self.placement.get(ident) if self.placement else None))
 
     def permalink(self, ident: str) -> str:
         """An event's short permalink."""

@@ -91,3 +91,19 @@ def test_in_the_browser_permalinks_land_and_search_finds_other_years(browser: An
         page.wait_for_url(f"{served}events/a/")
     finally:
         context.close()
+
+
+def test_a_year_too_big_for_one_page_gets_a_page_per_month(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.config.PAGE_EVENTS", 2)
+    files = {**EVENTS, "content/events/d.md": event("Fourth", "2019-08-20"), "content/events/y.md": event("Sometime", "2019")}
+    root = make_site({"content/site.yaml": SITE, **files})
+    result = build(root, strict=True)
+    assert result.ok, messages(result)
+    may, august, year = read(root, "years/2019/05/index.html"), read(root, "years/2019/08/index.html"), read(root, "years/2019/index.html")
+    assert 'id="b"' in may and 'id="c"' not in may
+    assert 'id="c"' in august and 'id="d"' in august
+    assert 'id="y"' in year and 'id="b"' not in year
+    assert '<a href="05/">May 2019</a>' in year and '<a href="../08/">August 2019</a>' in may
+    assert '<meta http-equiv="refresh" content="0; url=../../years/2019/08/#c">' in read(root, "e/c/index.html")
+    assert 'id="a"' in read(root, "years/2018/index.html")  # a small year stays whole
+    assert "<title>May 2019 · Split</title>" in may
