@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -195,14 +195,29 @@ def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[
     return tuple(short + former)
 
 
-def entity_page(env: jinja2.Environment, site: Site, entity: Entity) -> OutputFile:
-    """One entity: description, its events, who appears with it."""
+LIST_PAGE = 500
+"""Events listed on one entity or tag page; more continue on numbered pages, so no page grows past ~1 MB."""
+
+
+def _listing(events: tuple[Event, ...], path: Callable[[int], str], number: int) -> dict[str, Any]:
+    """What an entity or tag page needs to show page ``number`` of its events."""
+    count = max(1, -(-len(events) // LIST_PAGE))
+    return {
+        "events": events[(number - 1) * LIST_PAGE : number * LIST_PAGE], "event_count": len(events),
+        "first_event": events[0] if events else None, "last_event": events[-1] if events else None,
+        "list_pages": tuple((n, path(n)) for n in range(1, count + 1)) if count > 1 else (), "list_page": number,
+    }
+
+
+def entity_page(env: jinja2.Environment, site: Site, entity: Entity, number: int = 1) -> OutputFile:
+    """One entity: description, its events (a page of them), who appears with it."""
     events = site.events_of(entity.id)
     related = [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())]
     meta = metadata.for_entity(site, entity)
     first, last = _span(site)
     activity = charts.per_year(events, first, last) if events else None
-    return _page(env, "entity.html", urls.entity_path(entity.id), site, entity=entity, events=events, related=related, activity=activity, meta=meta)
+    listing = _listing(events, partial(urls.entity_path, entity.id), number)
+    return _page(env, "entity.html", urls.entity_path(entity.id, number), site, entity=entity, related=related, activity=activity, meta=meta, **listing)
 
 
 def _span(site: Site) -> tuple[int, int]:
@@ -221,12 +236,17 @@ def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     return _page(env, "entities.html", urls.ENTITY_INDEX, site, groups=site.entities_by_kind(), meta=meta)
 
 
-def tag_page(env: jinja2.Environment, site: Site, tag_id: str) -> OutputFile:
-    """The events with one tag."""
+def tag_page(env: jinja2.Environment, site: Site, tag_id: str, number: int = 1) -> OutputFile:
+    """The events with one tag (a page of them)."""
     events = tuple(site.event(i) for i in site.tag_events[tag_id])
     tag = site.tags[tag_id]
     meta = metadata.for_listing(site, urls.tag_path(tag_id), f"#{tag.name}", f"Events tagged {tag.name} on {site.config.title}.")
-    return _page(env, "tag.html", urls.tag_path(tag_id), site, tag=tag, events=events, meta=meta)
+    listing = _listing(events, partial(urls.tag_path, tag_id), number)
+    return _page(env, "tag.html", urls.tag_path(tag_id, number), site, tag=tag, meta=meta, **listing)
+
+
+def _pages_of(count: int) -> range:
+    return range(1, max(1, -(-count // LIST_PAGE)) + 1)
 
 
 def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
@@ -249,11 +269,14 @@ def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> It
     entity_counts = tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
     yield memo("entities", entity_counts, partial(entity_index_page, env, site))
     for entity in site.entities.values():
-        yield memo(("entity", entity.id), _entity_inputs(site, entity), partial(entity_page, env, site, entity))
+        inputs = _entity_inputs(site, entity)
+        for number in _pages_of(len(site.entity_events.get(entity.id, ()))):
+            yield memo(("entity", entity.id, number), inputs, partial(entity_page, env, site, entity, number))
     tag_counts = tuple((t, len(site.tag_events[i])) for i, t in site.tags.items())
     yield memo("tags", tag_counts, partial(tag_index_page, env, site))
     for tag_id, tag in site.tags.items():
         events = tuple((e.id, e.title, e.date) for e in (site.event(i) for i in site.tag_events[tag_id]))
-        yield memo(("tag", tag_id), (tag, events), partial(tag_page, env, site, tag_id))
+        for number in _pages_of(len(events)):
+            yield memo(("tag", tag_id, number), (tag, events), partial(tag_page, env, site, tag_id, number))
     yield memo("404", (), partial(not_found_page, env, site))
     yield from pages_files(site)

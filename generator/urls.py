@@ -51,14 +51,14 @@ def timeline_of(ident: str, page: str | None = None) -> tuple[str, str]:
     return (page or TIMELINE), ident
 
 
-def entity_path(ident: str) -> str:
-    """The entity's page."""
-    return f"entities/{ident}/index.html"
+def entity_path(ident: str, page: int = 1) -> str:
+    """The entity's page; a long list of events continues on ``entities/<id>/2/`` and on."""
+    return f"entities/{ident}/index.html" if page == 1 else f"entities/{ident}/{page}/index.html"
 
 
-def tag_path(ident: str) -> str:
-    """The tag's page."""
-    return f"tags/{ident}/index.html"
+def tag_path(ident: str, page: int = 1) -> str:
+    """The tag's page; a long list of events continues on ``tags/<id>/2/`` and on."""
+    return f"tags/{ident}/index.html" if page == 1 else f"tags/{ident}/{page}/index.html"
 
 
 def asset_path(name: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import MakeSite, event, messages
 from generator.assemble import Options, load_site
 from generator.build import build
@@ -176,3 +178,18 @@ def test_a_broken_template_is_reported_with_its_line(make_site: MakeSite) -> Non
     assert "themes/mine/templates/tags.html:2: template: 'nope' is undefined" in messages(result)
     root = make_site({"content/site.yaml": "title: T\ntheme: mine\n", "themes/mine/templates/tags.html": "{% if %}\n"})
     assert any(m.startswith("themes/mine/templates/tags.html:1: template: Expected an expression") for m in messages(build(root)))
+
+
+def test_long_lists_of_events_continue_on_numbered_pages(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.render.LIST_PAGE", 2)
+    files = {f"content/events/e{i}.md": event(f"E{i}", f"2019-0{i + 1}-01", "entities: [Huawei]\ntags: [x]\n") for i in range(5)}
+    root = make_site(files)
+    result = build(root, strict=True)
+    assert result.ok, messages(result)
+    first, second, third = (page(root, p) for p in ("entities/huawei/index.html", "entities/huawei/2/index.html", "entities/huawei/3/index.html"))
+    assert "E0" in first and "E1" in first and "E2" not in first
+    assert "E2" in second and "E3" in second and "E4" in third
+    assert "<dt>Events</dt><dd>5</dd>" in second and '<a href="../../../#e4"><time datetime="2019-05-01">1 May 2019</time></a>' in second
+    assert '<a href="../">Page 1</a>' in third
+    assert '<a href="./" aria-current="page">Page 2</a>' in second
+    assert "E4" in page(root, "tags/x/3/index.html") and "5 events tagged x." in page(root, "tags/x/2/index.html")

@@ -67,9 +67,9 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
         ("event", "b"),
         ("event", "c"),
         ("permalinks", "b"),
-        ("entity", "huawei"),
-        ("entity", "commerce"),
-        ("tag", "x"),
+        ("entity", "huawei", 1),
+        ("entity", "commerce", 1),
+        ("tag", "x", 1),
         ("timeline-year", 2019, "index.html"),
     }
     assert pages(result) == pages(render(site))
