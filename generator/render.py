@@ -201,11 +201,11 @@ LIST_PAGE = 500
 
 def _listing(events: tuple[Event, ...], path: Callable[[int], str], number: int) -> dict[str, Any]:
     """What an entity or tag page needs to show page ``number`` of its events."""
-    count = max(1, -(-len(events) // LIST_PAGE))
+    numbers = _pages_of(len(events))
     return {
         "events": events[(number - 1) * LIST_PAGE : number * LIST_PAGE], "event_count": len(events),
         "first_event": events[0] if events else None, "last_event": events[-1] if events else None,
-        "list_pages": tuple((n, path(n)) for n in range(1, count + 1)) if count > 1 else (), "list_page": number,
+        "list_pages": tuple((n, path(n)) for n in numbers) if len(numbers) > 1 else (), "list_page": number,
     }
 
 
@@ -246,6 +246,7 @@ def tag_page(env: jinja2.Environment, site: Site, tag_id: str, number: int = 1) 
 
 
 def _pages_of(count: int) -> range:
+    """The page numbers of a list of ``count`` events (one page even when empty)."""
     return range(1, max(1, -(-count // LIST_PAGE)) + 1)
 
 
