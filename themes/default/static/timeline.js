@@ -62,45 +62,37 @@
   const state = () => Object.fromEntries(fields.map((name) => [name, (form.elements[name].value || "").trim()]));
   const has = (li, key, value) => !value || (li.dataset[key] || "").split(" ").includes(value);
 
-  let shownFor = null;
-  function showEntities(tokens) {
-    // rebuild only when the words change: a blur fires "change", and the list must not vanish under a click
-    const key = tokens.join(" ") + "|" + entities.length;
-    if (key === shownFor) return;
-    shownFor = key;
-    entityResults.replaceChildren();
-    if (!tokens.length) return;
-    const found = entities.filter((e) => tokens.every((t) => e.text.includes(t))).slice(0, 8);
-    for (const entity of found) {
+  // A result list is rebuilt only when what it shows changes: a blur fires "change",
+  // and a list must not vanish under the click that caused it.
+  const shownKeys = new WeakMap();
+  const indexBase = new URL(form.dataset.index, location.href);
+  function fillLinks(list, key, items) {
+    if (!list || shownKeys.get(list) === key) return;
+    shownKeys.set(list, key);
+    list.replaceChildren(...items().map(({ url, text, className }) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = new URL(entity.url, form.dataset.index ? new URL(form.dataset.index, location.href) : location.href).href;
-      link.className = "chip kind-" + entity.kind;
-      link.textContent = entity.name;
+      link.href = new URL(url, indexBase).href;
+      link.textContent = text;
+      if (className) link.className = className;
       item.append(link);
-      entityResults.append(item);
-    }
+      return item;
+    }));
+  }
+
+  function showEntities(tokens) {
+    fillLinks(entityResults, tokens.join(" ") + "|" + entities.length, () => (tokens.length ? entities : [])
+      .filter((e) => tokens.every((t) => e.text.includes(t))).slice(0, 8)
+      .map((e) => ({ url: e.url, text: e.name, className: "chip kind-" + e.kind })));
   }
 
   // A timeline split by year shows one year; the index finds matches on the other pages.
-  let eventsFor = null;
   function showEvents(tokens, current) {
-    const key = [tokens.join(" "), current.entity, current.tag, indexEvents.length].join("|");
-    if (!eventResults || key === eventsFor) return;
-    eventsFor = key;
-    eventResults.replaceChildren();
-    if (!tokens.length && !current.entity && !current.tag) return;
-    const base = new URL(form.dataset.index, location.href);
-    const found = indexEvents.filter((e) => !document.getElementById(e.id) && tokens.every((t) => e.text.includes(t))
-      && (!current.entity || e.entities.includes(current.entity)) && (!current.tag || e.tags.includes(current.tag))).slice(0, 30);
-    for (const event of found) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = new URL(event.url, base).href;
-      link.textContent = `${event.date}: ${event.title}`;
-      item.append(link);
-      eventResults.append(item);
-    }
+    const wanted = tokens.length || current.entity || current.tag;
+    fillLinks(eventResults, [tokens.join(" "), current.entity, current.tag, indexEvents.length].join("|"), () => (wanted ? indexEvents : [])
+      .filter((e) => !document.getElementById(e.id) && tokens.every((t) => e.text.includes(t))
+        && (!current.entity || e.entities.includes(current.entity)) && (!current.tag || e.tags.includes(current.tag)))
+      .slice(0, 30).map((e) => ({ url: e.url, text: `${e.date}: ${e.title}` })));
   }
 
   function apply() {
