@@ -54,14 +54,6 @@ def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
     return f"{message[:head]}…[{len(message) - head - tail} characters]…{message[-tail:]}"
 
 
-class ContentError(Exception):
-    """Raised when a build cannot go on; carries every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
-        super().__init__("\n".join(p.format() for p in self.problems))
-
-
 def errors_in(problems: Iterable[Problem], *, strict: bool = False) -> list[Problem]:
     """The problems that stop a build: errors, and warnings too when strict."""
     return [p for p in problems if strict or p.severity is Severity.ERROR]

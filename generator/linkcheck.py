@@ -170,11 +170,3 @@ class LinkIndex:
         if fragment and page is not None and fragment not in page.ids:
             return f"broken anchor: {target} has no id {fragment!r}"
         return None
-
-
-def check_links(files: Iterable[OutputFile], other_paths: Iterable[str] = (), base_path: str = "/") -> list[Problem]:
-    """Every broken internal link or anchor among ``files``, as warnings.
-
-    ``base_path`` is the URL path the site is served under, for root-relative links.
-    """
-    return LinkIndex(base_path).update(files, other_paths)
