@@ -7,6 +7,7 @@ import itertools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,11 @@ from .errors import Problem, Severity, errors_in
 from .linkcheck import LinkIndex
 from .memo import Memo, RenderMemo, ScopedMemo, no_memo
 from .model import Site
-from .output import OutputError, check_target, write_site
+from .output import OutputError, check_target, update_site, write_site
 from .outputfile import OutputFile
-from .render import render_site
+from .pagecache import PageCache, salt
+from .produce import Production, TemplateFailed
+from .render import Task, page_tasks, render_site, run, site_inputs
 from .theme import Theme, template_problem
 
 LINK_KEYS = ("href", "src", "refresh")
@@ -58,17 +61,26 @@ class BuildResult:
     entities: int = 0
     seconds: float = 0.0
     site: Site | None = field(default=None, repr=False)
+    made: int = 0
+    """How many build tasks ran; the others were kept from the page cache."""
+
+
+_PUBLISHERS = (feeds, exports, search, sitemap)
+
+
+def publishing_tasks(site: Site) -> list[Task]:
+    """Feeds, data exports, the search index and the sitemap: they show every event, so any change redoes them."""
+    return [Task(("published", p.__name__.rpartition(".")[2]), partial(site_inputs, site), partial(p.files, site)) for p in _PUBLISHERS]
 
 
 def published(site: Site) -> Iterator[OutputFile]:
-    """Feeds, sitemap, data exports and the search index, made one at a time."""
-    return itertools.chain(feeds.files(site), sitemap.files(site), exports.files(site), search.files(site))
+    """All of :func:`publishing_tasks`' files, made one at a time."""
+    return itertools.chain.from_iterable(task.make() for task in publishing_tasks(site))
 
 
 def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
-    """All of :func:`published`, kept: they show every event, so any change redoes them."""
-    inputs = (site.events, tuple(site.entities.values()))
-    return memo("publishing", inputs, lambda: tuple(published(site)))
+    """All of :func:`publishing_tasks`' files, kept (and taken from ``memo`` when nothing changed)."""
+    return tuple(itertools.chain.from_iterable(run(task, memo) for task in publishing_tasks(site)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +135,20 @@ def _check_links(result: Rendered, problems: list[Problem], links: LinkIndex, st
     return replace(result, problems=tuple(sorted(problems)), ok=not errors_in(problems, strict=strict))
 
 
+def build_tasks(env: jinja2.Environment, site: Site) -> list[Task]:
+    """Everything a build makes, as independent tasks: the published files (few, heavy) first, then the pages."""
+    return publishing_tasks(site) + page_tasks(env, site)
+
+
 def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True,
           use_cache: bool = True) -> BuildResult:
     """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``).
 
-    Pages stream from the renderer through the link checker to the disk; the
-    checker's verdict decides, at the end, whether the new output replaces the old.
-    With ``use_cache``, converted bodies are kept in the output folder for the next build.
+    The tasks run in worker processes where that pays, writing into a staging
+    folder; the link checker's verdict decides, at the end, whether the new
+    output replaces the old. With ``use_cache``, converted bodies and what each
+    task made are kept in the output folder, and the next build brings that
+    output up to date in place, making only the tasks whose inputs changed.
     """
     started = time.perf_counter()
     cache = BodyCache.load(_output_folder(root, output)) if use_cache and write else None
@@ -138,27 +157,33 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
         return BuildResult(prepared.problems, ok=False)
     site, problems = prepared.site, prepared.problems
     out = output if output is not None else root / site.config.output
-    static = prepared.theme.static_files()
     links = LinkIndex(site.config.base_path)
-    kept = (cache.file(),) if cache else ()
-    stream = links.check_stream(itertools.chain(render_site(prepared.env, site), published(site), kept))
+    pages = PageCache.load(out, salt(prepared.theme.templates(), (site.config, options))) if cache else None
+    # brought up to date in place, the output keeps an unchanged body cache as it is
+    last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
+    production = Production(root, build_tasks(prepared.env, site), links, pages, prepared.theme.static_files(), last)
 
     def accept() -> bool:
-        problems.extend(links.finish(["static/" + name for name in static]))
+        problems.extend(production.found)
         return not errors_in(problems, strict=strict)
 
     try:
         check_target(out, root, root / CONTENT_DIR)
-        count = write_site(out, stream, static, accept) if write else _drain(stream, accept)
-    except jinja2.TemplateError as exc:
-        return BuildResult(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
+        if not write:
+            count = _check_only(production.fill, accept)
+        elif pages:
+            count = update_site(out, production.fill, accept, production.stale)
+        else:
+            count = write_site(out, production.fill, accept)
+    except TemplateFailed as exc:
+        return BuildResult(tuple(sorted([*problems, exc.args[0]])), ok=False)
     except (OutputError, OSError) as exc:
         problem = Problem(str(out), None, None, f"cannot write output: {exc}")
         return BuildResult(tuple(sorted([*problems, problem])), ok=False)
     if count is None:
         return BuildResult(tuple(sorted(problems)), ok=False)
     seconds = time.perf_counter() - started
-    return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site)
+    return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site, production.made)
 
 
 def _output_folder(root: Path, output: Path | None) -> Path:
@@ -169,9 +194,9 @@ def _output_folder(root: Path, output: Path | None) -> Path:
     return root / (config.output if config else "output")
 
 
-def _drain(stream: Iterator[OutputFile], accept: Callable[[], bool]) -> int | None:
+def _check_only(fill: Callable[[Path | None], int], accept: Callable[[], bool]) -> int | None:
     """Render and check everything without writing (``timeline check``)."""
-    count = sum(1 for _ in stream)
+    count = fill(None)
     return count if accept() else None
 
 

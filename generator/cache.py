@@ -11,14 +11,15 @@ carried from the old output to the new one at each swap. ``--no-cache`` skips it
 from __future__ import annotations
 
 import hashlib
-import marshal
+import itertools
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
 from . import __version__, markdown
 from .markdown import Body, Reference
-from .outputfile import OutputFile
+from .outputfile import RecordFile, read_records
 
 CACHE_DIR = ".timeline-cache"
 CACHE_FILE = f"{CACHE_DIR}/bodies.marshal"
@@ -58,12 +59,14 @@ class BodyCache:
 
     @classmethod
     def load(cls, output: Path) -> BodyCache:
-        """The cache in an output folder; empty when there is none or it cannot be read."""
+        """The cache in an output folder; empty when there is none, it cannot be read, or another converter wrote it."""
         try:
-            data = marshal.loads((output / CACHE_FILE).read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            records = read_records(output / CACHE_FILE)
+            if next(records) != _SALT:
+                return cls()
+            return cls({key: item for key, item in cast(Iterator[tuple[str, tuple[object, ...]]], records)})
+        except (OSError, EOFError, ValueError, TypeError, StopIteration):
             return cls()
-        return cls(_entries(data))
 
     def get(self, body_key: str) -> Body | None:
         """A cached body, or ``None``."""
@@ -78,15 +81,10 @@ class BodyCache:
         """Remember a body this build converted."""
         self._used[body_key] = _pack(body)
 
-    def file(self) -> OutputFile:
-        """The cache as it should be written: only what this build used, in a fixed order."""
-        data = {"salt": _SALT, "bodies": dict(sorted(self._used.items()))}
-        return OutputFile(CACHE_FILE, marshal.dumps(data))
+    def unchanged(self) -> bool:
+        """Whether this build used exactly the bodies the previous one left."""
+        return self._used.keys() == (self._known or {}).keys()
 
-
-def _entries(data: object) -> dict[str, tuple[object, ...]] | None:
-    """The stored bodies, if the file was written by this very converter."""
-    if not isinstance(data, dict) or data.get("salt") != _SALT:
-        return None
-    bodies = data.get("bodies")
-    return cast(dict[str, tuple[object, ...]], bodies) if isinstance(bodies, dict) else None
+    def file(self) -> RecordFile:
+        """The cache as it should be written: the salt, then each body this build used, in a fixed order."""
+        return RecordFile(CACHE_FILE, itertools.chain([_SALT], sorted(self._used.items())))

@@ -163,6 +163,10 @@ def ics_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
+    if line.isascii():  # one octet a character: plain slices (most lines are short and come back whole)
+        rest = line[_ICS_LINE_OCTETS:]
+        step = _ICS_LINE_OCTETS - 1
+        return "\r\n ".join([line[:_ICS_LINE_OCTETS], *(rest[i : i + step] for i in range(0, len(rest), step))]) if rest else line
     pieces: list[str] = []
     current, size = "", 0
     for char in line:

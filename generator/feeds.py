@@ -28,7 +28,9 @@ from .schema import slugify
 
 FEED = "feed.xml"
 FEED_LIMIT = 50
-"""Entries per feed: the newest events; older ones stay on the site and in events.json."""
+"""Entries in the site's feed: the newest events; older ones stay on the site and in events.json."""
+ENTITY_FEED_LIMIT = 20
+"""Entries in an entity's feed: its newest events (full entries for hundreds of entities would add up to tens of megabytes)."""
 TAG_DATE = "2026"
 """The date in every ``tag:`` id: the year feeds were added. Fixed for ever: changing it changes every entry id."""
 
@@ -156,7 +158,7 @@ def _specs(site: Site) -> list[_Feed]:
     specs = [_Feed(FEED, config.title, config.description, urls.TIMELINE, site.events[::-1][:FEED_LIMIT])]
     for ident, event_ids in site.entity_events.items():
         if event_ids:
-            events = [site.event(i) for i in reversed(event_ids[-FEED_LIMIT:])]
+            events = [site.event(i) for i in reversed(event_ids[-ENTITY_FEED_LIMIT:])]
             title = f"{site.entities[ident].name} — {config.title}"
             specs.append(_Feed(entity_feed_path(ident), title, "", urls.entity_path(ident), events))
     return specs

@@ -16,22 +16,23 @@ import html
 import posixpath
 import re
 import sys
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .errors import Problem, Severity
 from .outputfile import OutputFile
 
-_LINK = re.compile(r'\s(href|src)="([^"]*)"')
-_ID = re.compile(r'\s(?:id|name)="([^"]*)"')
-_REFRESH = re.compile(r'http-equiv="refresh" content="\d+;\s*url=([^"]*)"')
+# read from the bytes: decoding whole pages costs more than the search itself
+_ATTRIBUTE = re.compile(rb'\s(href|src|id|name)="([^"]*)"')
+_REFRESH = re.compile(rb'http-equiv="refresh" content="\d+;\s*url=([^"]*)"')
+_UPS = re.compile(r"(?:\.\./)+")
 _OUTSIDE = "../"
 
 
 @dataclass(frozen=True, slots=True)
-class _Page:
+class Page:
     """What the checker needs of a page: its anchors, and its links resolved to targets."""
 
     data: bytes
@@ -40,7 +41,7 @@ class _Page:
     """(attribute, URL as written, target path, fragment); target ``None``-like ``""`` for outside links."""
 
 
-@lru_cache(maxsize=4096)  # bounded: every page has its own folder, so old entries rarely return
+@lru_cache(maxsize=4096)  # bounded: pages deep in their own folders still miss now and then
 def _target(page_dir: str, url: str, base_path: str) -> tuple[str, str] | None:
     """The output path and fragment a link points at, or ``None`` for outside links."""
     parts = urlsplit(url)
@@ -65,21 +66,64 @@ def _unescape(value: str) -> str:
     return html.unescape(value) if "&" in value else value
 
 
-def _read(path: str, data: bytes, base_path: str) -> _Page:
-    text = data.decode("utf-8")
+def _resolve(page_dir: str, url: str, base_path: str) -> tuple[str, str] | None:
+    """:func:`_target`, with pages at one depth sharing a cache entry when the link climbs to the root or above."""
+    ups = _UPS.match(url)
+    if ups:
+        depth = page_dir.count("/") + 1 if page_dir else 0
+        if len(ups.group()) // 3 >= depth:
+            # every folder of page_dir is climbed out of before the rest of the URL, so their names cannot matter
+            page_dir = "/".join(["-"] * depth)
+    return _target(page_dir, url, base_path)
+
+
+def read_page(path: str, data: bytes, base_path: str) -> Page:
+    """What the checker needs of one HTML page (its bytes are not kept)."""
     page_dir = path.rpartition("/")[0]
-    found = [(attribute, _unescape(url)) for attribute, url in _LINK.findall(text)]
-    found += [("refresh", _unescape(u)) for u in _REFRESH.findall(text)]
+    ids = []
+    found = []
+    for attribute, value in _ATTRIBUTE.findall(data):
+        if attribute in (b"id", b"name"):
+            ids.append(sys.intern(_unescape(value.decode())))
+        else:
+            found.append((attribute.decode(), _unescape(value.decode())))
+    if b'http-equiv="refresh"' in data:
+        found += [("refresh", _unescape(u.decode())) for u in _REFRESH.findall(data)]
+    return Page(b"", frozenset(ids), _resolved(path, page_dir, found, base_path))
+
+
+def _resolved(path: str, page_dir: str, found: Iterable[tuple[str, str]], base_path: str) -> tuple[tuple[str, str, str, str], ...]:
     links = []
     for attribute, url in found:
         if url.startswith("#"):  # most links on the timeline: no need to parse them
             links.append((attribute, url, path, unquote(url[1:])))
             continue
-        target = _target(page_dir, url, base_path)
+        target = _resolve(page_dir, url, base_path)
         if target is not None:
             # interned: the same few thousand targets recur on every page
             links.append((attribute, sys.intern(url), sys.intern(target[0] or path), sys.intern(target[1])))
-    return _Page(data, frozenset(map(_unescape, _ID.findall(text))), tuple(links))
+    return tuple(links)
+
+
+SEPARATOR = "\0"  # never in a page: control characters are refused in content, and templates hold none
+
+
+def pack(page: Page) -> tuple[str, str]:
+    """A page's ids and links as two compact strings (for the page cache)."""
+    return SEPARATOR.join(sorted(page.ids)), SEPARATOR.join(attribute[0] + url for attribute, url, _, _ in page.links)
+
+
+_ATTRIBUTES = {"h": "href", "s": "src", "r": "refresh"}
+
+
+def unpack(path: str, ids: str, links: str, base_path: str) -> Page:
+    """The page :func:`pack` was given, its links resolved again."""
+    found = [(_ATTRIBUTES[item[0]], item[1:]) for item in links.split(SEPARATOR)] if links else []
+    return Page(b"", frozenset(ids.split(SEPARATOR)) if ids else frozenset(), _resolved(path, path.rpartition("/")[0], found, base_path))
+
+
+def _read(file: OutputFile, base_path: str) -> Page:
+    return replace(read_page(file.path, file.data, base_path), data=file.data)
 
 
 class LinkIndex:
@@ -87,41 +131,49 @@ class LinkIndex:
 
     def __init__(self, base_path: str = "/") -> None:
         self.base_path = base_path
-        self._pages: dict[str, _Page] = {}
+        self._pages: dict[str, Page] = {}
         self._files: frozenset[str] = frozenset()
         self._findings: dict[str, list[Problem]] = {}
         self._linking_to: dict[str, set[str]] = {}
 
-    def check_stream(self, files: Iterable[OutputFile]) -> Iterator[OutputFile]:
-        """Pass ``files`` through, checking each page as it goes by; call :meth:`finish` at the end.
+    def start(self) -> None:
+        """Begin a build checked with :meth:`add`, :meth:`keep` and :meth:`finish`."""
+        self._pages = {}
+        self._seen: set[str] = set()
+        self._wanted: set[tuple[str, str]] = set()
 
-        Links to pages already seen are checked at once and forgotten; only
-        those to pages still to come wait, with each page's ids. So a build of
-        thousands of pages keeps little more than their anchors.
+    def add(self, path: str, page: Page | None) -> None:
+        """One file of the build, with what :func:`read_page` found in it (``None`` for files other than pages).
+
+        Only where its links lead is kept, once for the whole build: a site of
+        thousands of pages links to a few thousand places, each checked once.
         """
-        self._files = frozenset()
-        seen: set[str] = set()
-        self._waiting: list[tuple[str, tuple[str, str, str, str]]] = []
-        self._found: list[Problem] = []
-        for file in files:
-            seen.add(file.path)
-            if file.path.endswith(".html"):
-                page = _read(file.path, file.data, self.base_path)
-                self._pages[file.path] = _Page(b"", frozenset(map(sys.intern, page.ids)), ())
-                for link in page.links:
-                    if link[2] in seen:
-                        self._found += self._check_one(file.path, link, seen)
-                    else:
-                        self._waiting.append((file.path, link))
-            yield file
-        self._files = frozenset(seen)
+        self._seen.add(path)
+        if page is not None:
+            self._pages[path] = Page(b"", page.ids, ())
+            self._wanted.update((target, fragment) for _, _, target, fragment in page.links)
 
-    def finish(self, other_paths: Iterable[str] = ()) -> list[Problem]:
-        """The findings over every page the stream carried."""
-        self._files |= frozenset(other_paths)
-        for path, link in self._waiting:
-            self._found += self._check_one(path, link, self._files)
-        return sorted(self._found)
+    def keep(self, path: str, ids: frozenset[str]) -> None:
+        """A page kept from the previous build, whose links that build found sound.
+
+        Only for a page whose links cannot have changed their verdict: none of
+        the pages or anchors they point at went away since. Its ids still count.
+        """
+        self._seen.add(path)
+        self._pages[path] = Page(b"", ids, ())
+
+    def finish(self, pages: Callable[[], Iterable[tuple[str, Page]]]) -> list[Problem]:
+        """The broken links among those added since :meth:`start`.
+
+        Only when some place is broken does ``pages`` have to give every added
+        page again, to name each link that leads there.
+        """
+        self._files = frozenset(self._seen)
+        broken = {wanted for wanted in self._wanted if self._broken(*wanted, self._files)}
+        if not broken:
+            return []
+        found = [problem for path, page in pages() for link in page.links if link[2:] in broken for problem in self._check_one(path, link, self._files)]
+        return sorted(found)
 
     def _check_one(self, path: str, link: tuple[str, str, str, str], files: Collection[str]) -> list[Problem]:
         attribute, url, target, fragment = link
@@ -145,20 +197,20 @@ class LinkIndex:
             self._findings[path] = self._check(path, self._pages[path])
         return [problem for path in sorted(self._findings) for problem in self._findings[path]]
 
-    def _read_changed(self, files: list[OutputFile]) -> dict[str, _Page]:
+    def _read_changed(self, files: list[OutputFile]) -> dict[str, Page]:
         changed = {}
         for file in files:
             if not file.path.endswith(".html"):
                 continue
             known = self._pages.get(file.path)
             if known is None or known.data is not file.data and known.data != file.data:
-                page = _read(file.path, file.data, self.base_path)
+                page = _read(file, self.base_path)
                 changed[file.path] = page
                 for _, _, target, _ in page.links:
                     self._linking_to.setdefault(target, set()).add(file.path)
         return changed
 
-    def _check(self, path: str, page: _Page) -> list[Problem]:
+    def _check(self, path: str, page: Page) -> list[Problem]:
         return [problem for link in page.links for problem in self._check_one(path, link, self._files)]
 
     def _broken(self, target: str, fragment: str, files: Collection[str]) -> str | None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from .outputfile import OutputFile
+from .outputfile import OutputFile, RecordFile
 
 MARKER = ".timeline-build"
 _MARKER_TEXT = b"Written by `timeline build`; this folder is replaced whole on every build.\n"
@@ -45,45 +45,94 @@ def safe_join(base: Path, relative: str) -> Path:
     return base.joinpath(*pure.parts)
 
 
-def write_site(out: Path, files: Iterable[OutputFile], static: Mapping[str, Path], accept: Callable[[], bool] = lambda: True) -> int | None:
-    """Write everything to a staging folder beside ``out``, then swap it in; the file count.
+def write_site(out: Path, fill: Callable[[Path], int], accept: Callable[[], bool] = lambda: True) -> int | None:
+    """Have ``fill`` write everything into a staging folder beside ``out``, then swap it in; the file count.
 
-    ``files`` may be a stream: each file is written as it comes, so a build
-    never holds the whole site in memory. ``accept`` is asked once all is
+    ``fill`` writes the pages (with a :class:`Writer`) as they are made, so a
+    build never holds the whole site in memory. ``accept`` is asked once all is
     written; if it says no, the staging folder goes and ``out`` stays as it was.
     """
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    out, staging = _staging(out)
     try:
-        count = _fill(staging, files, static)
+        (staging / MARKER).write_bytes(_MARKER_TEXT)
+        count = fill(staging)
         if not accept():
-            shutil.rmtree(staging, ignore_errors=True)
             return None
         _swap(staging, out)
-    except BaseException:
+        return count
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return count
 
 
-def _fill(staging: Path, files: Iterable[OutputFile], static: Mapping[str, Path]) -> int:
-    (staging / MARKER).write_bytes(_MARKER_TEXT)
-    made: set[Path] = {staging}
-    count = 0
-    for file in files:
-        target = safe_join(staging, file.path)
-        if target.parent not in made:
+def update_site(out: Path, fill: Callable[[Path], int], accept: Callable[[], bool], stale: Callable[[], Iterable[str]]) -> int | None:
+    """Bring a previous build in ``out`` up to date: ``fill`` writes only what changed into a staging folder; the file count.
+
+    Once ``accept`` says yes, ``stale`` files (ones the previous build wrote
+    that this one does not) are removed and the staged files moved into
+    ``out`` one by one, each replacing its old version in a single rename.
+    Until then ``out`` is untouched; if it says no, nothing in ``out`` changes.
+    """
+    out, staging = _staging(out)
+    try:
+        count = fill(staging)
+        if not accept():
+            return None
+        for path in sorted(stale()):
+            _remove(out, path)
+        _move_into(staging, out)
+        return count
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _staging(out: Path) -> tuple[Path, Path]:
+    """``out`` resolved, and a new staging folder beside it."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out, Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+
+
+def _remove(out: Path, path: str) -> None:
+    """Remove one file a previous build wrote, and the folders it leaves empty (never ``out`` itself)."""
+    target = safe_join(out, path)
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != out and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _move_into(staging: Path, out: Path) -> None:
+    for parent, _, names in os.walk(staging):
+        here = Path(parent)
+        there = out / here.relative_to(staging)
+        there.mkdir(exist_ok=True)
+        for name in names:
+            os.replace(here / name, there / name)
+
+
+class Writer:
+    """Writes files into one folder, making each subfolder once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._made: set[Path] = {folder}
+
+    def write(self, file: OutputFile | RecordFile) -> tuple[int, int]:
+        """Write ``file`` at its path inside the folder; its size and modification time."""
+        target = safe_join(self.folder, file.path)
+        if target.parent not in self._made:
+            # exist_ok: another worker process may make the same folder at the same moment
             target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(file.data)
-        count += 1
-    for name, source in static.items():
-        target = safe_join(staging, "static/" + name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        count += 1
-    return count
+            self._made.add(target.parent)
+        with open(target, "wb") as stream:
+            if isinstance(file, RecordFile):
+                file.write_to(stream)
+            else:
+                stream.write(file.data)
+            stream.flush()  # the size and time are those of the file as it will stay
+            stat = os.fstat(stream.fileno())
+        return stat.st_size, stat.st_mtime_ns
 
 
 def _swap(staging: Path, out: Path) -> None:

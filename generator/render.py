@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -256,28 +256,75 @@ def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     return _page(env, "tags.html", urls.TAG_INDEX, site, meta=meta)
 
 
-def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
-    """Every page of the site, in a fixed order.
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One independent piece of rendering: its key, everything it reads, and how to make its files.
 
-    Each page is memoised on a tuple of everything its template shows, so an
-    incremental build re-renders only what an edit touched.
+    ``inputs`` lets a build skip the task when they are unchanged (the preview's
+    memo, the page cache of warm builds); tasks share nothing but the frozen
+    site, so they may run in any process.
     """
-    yield from timeline_pages(env, site, memo)
+
+    key: Hashable
+    inputs: Callable[[], Any]
+    make: Callable[[], Iterable[OutputFile]]
+
+
+def run(task: Task, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
+    """The task's files, from ``memo`` when it made them from equal inputs."""
+    if memo is no_memo:  # nothing to compare: do not even gather the inputs
+        return tuple(task.make())
+    return memo(task.key, task.inputs(), lambda: tuple(task.make()))
+
+
+def site_inputs(site: Site) -> tuple[Any, ...]:
+    """What a page that shows every event reads."""
+    return site.events, tuple(site.entities.values())
+
+
+def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> list[Task]:
+    """Every page of the site as a task, in a fixed order (the timeline, the heaviest, first).
+
+    ``memo`` reaches inside the timeline, whose years are memoised one by one.
+    """
+    tasks = [Task("timeline", partial(site_inputs, site), partial(timeline_pages, env, site, memo))]
     for event in site.events:
-        yield memo(("event", event.id), _event_inputs(site, event), partial(event_page, env, site, event))
-        place = site.placement.get(event.id) if site.placement else None
-        yield from memo(("permalinks", event.id), (event.id, event.title, event.aliases, place), partial(permalink_pages, env, site, event))
+        tasks.append(Task(("event", event.id), partial(_event_task_inputs, site, event), partial(_event_files, env, site, event)))
     entity_counts = tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
-    yield memo("entities", entity_counts, partial(entity_index_page, env, site))
+    tasks.append(Task("entities", lambda: entity_counts, lambda: (entity_index_page(env, site),)))
     for entity in site.entities.values():
-        inputs = _entity_inputs(site, entity)
-        for number in _pages_of(len(site.entity_events.get(entity.id, ()))):
-            yield memo(("entity", entity.id, number), inputs, partial(entity_page, env, site, entity, number))
+        tasks.append(Task(("entity", entity.id), partial(_entity_inputs, site, entity), partial(_entity_files, env, site, entity)))
     tag_counts = tuple((t, len(site.tag_events[i])) for i, t in site.tags.items())
-    yield memo("tags", tag_counts, partial(tag_index_page, env, site))
-    for tag_id, tag in site.tags.items():
-        events = tuple((e.id, e.title, e.date) for e in (site.event(i) for i in site.tag_events[tag_id]))
-        for number in _pages_of(len(events)):
-            yield memo(("tag", tag_id, number), (tag, events), partial(tag_page, env, site, tag_id, number))
-    yield memo("404", (), partial(not_found_page, env, site))
-    yield from pages_files(site)
+    tasks.append(Task("tags", lambda: tag_counts, lambda: (tag_index_page(env, site),)))
+    for tag_id in site.tags:
+        tasks.append(Task(("tag", tag_id), partial(_tag_inputs, site, tag_id), partial(_tag_files, env, site, tag_id)))
+    tasks.append(Task("404", tuple, lambda: (not_found_page(env, site),)))
+    tasks.append(Task("pages-files", tuple, partial(pages_files, site)))
+    return tasks
+
+
+def _event_task_inputs(site: Site, event: Event) -> tuple[Any, ...]:
+    place = site.placement.get(event.id) if site.placement else None
+    return _event_inputs(site, event), place
+
+
+def _event_files(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
+    return (event_page(env, site, event), *permalink_pages(env, site, event))
+
+
+def _entity_files(env: jinja2.Environment, site: Site, entity: Entity) -> list[OutputFile]:
+    return [entity_page(env, site, entity, n) for n in _pages_of(len(site.entity_events.get(entity.id, ())))]
+
+
+def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
+    return site.tags[tag_id], tuple((e.id, e.title, e.date) for e in (site.event(i) for i in site.tag_events[tag_id]))
+
+
+def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputFile]:
+    return [tag_page(env, site, tag_id, n) for n in _pages_of(len(site.tag_events[tag_id]))]
+
+
+def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
+    """Every page of the site, in a fixed order, made (or taken from ``memo``) one task at a time."""
+    for task in page_tasks(env, site, memo):
+        yield from run(task, memo)

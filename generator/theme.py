@@ -65,6 +65,10 @@ class Theme:
                     found.append((os.path.join(parent, name), stat.st_mtime_ns, stat.st_size))
         return tuple(found)
 
+    def templates(self) -> list[Path]:
+        """Every template file of every theme folder, in a fixed order."""
+        return sorted(f for folder in self.folders for f in (folder / "templates").rglob("*") if f.is_file())
+
     def static_files(self) -> dict[str, Path]:
         """Relative path under ``static/`` to the file that wins."""
         files: dict[str, Path] = {}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from generator import pagecache
 from generator.build import BuildResult, build
 
 # In CI the same examples every run: a property found broken there is reproducible, not luck.
@@ -46,6 +47,14 @@ An agency.
 """
 
 MakeSite = Callable[..., Path]
+
+
+def snapshot(folder: Path, *, page_cache: bool = False) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path; the page cache only when asked (it records file times, so no two builds write it alike)."""
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    if not page_cache:
+        files.pop(pagecache.CACHE_FILE, None)
+    return files
 
 
 @pytest.fixture

@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, event
+from conftest import MakeSite, event, snapshot
 from generator import assemble, cache
 from generator.build import build
 from generator.markdown import Body
 from generator.parallel import convert_all
 
 EVENTS = {f"content/events/e{i}.md": event(f"Event {i}", f"2019-0{1 + i}-01", body=f"Body *{i}* with a [link](event:e0).") for i in range(5)}
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_a_warm_build_uses_the_cache_and_equals_a_cold_one(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

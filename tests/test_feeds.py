@@ -222,9 +222,9 @@ def test_feeds_are_newest_first_and_capped(make_site: MakeSite) -> None:
     _, site = built(make_site, many)
     outputs = list(feeds.files(site))
     site_ids = [e.findtext(f"{ATOM}id", "").rsplit("/", 1)[1] for e in feed_of(outputs).iter(f"{ATOM}entry")]
-    assert site_ids == [f"e{n:02d}" for n in range(54, 4, -1)]
+    assert site_ids == [f"e{n:02d}" for n in range(54, 4, -1)]  # the site's newest 50
     entity_ids = [e.findtext(f"{ATOM}id", "").rsplit("/", 1)[1] for e in feed_of(outputs, "entities/huawei/feed.xml").iter(f"{ATOM}entry")]
-    assert entity_ids == site_ids
+    assert entity_ids == site_ids[:20]  # an entity's newest 20
     assert [o.path for o in outputs] == ["feed.xml", "entities/huawei/feed.xml"]  # commerce has no events, no feed
 
 

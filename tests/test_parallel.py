@@ -1,10 +1,11 @@
-"""Bodies converted in worker processes give exactly the serial result."""
+"""Work done in worker processes (Markdown bodies, pages) gives exactly the serial result."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +47,41 @@ def test_parallel_and_serial_builds_are_byte_identical(make_site: MakeSite) -> N
     figures = json.loads(run.stdout)
     assert figures["pools"] == 1 and figures["after"] == 1, "the parallel path was not taken exactly once"
     assert figures["parallel"] == figures["serial"]
+
+
+BUILD_SCRIPT = """
+import hashlib, json, sys
+from pathlib import Path
+from generator import parallel
+from generator.build import build
+pools = []
+context = parallel.multiprocessing.get_context("fork")
+real_pool = context.Pool
+context.Pool = lambda *a, **k: pools.append(1) or real_pool(*a, **k)
+def digest(out, use_cache):
+    result = build(Path(sys.argv[1]), output=Path(out), use_cache=use_cache)
+    assert result.ok, result.problems
+    files = sorted(p for p in Path(out).rglob("*") if p.is_file() and ".timeline-cache" not in p.parts)
+    return hashlib.sha256(b"".join(str(p.relative_to(out)).encode() + p.read_bytes() for p in files)).hexdigest(), result.made
+parallel.MIN_PARALLEL = 10**9  # Markdown in this process: only the pages' pool is counted
+in_parallel = digest(sys.argv[2] + "/parallel", False)
+taken = len(pools)
+parallel.MIN_TASKS = 10**9
+serial = digest(sys.argv[2] + "/serial", False)
+parallel.MIN_TASKS = 1
+cached = digest(sys.argv[2] + "/cached", True)
+print(json.dumps({"parallel": in_parallel[0], "serial": serial[0], "cached": cached[0], "pools": taken, "after": len(pools) - 1}))
+"""
+
+
+def test_pages_made_in_workers_are_byte_identical_to_the_serial_build(make_site: MakeSite, tmp_path: Path) -> None:
+    if parallel.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    count = parallel.MIN_TASKS + 20
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", "entities: [Huawei]\n") for i in range(count)}
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", BUILD_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1 and figures["after"] == 1, "the pages were not made in workers exactly once each time"
+    assert figures["parallel"] == figures["serial"] == figures["cached"]
