@@ -14,6 +14,7 @@ import cProfile
 import io
 import json
 import pstats
+import re
 import sys
 import sysconfig
 import time
@@ -49,6 +50,14 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
     builder, state, changes = Builder(site), PreviewState(), Changes()
     rebuild(builder, state, set(), lambda line: None)
     first = time.perf_counter() - started
+    rebuilds: list[float] = []
+
+    def report(line: str) -> None:
+        # rebuild() says how long the build took to send the reload: the rebuild alone, without watcher and debounce
+        found = re.search(r"reload sent after (\d+) ms", line)
+        if found:
+            rebuilds.append(int(found.group(1)) / 1000)
+
     observer = start_watching([site / "content"], changes)
     stop, idle = threading.Event(), threading.Event()
     idle.set()
@@ -58,7 +67,7 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
             changed = changes.wait(quiet=QUIET, timeout=0.2)
             if changed:
                 idle.clear()
-                rebuild(builder, state, changed, lambda line: None)
+                rebuild(builder, state, changed, report)
                 idle.set()
 
     thread = threading.Thread(target=loop, daemon=True)
@@ -79,11 +88,13 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
             idle.wait(60)  # the late feeds and exports finish before the next save
             if index:
                 times.append(elapsed)
+            else:
+                rebuilds.clear()
     finally:
         stop.set()
         observer.stop()
         target.write_text(original, encoding="utf-8")
-    return {"first_build": first, "times": times, "edited": target.name}
+    return {"first_build": first, "times": times, "rebuilds": rebuilds, "quick": builder.quick, "edited": target.name}
 
 
 def profile(site: Path, output: Path, top: int) -> str:

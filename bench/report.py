@@ -25,7 +25,10 @@ RATIO_TARGETS: tuple[tuple[str, str, float], ...] = (
     (OURS_WARM, "hugo", 0.5),
 )
 PEAK_TARGET_MB = 120.0
+RELOAD_TARGET_S = 0.100
+"""Saving one event to the reload signal at 4,000 events (issue 4)."""
 EDIT_TARGET_S = 0.050
+"""The rebuild after a one-event edit (issue 8)."""
 
 
 @dataclass
@@ -97,11 +100,12 @@ def timing_table(figures: Sequence[SizeFigures]) -> list[str]:
             elif key in PEER_LABELS:
                 lines.append(f"| {fig.size} | {LABELS[key]} | – | not run (--no-peers) | | | | |")
         if fig.edit is not None and fig.edit.times:
-            t = fig.edit.times
-            lines.append(
-                f"| {fig.size} | timeline serve: save one event → reload signal | {len(t)} | {statistics.median(t):.3f} | "
-                f"{min(t):.3f}–{max(t):.3f} | {fig.edit.process.maxrss_kib / 1024:.1f} (whole process) | | |"
-            )
+            for label, t in (("save one event → reload signal", fig.edit.times), ("the rebuild alone", fig.edit.rebuilds)):
+                if t:
+                    lines.append(
+                        f"| {fig.size} | timeline serve: {label} | {len(t)} | {statistics.median(t):.3f} | "
+                        f"{min(t):.3f}–{max(t):.3f} | {fig.edit.process.maxrss_kib / 1024:.1f} (whole process) | | |"
+                    )
     return lines
 
 
@@ -125,13 +129,16 @@ def targets_table(figures: Sequence[SizeFigures]) -> list[str]:
                 f"| {fig.size} | peak RSS of our builds (cold and warm) | {peak / MIB:.1f} MiB = {peak / MB:.1f} MB | ≤ {PEAK_TARGET_MB:.0f} MB | "
                 f"{_yes(peak / MB <= PEAK_TARGET_MB)} |"
             )
-        if fig.edit is not None and fig.edit.times:
-            t = fig.edit.times
-            med = statistics.median(t)
-            lines.append(
-                f"| {fig.size} | one-event edit under `timeline serve`, save → reload signal | {med * 1000:.0f} ms ({min(t) * 1000:.0f}–{max(t) * 1000:.0f}) | "
-                f"< {EDIT_TARGET_S * 1000:.0f} ms | {_yes(med < EDIT_TARGET_S)} |"
-            )
+        if fig.edit is not None:
+            edits = (("save → reload signal (watcher, 30 ms debounce, rebuild)", fig.edit.times, RELOAD_TARGET_S),
+                     ("the rebuild alone", fig.edit.rebuilds, EDIT_TARGET_S))
+            for label, t, limit in edits:
+                if t:
+                    med = statistics.median(t)
+                    lines.append(
+                        f"| {fig.size} | one-event edit under `timeline serve`, {label} | {med * 1000:.0f} ms ({min(t) * 1000:.0f}–{max(t) * 1000:.0f}) | "
+                        f"< {limit * 1000:.0f} ms | {_yes(med < limit)} |"
+                    )
     return lines
 
 
@@ -164,13 +171,15 @@ def to_json(figures: Sequence[SizeFigures], meta: dict[str, Any]) -> dict[str, A
         if fig.edit is not None:
             entry["edit"] = {
                 "first_build_s": fig.edit.first_build, "times_s": fig.edit.times, "edited_file": fig.edit.edited,
-                "median_s": statistics.median(fig.edit.times) if fig.edit.times else None, "target_s": EDIT_TARGET_S,
+                "median_s": statistics.median(fig.edit.times) if fig.edit.times else None, "target_s": RELOAD_TARGET_S,
+                "rebuilds_s": fig.edit.rebuilds, "rebuild_median_s": statistics.median(fig.edit.rebuilds) if fig.edit.rebuilds else None,
+                "rebuild_target_s": EDIT_TARGET_S,
                 "process": asdict(fig.edit.process),
             }
         entry["html_pages"] = fig.pages
         entry["notes"] = fig.notes
         sizes[str(fig.size)] = entry
-    return {"meta": meta, "targets": {"peak_mb": PEAK_TARGET_MB, "edit_s": EDIT_TARGET_S}, "sizes": sizes}
+    return {"meta": meta, "targets": {"peak_mb": PEAK_TARGET_MB, "reload_s": RELOAD_TARGET_S, "rebuild_s": EDIT_TARGET_S}, "sizes": sizes}
 
 
 def write_json(path: Path, figures: Sequence[SizeFigures], meta: dict[str, Any]) -> None:

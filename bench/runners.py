@@ -294,6 +294,9 @@ class EditResult:
 
     first_build: float
     times: list[float]
+    """Save to reload signal, seconds: watcher, debounce and rebuild."""
+    rebuilds: list[float]
+    """The rebuilds alone, as the preview reports them (whole milliseconds)."""
     edited: str
     process: Run
 
@@ -314,7 +317,8 @@ def measure_edit(corpus: Corpus, work: Path, runs: int, pythonpath: str = "") ->
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(work / "edit-xdg-cache", ignore_errors=True)
     data = json.loads(stdout.strip().splitlines()[-1])
-    return EditResult(float(data["first_build"]), [float(t) for t in data["times"]], str(data["edited"]), process)
+    rebuilds = [float(t) for t in data["rebuilds"]]
+    return EditResult(float(data["first_build"]), [float(t) for t in data["times"]], rebuilds, str(data["edited"]), process)
 
 
 def profile(corpus: Corpus, work: Path, top: int, pythonpath: str = "") -> str:

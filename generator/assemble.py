@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -22,7 +22,7 @@ from .model import Entity, Event, Site, Tag, frozen_map
 from .parallel import convert_all
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
-from .sources import ENTITIES_DIR, EVENTS_DIR, SourceFile, case_clashes, display_path, find
+from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, find
 from .urls import RESERVED_ANCHORS, is_reserved_anchor
 from .xref import Targets, resolve
 
@@ -41,7 +41,29 @@ class Options:
 
 DEFAULTS = Options()
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A site as loaded, with what :func:`reload_events` needs to redo one edited event without the rest."""
+
+    site: Site
+    problems: tuple[Problem, ...]
+    """The warnings found on the way (a loaded site has no errors)."""
+    sources: Mapping[str, SourceFile]
+    """The event files, by real path (their folders' links resolved)."""
+    records: Mapping[str, EventRecord]
+    """The event files' records, by display path."""
+    targets: Targets
+    kept: frozenset[str]
+    """The ids of the events on the site (drafts are read but left out unless asked for)."""
+
+
 def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: BodyCache | None = None) -> tuple[Site | None, list[Problem]]:
+    """Read, check and assemble the site at ``root``; ``None`` when an error was found."""
+    loaded, problems = load(root, options, memo, cache)
+    return (loaded.site if loaded else None), problems
+
+
+def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: BodyCache | None = None) -> tuple[Loaded | None, list[Problem]]:
     """Read, check and assemble the site at ``root``; ``None`` when an error was found.
 
     ``memo`` lets an incremental build skip unchanged files and bodies;
@@ -62,9 +84,83 @@ def load_site(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cac
     problems += mention_problems
     if config is None or _has_errors(problems):
         return None, problems
-    site, link_problems = _assemble(config, kept, entities, resolution, registry, memo, cache)
+    if config.public_url is None:
+        message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
+        problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
+    site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, memo, cache)
     problems += link_problems
-    return (None if _has_errors(problems) else site), problems
+    if _has_errors(problems):
+        return None, problems
+    # by real path, as the watcher (which watches resolved folders) reports them
+    real_root = os.path.realpath(root)
+    sources = {os.path.join(real_root, s.display): s for s in event_files}
+    return Loaded(site, tuple(problems), sources, {r.path: r for r in events}, targets, frozenset(r.id for r in kept)), problems
+
+
+def reload_events(previous: Loaded, sources: Sequence[SourceFile], memo: Memo = no_memo) -> tuple[Loaded | None, list[Problem]]:
+    """``previous`` with these event files read again, when the edit changed only what their own pages show.
+
+    That is: the same id, former ids, draft state, place on the timeline,
+    entities, tags and headings, so no other page's links or lists change.
+    ``None`` when the edit did more (or the file has an error): load the whole site again.
+    """
+    site, records, problems = previous.site, dict(previous.records), [p for p in previous.problems if p.path not in {s.display for s in sources}]
+    events = list(site.events)
+    for source in sources:
+        old = records[source.display]
+        record, found = _read_one(source, read_event)
+        memo(("read", source.display), _signature(source.file), lambda: (record, found))  # noqa: B023 - called at once
+        if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept:
+            return None, []
+        resolution, mention_problems = previous.targets.registry.resolve_all([record], [record])
+        body = _convert(site.config, [record], memo, None)[record.path]
+        if body.headings != previous.targets.headings[record.id]:
+            return None, []
+        event, link_problems = _event_model(record, resolution.entities[record.id], body, previous.targets, memo)
+        index = site.index_of(record.id)
+        before, after = events[index - 1] if index else None, events[index + 1] if index + 1 < len(events) else None
+        # a new title may move the event among others of its date
+        if (before and before.sort_key >= event.sort_key) or (after and event.sort_key >= after.sort_key):
+            return None, []
+        events[index], records[source.display] = event, record
+        problems += found + mention_problems + link_problems + _too_deep(record.path, body)
+    if _has_errors(problems):
+        return None, []
+    new_site = replace(site, events=tuple(events))
+    return replace(previous, site=new_site, problems=tuple(problems), records=records), problems
+
+
+def edited_events(root: Path, loaded: Loaded, changed: Iterable[Path]) -> list[SourceFile] | None:
+    """The known event files among ``changed``, if nothing else a build reads changed; else ``None``.
+
+    Other files in the content folder (an editor's temporary file, say) are
+    not read by a build; a new or deleted event file, a folder, an entity,
+    the settings or the theme are, and need the whole site loaded again.
+    """
+    content = os.path.realpath(root / CONTENT_DIR)
+    edited: list[SourceFile] = []
+    for path in changed:
+        absolute = os.path.realpath(path)
+        source = loaded.sources.get(absolute)
+        if source is not None and os.path.isfile(absolute):
+            if source not in edited:  # a move reports both of its paths
+                edited.append(source)
+        elif not absolute.startswith(content + os.sep) or absolute.endswith(SUFFIX) or absolute == os.path.join(content, CONFIG_NAME) \
+                or os.path.isdir(absolute) or _held_events(loaded, absolute):
+            return None
+    return edited
+
+
+def _held_events(loaded: Loaded, folder: str) -> bool:
+    """Whether known event files lie under ``folder`` (a folder moved away reports only itself)."""
+    prefix = folder + os.sep
+    return any(path.startswith(prefix) for path in loaded.sources)
+
+
+def _same_place(old: EventRecord, new: EventRecord) -> bool:
+    """Whether an edit left what other pages show of the event's place and company alone."""
+    return (old.id, old.aliases, old.draft, old.date, old.end_date, old.tags) == (new.id, new.aliases, new.draft, new.date, new.end_date, new.tags) \
+        and [m.name for m in old.entities] == [m.name for m in new.entities]
 
 
 def _has_errors(problems: list[Problem]) -> bool:
@@ -116,43 +212,56 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
     return problems
 
 
-def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord],
-              resolution: Resolution, registry: Registry, memo: Memo, cache: BodyCache | None) -> tuple[Site, list[Problem]]:
-    bodies = _convert(config, [*records, *entity_records], memo, cache)
-    paths = [r.path for r in records] + [r.path for r in entity_records]
-    problems: list[Problem] = [
-        Problem(path, line, None, "nested more than 20 levels deep: the parts deeper than that are left out", Severity.WARNING)
-        for path in paths if (line := bodies[path].too_deep) is not None
-    ]
+def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord], resolution: Resolution,
+              registry: Registry, memo: Memo, cache: BodyCache | None) -> tuple[Site, Targets, list[Problem]]:
+    everything: list[EventRecord | EntityRecord] = [*records, *entity_records]
+    bodies = _convert(config, everything, memo, cache)
+    problems = [p for r in everything for p in _too_deep(r.path, bodies[r.path])]
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
         events={alias: r.id for r in records for alias in (r.id, *r.aliases)},
         headings={r.id: bodies[r.path].headings for r in records},
         entities=frozenset(names), registry=registry,
     )
-
-    def html(body: markdown.Body, page: str, source: str) -> str:
-        resolved = []
-        for reference in body.references:
-            url, problem = resolve(targets, reference, page, source)
-            resolved.append(url)
-            if problem:
-                problems.append(problem)
-        return markdown.link(body, tuple(resolved)) if resolved else body.html
-
-    def event(r: EventRecord) -> Event:
-        inputs = (r, resolution.entities[r.id], html(bodies[r.path], urls.event_path(r.id), r.path))
-        return memo(("event-model", r.path), inputs, lambda: _event(r, inputs[1], bodies[r.path], inputs[2]))
+    events = []
+    for record in records:
+        event, found = _event_model(record, resolution.entities[record.id], bodies[record.path], targets, memo)
+        events.append(event)
+        problems += found
+    events.sort(key=lambda e: e.sort_key)
 
     def entity(r: EntityRecord) -> Entity:
-        inputs = (r, html(bodies[r.path], urls.entity_path(r.id), r.path))
-        return memo(("entity-model", r.path), inputs, lambda: _entity(r, bodies[r.path], inputs[1]))
+        html, found = _html(targets, bodies[r.path], urls.entity_path(r.id), r.path)
+        problems.extend(found)
+        return memo(("entity-model", r.path), (r, html), lambda: _entity(r, bodies[r.path], html))
 
-    events = sorted(map(event, records), key=lambda e: e.sort_key)
     entities = {r.id: entity(r) for r in entity_records}
     for ident, name in resolution.unfiled.items():
         entities[ident] = Entity(ident, name, "other", (), None, (), "", None)
-    return _index(config, events, entities, memo), problems
+    return _index(config, events, entities, memo), targets, problems
+
+
+def _too_deep(path: str, body: markdown.Body) -> list[Problem]:
+    if body.too_deep is None:
+        return []
+    return [Problem(path, body.too_deep, None, "nested more than 20 levels deep: the parts deeper than that are left out", Severity.WARNING)]
+
+
+def _html(targets: Targets, body: markdown.Body, page: str, source: str) -> tuple[str, list[Problem]]:
+    """A body's HTML with its cross-references resolved from ``page``."""
+    resolved, problems = [], []
+    for reference in body.references:
+        url, problem = resolve(targets, reference, page, source)
+        resolved.append(url)
+        if problem:
+            problems.append(problem)
+    return (markdown.link(body, tuple(resolved)) if resolved else body.html), problems
+
+
+def _event_model(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, targets: Targets, memo: Memo) -> tuple[Event, list[Problem]]:
+    html, problems = _html(targets, body, urls.event_path(record.id), record.path)
+    inputs = (record, entity_ids, html)
+    return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html)), problems
 
 
 def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, cache: BodyCache | None) -> dict[str, markdown.Body]:

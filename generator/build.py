@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -14,10 +14,10 @@ from typing import Any
 import jinja2
 
 from . import exports, feeds, search, sitemap
-from .assemble import CONTENT_DIR, DEFAULTS, Options, load_site
+from .assemble import CONTENT_DIR, DEFAULTS, Loaded, Options, edited_events, load, reload_events
 from .cache import BodyCache
 from .config import CONFIG_NAME, load_config
-from .errors import Problem, Severity, errors_in
+from .errors import Problem, errors_in
 from .linkcheck import LinkIndex
 from .memo import Memo, RenderMemo, ScopedMemo, no_memo
 from .model import Site
@@ -25,7 +25,7 @@ from .output import OutputError, check_target, update_site, write_site
 from .outputfile import OutputFile
 from .pagecache import PageCache, salt
 from .produce import Production, TemplateFailed
-from .render import Task, page_tasks, render_site, run, site_inputs
+from .render import Task, page_tasks, render_site, run, site_inputs, touched_by
 from .theme import Theme, template_problem
 
 LINK_KEYS = ("href", "src", "refresh")
@@ -42,6 +42,8 @@ class Rendered:
     pages: tuple[OutputFile, ...] = ()
     published: tuple[OutputFile, ...] = ()
     static: dict[str, Path] = field(default_factory=dict)
+    loaded: Loaded | None = field(default=None, repr=False)
+    """The site as loaded, for the next incremental build."""
 
     @property
     def files(self) -> tuple[OutputFile, ...]:
@@ -91,21 +93,19 @@ class Prepared:
     theme: Theme
     env: jinja2.Environment
     problems: list[Problem]
+    loaded: Loaded
 
 
 def prepare(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
             theme: Theme | None = None, env: jinja2.Environment | None = None, cache: BodyCache | None = None) -> Prepared | Rendered:
     """Gather the site and find its theme; a failed :class:`Rendered` when the content has errors."""
-    site, problems = load_site(root, options, memo, cache)
+    loaded, problems = load(root, options, memo, cache)
     if theme is None:
-        theme, theme_problems = Theme.find(root, site.config.theme if site else "default")
+        theme, theme_problems = Theme.find(root, loaded.site.config.theme if loaded else "default")
         problems += theme_problems
-    if site is None or errors_in(problems, strict=strict):
+    if loaded is None or errors_in(problems, strict=strict):
         return Rendered(tuple(sorted(problems)), ok=False)
-    if site.config.public_url is None:
-        message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
-        problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
-    return Prepared(site, theme, env or theme.environment(), problems)
+    return Prepared(loaded.site, theme, env or theme.environment(), problems, loaded)
 
 
 def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, memo: Memo = no_memo,
@@ -126,7 +126,7 @@ def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, mem
         published = publisher(site) if publisher else publishing_files(site, memo)
     except jinja2.TemplateError as exc:
         return Rendered(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
-    result = Rendered(tuple(sorted(problems)), True, site, pages, published, prepared.theme.static_files())
+    result = Rendered(tuple(sorted(problems)), True, site, pages, published, prepared.theme.static_files(), prepared.loaded)
     return _check_links(result, problems, links or LinkIndex(site.config.base_path), strict) if check else result
 
 
@@ -211,19 +211,26 @@ class Builder:
     def __init__(self, root: Path, options: Options = DEFAULTS, *, strict: bool = False) -> None:
         self.root, self.options, self.strict = root, options, strict
         self.memo = RenderMemo()
+        self.quick = 0
+        """How many builds took the quick path (one event's own words edited)."""
         self._theme_key: tuple[Any, ...] | None = None
         self._env: jinja2.Environment | None = None
         self._theme: Theme | None = None
         self._links = LinkIndex()
         self._published: tuple[OutputFile, ...] | None = None
         self._scoped: Memo = no_memo
+        self._context: tuple[Any, ...] | None = None
+        self._loaded: Loaded | None = None
 
-    def render(self, *, defer_publishing: bool = False) -> Rendered:
+    def render(self, *, defer_publishing: bool = False, changed: Collection[Path] = ()) -> Rendered:
         """Render the site as it is on disk now.
 
         With ``defer_publishing`` the feeds, sitemap and exports of the
         previous build stand in for new ones (they show every event, so they
         are the slow part of an edit); :meth:`complete` then brings them up to date.
+        ``changed`` (the files the watcher saw change) lets a save that only
+        changes one event's own words take the quick path: that file alone is
+        read again, and only the pages that show it are looked at.
         """
         self.memo.begin()
         config, _ = load_config(self.root / CONTENT_DIR, CONFIG_NAME)
@@ -236,15 +243,12 @@ class Builder:
         base_path = config.base_path if config else "/"
         if self._links.base_path != base_path:
             self._links = LinkIndex(base_path)
-        self._scoped = ScopedMemo(self.memo, (self._theme_key, config, self.options))
-        stale = self._published if defer_publishing else None
-        publisher = self._publish if stale is None else (lambda site: stale)
-        # link findings are warnings unless strict, so they may follow the reload
-        check = not (defer_publishing and not self.strict)
-        result = render(self.root, self.options, strict=self.strict, memo=self._scoped, theme=self._theme, env=self._env,
-                        links=self._links, publisher=publisher, check=check)
-        if problems:
-            result = Rendered(tuple(sorted([*result.problems, *problems])), False)
+        context = (self._theme_key, config, self.options)
+        self._scoped = ScopedMemo(self.memo, context)
+        quick = self._quick(changed) if changed and defer_publishing and not problems and context == self._context else None
+        self._context = context
+        result = quick or self._full(defer_publishing, problems)
+        self._loaded = result.loaded if result.ok else self._loaded
         if result.ok:
             self.memo.finish()
         else:
@@ -252,6 +256,34 @@ class Builder:
         # what the memo keeps lives long: leave it out of every later garbage collection
         gc.freeze()
         return result
+
+    def _full(self, defer_publishing: bool, problems: list[Problem]) -> Rendered:
+        stale = self._published if defer_publishing else None
+        publisher = self._publish if stale is None else (lambda site: stale)
+        # link findings are warnings unless strict, so they may follow the reload
+        check = not (defer_publishing and not self.strict)
+        result = render(self.root, self.options, strict=self.strict, memo=self._scoped, theme=self._theme, env=self._env,
+                        links=self._links, publisher=publisher, check=check)
+        return Rendered(tuple(sorted([*result.problems, *problems])), False) if problems else result
+
+    def _quick(self, changed: Collection[Path]) -> Rendered | None:
+        """The rebuild after an edit :func:`~generator.assemble.reload_events` takes; ``None`` for any other."""
+        if self._loaded is None or self._published is None or self._theme is None or self._env is None:
+            return None
+        edited = edited_events(self.root, self._loaded, changed)
+        if not edited:
+            return None
+        loaded, problems = reload_events(self._loaded, edited, self._scoped)
+        if loaded is None or errors_in(problems, strict=self.strict):
+            return None
+        touched = touched_by(loaded.site, (loaded.records[source.display].id for source in edited))
+        try:
+            pages = tuple(render_site(self._env, loaded.site, self._scoped, touched.__contains__))
+        except jinja2.TemplateError:
+            return None  # the full build reports it
+        self.memo.carry()
+        self.quick += 1
+        return Rendered(tuple(sorted(problems)), True, loaded.site, pages, self._published, self._theme.static_files(), loaded)
 
     def complete(self, result: Rendered) -> Rendered:
         """``result`` with fresh feeds, sitemap and exports, and its links checked."""

@@ -23,6 +23,12 @@ class Memo(Protocol):
     def knows(self, key: Hashable, inputs: Any) -> bool:
         """Whether a call with these inputs would be answered without ``make()``."""
 
+    def reuse(self, key: Hashable) -> Any | None:
+        """The last result for ``key``, kept for this build without looking at its inputs (``None`` if unknown).
+
+        Only for a step the caller knows its change cannot reach.
+        """
+
 
 class _NoMemo:
     """Always recompute."""
@@ -32,6 +38,9 @@ class _NoMemo:
 
     def knows(self, key: Hashable, inputs: Any) -> bool:
         return False
+
+    def reuse(self, key: Hashable) -> Any | None:
+        return None
 
 
 no_memo: Memo = _NoMemo()
@@ -65,9 +74,24 @@ class RenderMemo:
         self._current[key] = (inputs, value)
         return value
 
+    def reuse(self, key: Hashable, accept: Callable[[Any], bool] = lambda inputs: True) -> Any | None:
+        """The last result for ``key`` if ``accept`` takes its inputs, kept for this build; else ``None``."""
+        known = self._current.get(key) or self._previous.get(key)
+        if known is None or not accept(known[0]):
+            return None
+        self._current[key] = known
+        return known[1]
+
     def begin(self) -> None:
         """Start a build: nothing computed yet."""
         self.computed = []
+
+    def carry(self) -> None:
+        """Keep everything the previous build knew for the next, not only what this one asked for.
+
+        For a build that looked only at what an edit can reach: the rest still stands.
+        """
+        self._current = {**self._previous, **self._current}
 
     def finish(self) -> None:
         """End a build: what was used is kept for the next one."""
@@ -86,7 +110,7 @@ class RenderMemo:
 class ScopedMemo:
     """A memo whose every entry also depends on a shared context (settings, theme files)."""
 
-    def __init__(self, memo: Memo, context: Any) -> None:
+    def __init__(self, memo: RenderMemo, context: Any) -> None:
         self._memo = memo
         self._context = context
 
@@ -96,3 +120,7 @@ class ScopedMemo:
     def knows(self, key: Hashable, inputs: Any) -> bool:
         """Whether the wrapped memo knows ``key`` with these inputs in this context."""
         return self._memo.knows(key, (self._context, inputs))
+
+    def reuse(self, key: Hashable) -> Any | None:
+        """The last result for ``key`` if it was made in this same context."""
+        return self._memo.reuse(key, lambda inputs: inputs[0] == self._context)

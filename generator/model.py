@@ -106,6 +106,10 @@ class Site:
         """The event with this id."""
         return self.events[self._by_id[event_id]]
 
+    def index_of(self, event_id: str) -> int:
+        """Where the event with this id stands on the timeline (0 for the first)."""
+        return self._by_id[event_id]
+
     def neighbours(self, event_id: str) -> tuple[Event | None, Event | None]:
         """The events before and after this one on the timeline."""
         index = self._by_id[event_id]

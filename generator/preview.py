@@ -58,7 +58,7 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
     """
     started = time.perf_counter()
     try:
-        result = builder.render(defer_publishing=True)
+        result = builder.render(defer_publishing=True, changed=changed)
         files = snapshot_files(result) if result.ok else None
     except OSError as exc:  # a theme file deleted or broken mid-build: report it, keep serving
         result, files = _unreadable(builder.root, exc), None

@@ -270,10 +270,18 @@ class Task:
     make: Callable[[], Iterable[OutputFile]]
 
 
-def run(task: Task, memo: Memo = no_memo) -> tuple[OutputFile, ...]:
-    """The task's files, from ``memo`` when it made them from equal inputs."""
+Touched = Callable[[Hashable], bool]
+"""Whether a task's inputs may have changed since the last build (``None``: any may have)."""
+
+
+def run(task: Task, memo: Memo = no_memo, touched: Touched | None = None) -> tuple[OutputFile, ...]:
+    """The task's files, from ``memo`` when it made them from equal inputs, or when ``touched`` says they cannot have changed."""
     if memo is no_memo:  # nothing to compare: do not even gather the inputs
         return tuple(task.make())
+    if touched is not None and not touched(task.key):
+        kept: tuple[OutputFile, ...] | None = memo.reuse(task.key)
+        if kept is not None:
+            return kept
     return memo(task.key, task.inputs(), lambda: tuple(task.make()))
 
 
@@ -324,7 +332,23 @@ def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputF
     return [tag_page(env, site, tag_id, n) for n in _pages_of(len(site.tag_events[tag_id]))]
 
 
-def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
+def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> Iterator[OutputFile]:
     """Every page of the site, in a fixed order, made (or taken from ``memo``) one task at a time."""
     for task in page_tasks(env, site, memo):
-        yield from run(task, memo)
+        yield from run(task, memo, touched)
+
+
+def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
+    """The tasks whose inputs can change when these events change only their own words, title or summary.
+
+    That is the edit :func:`~generator.assemble.reload_events` takes: each
+    event's own page and its neighbours' (which show its title), its entities'
+    and tags' pages (which list it), and the timeline.
+    """
+    keys: set[Hashable] = {"timeline"}
+    for ident in event_ids:
+        event = site.event(ident)
+        keys.update(("event", e.id) for e in (event, *site.neighbours(ident)) if e is not None)
+        keys.update(("entity", entity) for entity in event.entities)
+        keys.update(("tag", slugify(tag)) for tag in event.tags)
+    return frozenset(keys)

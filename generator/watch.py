@@ -1,7 +1,8 @@
 """Watching the site's files: the watcher only signals, the build loop debounces.
 
 Only created, modified, deleted and moved files count (reading a file fires
-"opened" and "closed" events, which must not trigger builds); directories,
+"opened" and "closed" events, which must not trigger builds), and folders
+created, deleted or moved (a folder of events moved in reports nothing else);
 dotfiles and editor temp files are ignored, as is the output folder.
 """
 
@@ -61,7 +62,8 @@ class _Handler(FileSystemEventHandler):
         self.ignore = ignore
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in RELEVANT or event.is_directory:
+        # a folder is "modified" whenever a file in it changes: that file reports itself
+        if event.event_type not in RELEVANT or (event.is_directory and event.event_type == "modified"):
             return
         paths = [Path(str(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
         relevant = [p for p in paths if self.counts(p)]

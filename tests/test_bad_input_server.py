@@ -243,7 +243,7 @@ def test_a_file_deleted_between_listing_and_reading_is_reported_then_rebuilt_cle
         return original(file)
 
     monkeypatch.setattr(frontmatter, "read_bytes", vanishing)
-    result = rebuild(builder, state, {doomed}, lines.append)
+    result = rebuild(builder, state, set(), lines.append)  # a full build: it lists the files, then reads them
     assert not result.ok
     assert [p.format() for p in result.problems] == ["content/events/b.md: cannot read: No such file or directory"]
     body = respond(state, "/repo/events/b/").body.decode()
@@ -251,6 +251,24 @@ def test_a_file_deleted_between_listing_and_reading_is_reported_then_rebuilt_cle
     result = rebuild(builder, state, {doomed}, lines.append)  # the watcher reports the deletion: the next build is clean
     assert result.ok and respond(state, "/repo/events/b/").status == 404
     assert b"Good title" in respond(state, "/repo/").body and b"timeline-preview-overlay" not in respond(state, "/repo/").body
+
+
+def test_a_saved_file_that_vanishes_before_the_quick_rebuild_reads_it_leaves_it_out(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = good_site(make_site)
+    builder, state, lines = started(root)
+    doomed = root / "content/events/b.md"
+    doomed.write_text(event("B saved", "2020"))
+    original = frontmatter.read_bytes
+
+    def vanishing(file: Path) -> bytes:
+        if Path(file) == doomed and doomed.exists():
+            doomed.unlink()
+        return original(file)
+
+    monkeypatch.setattr(frontmatter, "read_bytes", vanishing)
+    result = rebuild(builder, state, {doomed}, lines.append)  # the quick path gives way to a full build, which no longer finds it
+    assert result.ok and builder.quick == 0
+    assert respond(state, "/repo/events/b/").status == 404 and b"Good title" in respond(state, "/repo/").body
 
 
 def test_files_deleted_and_restored_while_rebuilding_never_raise(make_site: MakeSite) -> None:
@@ -318,10 +336,13 @@ def test_a_bad_save_shows_the_overlay_over_the_last_good_build(make_site: MakeSi
     root = good_site(make_site)
     builder, state, lines = started(root)
     before = state.snapshot.files
+    existing = set(root.rglob("*"))
     action(root)
+    # what the watcher reports: the saved file, and whatever the save created
+    reported = {root / "content/events/good.md", *(set(root.rglob("*")) - existing)}
     timer = unblock_after(root / "content/events/pipe.md", 5)
     try:
-        result = rebuild(builder, state, {root / "content/events/good.md"}, lines.append)
+        result = rebuild(builder, state, reported, lines.append)
     finally:
         timer.cancel()
     assert not result.ok

@@ -109,3 +109,102 @@ def test_every_kind_of_change_ends_byte_identical_to_a_full_build(site: Path, ch
     assert incremental == pages(render(site))
     if change == "template":
         assert b"<h1>Changed B</h1>" in incremental["events/b/index.html"]
+
+
+QUICK_SITE = {
+    "content/events/a.md": event("A", "2018-03-01", "entities: [Huawei]\n", body="First.\n\n## Part one\n\nSee [C](event:c)."),
+    "content/events/b.md": event("B", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [x]\n"),
+    "content/events/b2.md": event("B two", "2019-05-16", "tags: [x]\n"),
+    "content/events/c.md": event("C", "2019-08-19", "entities: [Commerce Department]\n", body="Links to [A's part](event:a#part-one)."),
+    "content/events/d.md": event("D", "2020-05-15", "tags: [x]\n"),
+}
+
+# (file, its new text, whether the quick path may take it)
+QUICK_EDITS = {
+    "body": ("b.md", event("B", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [x]\n", body="New words, *new* summary."), True),
+    "title in place": ("c.md", event("C again", "2019-08-19", "entities: [Commerce Department]\n", body="Links to [A's part](event:a#part-one)."), True),
+    "title that reorders": ("b.md", event("Zed", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [x]\n"), False),
+    "summary and a warning": ("d.md", event("D", "2020-05-15", "tags: [x]\nsummary: Short.\n", body="> " * 30 + "Deep."), True),
+    "an unknown key": ("d.md", event("D", "2020-05-15", "tags: [x]\ncolour: red\n"), False),
+    "heading a link uses": ("a.md", event("A", "2018-03-01", "entities: [Huawei]\n", body="First.\n\n## Part two\n\nSee [C](event:c)."), False),
+    "entities": ("b2.md", event("B two", "2019-05-16", "entities: [Huawei]\ntags: [x]\n"), False),
+    "date": ("d.md", event("D", "2020-06-15", "tags: [x]\n"), False),
+    "tags": ("d.md", event("D", "2020-05-15", "tags: [y]\n"), False),
+    "draft": ("c.md", event("C", "2019-08-19", "entities: [Commerce Department]\ndraft: true\n"), False),
+    "id": ("d.md", event("D", "2020-05-15", "tags: [x]\nid: d-new\n"), False),
+    "broken front matter": ("b2.md", "---\ntitle: [broken\n---\n", False),
+}
+
+
+@pytest.mark.parametrize("edit", QUICK_EDITS)
+def test_a_saved_event_rebuilds_quickly_when_it_can_and_always_as_a_full_build(make_site: MakeSite, edit: str) -> None:
+    site = make_site(QUICK_SITE)
+    builder = Builder(site)
+    builder.complete(builder.render(defer_publishing=True))
+    name, text, quick = QUICK_EDITS[edit]
+    touch(site / "content/events" / name, text)
+    # what the watcher reports: the file, and an editor's temporary file that is gone again
+    result = builder.render(defer_publishing=True, changed={site / "content/events" / name, site / "content/events/.tmp-x7"})
+    assert builder.quick == int(quick)
+    full = render(site)
+    if not full.ok:
+        assert not result.ok and result.problems == full.problems
+        return
+    complete = builder.complete(result)
+    assert pages(complete) == pages(full)
+    assert complete.problems == full.problems
+
+
+def test_after_a_quick_rebuild_the_next_full_one_still_reuses_everything(make_site: MakeSite) -> None:
+    site = make_site(QUICK_SITE)
+    builder = Builder(site)
+    builder.complete(builder.render(defer_publishing=True))
+    name, text, _ = QUICK_EDITS["body"]
+    touch(site / "content/events" / name, text)
+    builder.complete(builder.render(defer_publishing=True, changed={site / "content/events" / name}))
+    assert builder.quick == 1
+    touch(site / "content/events/d.md", event("D", "2020-05-15", "tags: [x]\n", body="Also new."))
+    result = builder.render()  # no list of changes: every file is looked at
+    assert builder.quick == 1
+    assert {k for k in builder.memo.computed if k[0] in ("read", "body", "event-model")} == {
+        ("read", "content/events/d.md"), ("body", "content/events/d.md"), ("event-model", "content/events/d.md"),
+    }
+    assert pages(result) == pages(render(site))
+
+
+@pytest.mark.parametrize("other", ["content/site.yaml", "content/events/new.md", "content/entities/huawei.md", "themes/default/templates/tag.html"])
+def test_a_save_beside_other_changes_takes_the_full_path(make_site: MakeSite, other: str) -> None:
+    site = make_site(QUICK_SITE)
+    builder = Builder(site)
+    builder.complete(builder.render(defer_publishing=True))
+    name, text, _ = QUICK_EDITS["body"]
+    touch(site / "content/events" / name, text)
+    result = builder.render(defer_publishing=True, changed={site / "content/events" / name, site / other})
+    assert builder.quick == 0
+    assert pages(builder.complete(result)) == pages(render(site))
+
+
+@pytest.mark.parametrize(
+    ("reported", "quick"),
+    [
+        (["events/b.md", "events/.b.md.swp", "events/4913"], True),  # an editor's save: the temporary files are gone again
+        (["events/b.md", "events/notes.txt"], True),  # a build never reads a file that is not .md
+        (["events/b.md", "events/new.md"], False),  # a new event
+        (["events/b.md", "events/sub"], False),  # a new folder, maybe of events
+        (["events/b.md", "events/old"], False),  # a folder of events moved away: only the folder reports
+        (["events/b.md", "site.yaml"], False),
+    ],
+)
+def test_what_a_save_reported_decides_the_quick_path(make_site: MakeSite, reported: list[str], quick: bool) -> None:
+    site = make_site({**QUICK_SITE, "content/events/old/e.md": event("E", "2021")})
+    builder = Builder(site)
+    builder.complete(builder.render(defer_publishing=True))
+    (site / "content/events/notes.txt").write_text("not an event")
+    (site / "content/events/sub").mkdir()
+    if "events/old" in reported:
+        (site / "content/events/old").rename(site / "moved-away")
+    name, text, _ = QUICK_EDITS["body"]
+    touch(site / "content/events" / name, text)
+    result = builder.render(defer_publishing=True, changed={site / "content" / path for path in reported})
+    assert builder.quick == int(quick)
+    assert pages(builder.complete(result)) == pages(render(site))

@@ -162,3 +162,16 @@ def test_rebuild_publishes_and_names_the_edited_event(make_site: MakeSite) -> No
     assert served.snapshot.events == ("b",) and served.snapshot.files == snapshot_files(result)
     assert b"B2" in respond(served, "/repo/events/b/").body
     assert lines[-1].startswith("rebuilt: reload sent after ")
+
+
+def test_folders_created_moved_or_deleted_are_seen_but_not_folder_updates(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.md").write_text("x")
+
+    def folders() -> None:
+        (tmp_path / "new").mkdir()
+        (tmp_path / "old").rename(tmp_path / "moved")
+
+    # (watchdog may add the files inside a moved folder as moved too)
+    assert {(tmp_path / "new").resolve(), (tmp_path / "old").resolve(), (tmp_path / "moved").resolve()} <= watch_for(tmp_path, folders)
+    assert watch_for(tmp_path, lambda: (tmp_path / "moved" / "a.md").write_text("y")) == {(tmp_path / "moved" / "a.md").resolve()}
