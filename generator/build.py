@@ -158,10 +158,13 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     site, problems = prepared.site, prepared.problems
     out = output if output is not None else root / site.config.output
     links = LinkIndex(site.config.base_path)
-    pages = PageCache.load(out, salt(prepared.theme.templates(), (site.config, options))) if cache else None
+    theme, env = prepared.theme, prepared.env
+    # what loading kept for quick rebuilds (every record, with its Markdown) is not needed past here
+    del prepared
+    pages = PageCache.load(out, salt(theme.templates(), (site.config, options))) if cache else None
     # brought up to date in place, the output keeps an unchanged body cache as it is
     last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
-    production = Production(root, build_tasks(prepared.env, site), links, pages, prepared.theme.static_files(), last)
+    production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), last)
 
     def accept() -> bool:
         problems.extend(production.found)

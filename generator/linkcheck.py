@@ -136,6 +136,8 @@ class LinkIndex:
     def __init__(self, base_path: str = "/") -> None:
         self.base_path = base_path
         self._pages: dict[str, Page] = {}
+        self._packed: dict[str, str] = {}
+        self._unpacked: dict[str, frozenset[str]] = {}
         self._files: frozenset[str] = frozenset()
         self._findings: dict[str, list[Problem]] = {}
         self._linking_to: dict[str, set[str]] = {}
@@ -145,26 +147,28 @@ class LinkIndex:
         self._pages = {}
         self._seen: set[str] = set()
         self._wanted: set[tuple[str, str]] = set()
+        self._packed = {}
+        self._unpacked = {}
 
-    def add(self, path: str, page: Page | None) -> None:
-        """One file of the build, with what :func:`read_page` found in it (``None`` for files other than pages).
+    def add(self, path: str, ids: str | None = None, links: Iterable[tuple[str, str, str, str]] = ()) -> None:
+        """One file of the build; for a page, its ids (as :func:`pack` gives them) and links (as :func:`read_page` finds them).
 
         Only where its links lead is kept, once for the whole build: a site of
         thousands of pages links to a few thousand places, each checked once.
+        A page's ids stay one string until a link asks for one of them.
         """
         self._seen.add(path)
-        if page is not None:
-            self._pages[path] = Page(b"", page.ids, ())
-            self._wanted.update((target, fragment) for _, _, target, fragment in page.links)
+        if ids is not None:
+            self._packed[path] = ids
+            self._wanted.update((target, fragment) for _, _, target, fragment in links)
 
-    def keep(self, path: str, ids: frozenset[str]) -> None:
+    def keep(self, path: str, ids: str) -> None:
         """A page kept from the previous build, whose links that build found sound.
 
         Only for a page whose links cannot have changed their verdict: none of
         the pages or anchors they point at went away since. Its ids still count.
         """
-        self._seen.add(path)
-        self._pages[path] = Page(b"", ids, ())
+        self.add(path, ids)
 
     def finish(self, pages: Callable[[], Iterable[tuple[str, Page]]]) -> list[Problem]:
         """The broken links among those added since :meth:`start`.
@@ -217,12 +221,25 @@ class LinkIndex:
     def _check(self, path: str, page: Page) -> list[Problem]:
         return [problem for link in page.links for problem in self._check_one(path, link, self._files)]
 
+    def _anchors(self, target: str) -> frozenset[str] | None:
+        """The ids of the page at ``target`` (``None`` when it is no page)."""
+        page = self._pages.get(target)
+        if page is not None:
+            return page.ids
+        packed = self._packed.get(target)
+        if packed is None:
+            return None
+        ids = self._unpacked.get(target)
+        if ids is None:
+            ids = self._unpacked[target] = frozenset(packed.split(SEPARATOR)) if packed else frozenset()
+        return ids
+
     def _broken(self, target: str, fragment: str, files: Collection[str]) -> str | None:
         if target.startswith(_OUTSIDE) or target == "..":
             return "link leaves the site"
         if target not in files:
             return f"broken link: no file {target}"
-        page = self._pages.get(target)
-        if fragment and page is not None and fragment not in page.ids:
+        anchors = self._anchors(target)
+        if fragment and anchors is not None and fragment not in anchors:
             return f"broken anchor: {target} has no id {fragment!r}"
         return None

@@ -20,7 +20,7 @@ import jinja2
 
 from .cache import CACHE_DIR
 from .errors import Problem
-from .linkcheck import SEPARATOR, LinkIndex, Page, pack, read_page, unpack
+from .linkcheck import LinkIndex, Page, pack, read_page, unpack
 from .output import Writer
 from .outputfile import OutputFile, RecordFile
 from .pagecache import Fingerprints, Made, PageCache, Written
@@ -43,6 +43,8 @@ class _Done:
     files: tuple[Written, ...] = ()
     pages: tuple[Page | None, ...] = ()
     problem: Problem | None = None
+    fingerprint: bytes | None = None
+    """Of the task's inputs, when the worker was asked for it."""
 
 
 class Production:
@@ -65,6 +67,8 @@ class Production:
         self._checked: list[Written] = []  # the pages whose links were added, for naming the broken ones
         self._changed_ids = False
         self._writer: Writer | None = None
+        self._digests = Fingerprints()
+        self._fingerprint_in_workers = False
 
     def fill(self, staging: Path | None) -> int:
         """Make or keep every task's files, writing what is made into ``staging`` (``None``: write nothing).
@@ -83,7 +87,8 @@ class Production:
             self._add(done.files, done.pages)
             self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in done.files)
             if self.pages is not None:
-                self.pages.record(self.tasks[done.number].key, Made(fingerprints[done.number], done.files))
+                fingerprint = done.fingerprint or fingerprints[done.number]
+                self.pages.record(self.tasks[done.number].key, Made(fingerprint, done.files))
         self.made = len(todo)
         self._keep(kept)
         for file in self.last():
@@ -99,14 +104,15 @@ class Production:
 
     def _plan(self) -> tuple[list[Made], list[int], dict[int, bytes]]:
         """What the page cache keeps, and the numbers of the tasks to run with their fingerprints."""
-        if self.pages is None:
+        if not self.pages:
+            # nothing to keep: the fingerprints (if any are wanted) are taken in the workers, alongside the rendering
+            self._fingerprint_in_workers = self.pages is not None
             return [], list(range(len(self.tasks))), {}
-        digests = Fingerprints()
         kept: list[Made] = []
         todo: list[int] = []
         fingerprints: dict[int, bytes] = {}
         for number, task in enumerate(self.tasks):
-            fingerprint = digests.of(task.inputs())
+            fingerprint = self._digests.of(task.inputs())
             made = self.pages.reuse(task.key, fingerprint)
             if made is None:
                 todo.append(number)
@@ -125,23 +131,25 @@ class Production:
             for written in made.files:
                 self._paths.add(written.path)
                 if written.ids is None:
-                    self.links.add(written.path, None)
+                    self.links.add(written.path)
                 elif moved or (self.pages and self.pages.was_flagged(written.path)):
                     self._add((written,), (unpack(written.path, written.ids, written.links, self.links.base_path),))
                 else:
-                    self.links.keep(written.path, frozenset(written.ids.split(SEPARATOR)) if written.ids else frozenset())
+                    self.links.keep(written.path, written.ids)
 
     def _run(self, number: int) -> _Done:
         written: list[Written] = []
         pages: list[Page | None] = []
+        task = self.tasks[number]
         try:
-            for file in self.tasks[number].make():  # written as made: a task may make many large files (the feeds)
+            for file in task.make():  # written as made: a task may make many large files (the feeds)
                 done, page = self._write(file)
                 written.append(done)
                 pages.append(page)
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
-        return _Done(number, tuple(written), tuple(pages))
+        fingerprint = self._digests.of(task.inputs()) if self._fingerprint_in_workers else None
+        return _Done(number, tuple(written), tuple(pages), fingerprint=fingerprint)
 
     def _write(self, file: OutputFile | RecordFile) -> tuple[Written, Page | None]:
         size, mtime = self._writer.write(file) if self._writer else (0, 0)
@@ -161,7 +169,7 @@ class Production:
     def _add(self, files: Iterable[Written], pages: Iterable[Page | None]) -> None:
         for written, page in zip(files, pages, strict=True):
             self._paths.add(written.path)
-            self.links.add(written.path, page)
+            self.links.add(written.path, written.ids, page.links if page else ())
             if page is not None:
                 self._checked.append(written)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from conftest import MakeSite, event, snapshot
-from generator import assemble, cache
+from generator import cache, markdown, parallel
 from generator.build import build
 from generator.markdown import Body
-from generator.parallel import convert_all
+
+real_convert = markdown.convert
 
 EVENTS = {f"content/events/e{i}.md": event(f"Event {i}", f"2019-0{1 + i}-01", body=f"Body *{i}* with a [link](event:e0).") for i in range(5)}
 
@@ -20,18 +22,19 @@ def test_a_warm_build_uses_the_cache_and_equals_a_cold_one(make_site: MakeSite, 
     assert build(root).ok
     cold = snapshot(root / "output")
     assert cache.CACHE_FILE in cold
-    converted: list[int] = []
+    converted: list[str] = []
 
-    def counting(items: list[tuple[str, int]], raw_html: bool) -> list[Body]:
-        converted.append(len(items))
-        return convert_all(items, raw_html=raw_html)
+    def counting(md: MarkdownIt, text: str, first_line: int) -> Body:
+        converted.append(text)
+        return real_convert(md, text, first_line)
 
-    monkeypatch.setattr(assemble, "convert_all", counting)
+    monkeypatch.setattr(markdown, "convert", counting)
+    monkeypatch.setattr(parallel, "convert", counting)
     assert build(root).ok
-    assert converted == [0], "a warm build converted bodies again"
+    assert converted == [], "a warm build converted bodies again"
     assert snapshot(root / "output") == cold
     fresh = tmp_path / "fresh"
-    assert build(root, output=fresh).ok and converted == [0, 7]  # 5 events and 2 entities, from scratch
+    assert build(root, output=fresh).ok and len(converted) == 7  # 5 events and 2 entities, from scratch
     assert snapshot(fresh) == cold
 
 
