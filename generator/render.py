@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -17,6 +17,10 @@ from .memo import Memo, no_memo
 from .model import Entity, Event, Site
 from .outputfile import OutputFile
 from .schema import slugify
+
+
+Touched = Callable[[Hashable], bool]
+"""Whether a task's inputs may have changed since the last build (``None``: any may have)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +110,11 @@ def _kinds(site: Site, event: Event) -> list[str]:
     return sorted({site.entities[i].kind for i in event.entities})
 
 
-def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> Iterator[OutputFile]:
+def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> Iterator[OutputFile]:
     """The timeline: every event, grouped by year and month, each year rendered (and memoised) alone.
 
     One page, or when the site splits its timeline an overview page and a page per year.
+    A year ``touched`` does not name (as ``("timeline-year", year)``) is taken from ``memo`` as it was.
     """
     years = group_by_month(site.events)
     starts = era_starts(site)
@@ -121,6 +126,11 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) ->
         return None if era is None else eras.index(era)
 
     def year_html(year: YearGroup, page: str) -> Markup:
+        key = ("timeline-year", year.year, page)
+        if touched is not None and not touched(("timeline-year", year.year)):
+            kept: Markup | None = memo.reuse(key)
+            if kept is not None:
+                return kept
         events = [e for m in year.months for e in m.events]
         inputs = (year, tuple(starts.get(e.id) for e in events), tuple(_names(site, e.entities) for e in events), tuple(map(era_index, events)))
         link = urls.Links(page, placement=site.placement)
@@ -128,7 +138,7 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo) ->
             template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site), era_index=era_index,
             public_permalink=lambda ident: urls.absolute(site.config.base_url, urls.permalink_path(ident)),
         )
-        return memo(("timeline-year", year.year, page), inputs, lambda: Markup(make()))
+        return memo(key, inputs, lambda: Markup(make()))
 
     anchors = frozenset(m.anchor for y in years for m in y.months if m.anchor)
     chart = charts.per_month(site.events, anchors)
@@ -256,22 +266,18 @@ def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     return _page(env, "tags.html", urls.TAG_INDEX, site, meta=meta)
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(NamedTuple):
     """One independent piece of rendering: its key, everything it reads, and how to make its files.
 
     ``inputs`` lets a build skip the task when they are unchanged (the preview's
     memo, the page cache of warm builds); tasks share nothing but the frozen
-    site, so they may run in any process.
+    site, so they may run in any process. (A named tuple: thousands are made
+    on every preview rebuild, and it is the cheapest immutable record to make.)
     """
 
     key: Hashable
     inputs: Callable[[], Any]
     make: Callable[[], Iterable[OutputFile]]
-
-
-Touched = Callable[[Hashable], bool]
-"""Whether a task's inputs may have changed since the last build (``None``: any may have)."""
 
 
 def run(task: Task, memo: Memo = no_memo, touched: Touched | None = None) -> tuple[OutputFile, ...]:
@@ -290,12 +296,12 @@ def site_inputs(site: Site) -> tuple[Any, ...]:
     return site.events, tuple(site.entities.values())
 
 
-def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> list[Task]:
+def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> list[Task]:
     """Every page of the site as a task, in a fixed order (the timeline, the heaviest, first).
 
-    ``memo`` reaches inside the timeline, whose years are memoised one by one.
+    ``memo`` and ``touched`` reach inside the timeline, whose years are memoised one by one.
     """
-    tasks = [Task("timeline", partial(site_inputs, site), partial(timeline_pages, env, site, memo))]
+    tasks = [Task("timeline", partial(site_inputs, site), partial(timeline_pages, env, site, memo, touched))]
     for event in site.events:
         tasks.append(Task(("event", event.id), partial(_event_task_inputs, site, event), partial(_event_files, env, site, event)))
     entity_counts = tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
@@ -334,7 +340,7 @@ def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputF
 
 def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> Iterator[OutputFile]:
     """Every page of the site, in a fixed order, made (or taken from ``memo``) one task at a time."""
-    for task in page_tasks(env, site, memo):
+    for task in page_tasks(env, site, memo, touched):
         yield from run(task, memo, touched)
 
 
@@ -343,11 +349,12 @@ def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
 
     That is the edit :func:`~generator.assemble.reload_events` takes: each
     event's own page and its neighbours' (which show its title), its entities'
-    and tags' pages (which list it), and the timeline.
+    and tags' pages (which list it), and the timeline (its year).
     """
     keys: set[Hashable] = {"timeline"}
     for ident in event_ids:
         event = site.event(ident)
+        keys.add(("timeline-year", event.date.year))
         keys.update(("event", e.id) for e in (event, *site.neighbours(ident)) if e is not None)
         keys.update(("entity", entity) for entity in event.entities)
         keys.update(("tag", slugify(tag)) for tag in event.tags)

@@ -208,3 +208,16 @@ def test_what_a_save_reported_decides_the_quick_path(make_site: MakeSite, report
     result = builder.render(defer_publishing=True, changed={site / "content" / path for path in reported})
     assert builder.quick == int(quick)
     assert pages(builder.complete(result)) == pages(render(site))
+
+
+def test_a_quick_rebuild_of_a_split_timeline_redoes_only_the_edited_year(make_site: MakeSite) -> None:
+    split = "title: Test timeline\nbase_url: https://example.org/repo/\ntimeline_split: years\n"
+    site = make_site({**QUICK_SITE, "content/site.yaml": split})
+    builder = Builder(site)
+    builder.complete(builder.render(defer_publishing=True))
+    name, text, _ = QUICK_EDITS["title in place"]
+    touch(site / "content/events" / name, text)
+    result = builder.render(defer_publishing=True, changed={site / "content/events" / name})
+    assert builder.quick == 1
+    assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, "years/2019/index.html")}
+    assert pages(builder.complete(result)) == pages(render(site))
