@@ -61,10 +61,13 @@ def test_filters_combine_and_live_in_the_url(context: Any, site_url: str) -> Non
 
 
 def test_search_knows_aliases_and_finds_entities(context: Any, site_url: str) -> None:
-    page, errors, _ = watched(context)
+    page, errors, requests = watched(context)
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
+    assert not [r for r in requests if r.endswith("search-index.json")], "the index is fetched only once the filters are used"
     page.fill("input[name=q]", "Zhongxing")  # an alias of ZTE, not written in any event
+    page.wait_for_selector("#entity-results a")  # the index has come
+    assert [r for r in requests if r.endswith("search-index.json")] == [f"{site_url}search-index.json"]
     ids = visible_ids(page)
     assert ids and all("zte" in page.get_attribute(f'[id="{i}"]', "data-entities").split() for i in ids)
     assert page.inner_text("#entity-results").strip() == "ZTE"

@@ -130,8 +130,21 @@
   addEventListener("hashchange", apply);
   apply();
 
-  // The search index adds aliases to what each event matches, and finds entities by name.
-  fetch(form.dataset.index).then((response) => (response.ok ? response.json() : null)).then((index) => {
+  // The search index adds aliases to what each event matches, and finds entities by name and
+  // events on other pages. It grows with the timeline, so it is fetched only once someone
+  // reaches for the filters (or arrives with some set in the address).
+  let requested = false;
+  function loadIndex() {
+    if (requested) return;
+    requested = true;
+    fetch(form.dataset.index).then((response) => (response.ok ? response.json() : null)).then(useIndex).catch(() => {});
+  }
+  form.addEventListener("focusin", loadIndex);
+  form.addEventListener("input", loadIndex);
+  form.addEventListener("change", loadIndex);
+  if (fields.some((name) => params.get(name))) loadIndex();
+
+  function useIndex(index) {
     if (!index) return;
     const names = new Map(index.entities.map(([id, name, , aliases]) => [id, [name, ...aliases].join(" ")]));
     entities = index.entities.map(([id, name, kind, aliases, , url]) => ({ id, name, kind, url, text: fold([name, ...aliases].join(" ")) }));
@@ -142,5 +155,5 @@
       indexEvents.push({ id, title, date, url, entities: ids, tags, text: fold(`${title} ${date} ${summary}`) + " " + alsoNamed });
     }
     apply();
-  }).catch(() => {});
+  }
 })();
