@@ -18,7 +18,6 @@ from .model import Entity, Event, Site
 from .outputfile import OutputFile
 from .schema import slugify
 
-
 Touched = Callable[[Hashable], bool]
 """Whether a task's inputs may have changed since the last build (``None``: any may have)."""
 

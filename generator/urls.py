@@ -80,20 +80,32 @@ def url_path(path: str) -> str:
 
 def relative(from_path: str, to_path: str, fragment: str = "") -> str:
     """A link from one output file to another, with an optional ``#fragment``."""
-    hash_part = f"#{fragment}" if fragment else ""
-    if to_path == from_path and fragment:
-        return hash_part
-    return _relative(from_path.rpartition("/")[0], url_path(to_path)) + hash_part
+    if not fragment:
+        return _relative(from_path.rpartition("/")[0], url_path(to_path))
+    if to_path == from_path:
+        return f"#{fragment}"
+    return f"{_relative(from_path.rpartition('/')[0], url_path(to_path))}#{fragment}"
 
 
-@functools.lru_cache(maxsize=4096)  # a page's links repeat; pages do not
 def _relative(from_dir: str, target: str) -> str:
     """``target`` (a URL path from the site root) as seen from the folder ``from_dir``.
 
     Pure string work on our own clean paths: every page renders hundreds of
     links, and ``posixpath.relpath`` would consult the working directory each time.
+    Most links leave the page's top folder (``events/x/`` to ``static/``) and
+    only climb, without splitting either path.
     """
-    here = from_dir.split("/") if from_dir else []
+    if not from_dir:
+        return target or "./"
+    if not target.startswith(from_dir.partition("/")[0] + "/"):
+        return "../" * (from_dir.count("/") + 1) + target
+    return _shared_relative(from_dir, target)
+
+
+@functools.lru_cache(maxsize=4096)  # a page's links repeat; pages do not
+def _shared_relative(from_dir: str, target: str) -> str:
+    """:func:`_relative` for a ``target`` in the same top folder as ``from_dir``: drop the folders both share."""
+    here = from_dir.split("/")
     there = target.split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
