@@ -8,12 +8,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TypeVar, cast
-
-from markdown_it import MarkdownIt
+from typing import TypeVar
 
 from . import config as config_module
-from . import markdown, parallel, urls
+from . import markdown, urls
 from .cache import BodyCache
 from .cache import key as body_key
 from .config import CONFIG_NAME, SiteConfig, load_config
@@ -21,7 +19,7 @@ from .errors import Problem, Severity
 from .frontmatter import Document, read_document
 from .memo import Memo, no_memo
 from .model import Entity, Event, Site, Tag, frozen_map
-from .parallel import convert_all, run_all
+from .parallel import convert_all
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
 from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, find
@@ -76,10 +74,8 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
     if config is not None and options.base_url:
         config = config.with_base_url(options.base_url)
     event_files, entity_files = find(root, content, EVENTS_DIR), find(root, content, ENTITIES_DIR)
-    raw_html = config.raw_html if config else False
-    ready: dict[str, markdown.Body] = {}
-    events, event_problems = _read_all(event_files, read_event, memo, raw_html, cache, ready)
-    entities, entity_problems = _read_all(entity_files, read_entity, memo, raw_html, cache, ready)
+    events, event_problems = _read_all(event_files, read_event, memo)
+    entities, entity_problems = _read_all(entity_files, read_entity, memo)
     problems += event_problems + entity_problems + case_clashes((*event_files, *entity_files))
     registry, registry_problems = Registry.build(entities)
     problems += registry_problems + _id_problems(events)
@@ -91,7 +87,7 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
     if config.public_url is None:
         message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
         problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
-    site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, memo, cache, ready)
+    site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, memo, cache)
     problems += link_problems
     if _has_errors(problems):
         return None, problems
@@ -171,43 +167,16 @@ def _has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
-def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]], memo: Memo,
-              raw_html: bool = False, cache: BodyCache | None = None, ready: dict[str, markdown.Body] | None = None) -> tuple[list[R], list[Problem]]:
-    """Every file read: through ``memo`` when there is one, else in worker processes.
-
-    The workers also convert the bodies the ``cache`` does not hold, into
-    ``ready``: a one-off build then reads, parses and converts in one pass over the cores.
-    """
+def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]],
+              memo: Memo) -> tuple[list[R], list[Problem]]:
     records: list[R] = []
     problems: list[Problem] = []
-    found: Iterable[tuple[R | None, list[Problem]]]
-    if memo is no_memo and ready is not None:
-        found = _read_in_workers(files, read, raw_html, cache, ready)
-    else:
-        found = (memo(("read", s.display), _signature(s.file), partial(_read_one, s, read)) for s in files)
-    for record, record_problems in found:
-        problems += record_problems
+    for source in files:
+        record, found = memo(("read", source.display), _signature(source.file), partial(_read_one, source, read))
+        problems += found
         if record is not None:
             records.append(record)
     return records, problems
-
-
-def _read_in_workers(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]], raw_html: bool,
-                     cache: BodyCache | None, ready: dict[str, markdown.Body]) -> list[tuple[R | None, list[Problem]]]:
-    parser: list[MarkdownIt] = []  # one per process, made when first needed
-
-    def work(number: int) -> tuple[int, R | None, list[Problem], markdown.Body | None]:
-        record, problems = _read_one(files[number], read)
-        text = cast(EventRecord | EntityRecord | None, record)
-        if text is None or (cache is not None and cache.knows(body_key(text.body, text.body_line, raw_html))):
-            return number, record, problems, None
-        if not parser:
-            parser.append(markdown.make_markdown(raw_html=raw_html))
-        return number, record, problems, markdown.convert(parser[0], text.body, text.body_line)
-
-    results = sorted(run_all(len(files), work, parallel.MIN_PARALLEL), key=lambda result: result[0])
-    ready.update((files[n].display, body) for n, _, _, body in results if body is not None)
-    return [(record, problems) for _, record, problems, _ in results]
 
 
 def _signature(file: str) -> tuple[int, int, int] | None:
@@ -244,9 +213,9 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 
 
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord], resolution: Resolution,
-              registry: Registry, memo: Memo, cache: BodyCache | None, ready: Mapping[str, markdown.Body]) -> tuple[Site, Targets, list[Problem]]:
+              registry: Registry, memo: Memo, cache: BodyCache | None) -> tuple[Site, Targets, list[Problem]]:
     everything: list[EventRecord | EntityRecord] = [*records, *entity_records]
-    bodies = _convert(config, everything, memo, cache, ready)
+    bodies = _convert(config, everything, memo, cache)
     problems = [p for r in everything for p in _too_deep(r.path, bodies[r.path])]
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
@@ -295,21 +264,14 @@ def _event_model(record: EventRecord, entity_ids: tuple[str, ...], body: markdow
     return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html)), problems
 
 
-def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, cache: BodyCache | None,
-             ready: Mapping[str, markdown.Body] | None = None) -> dict[str, markdown.Body]:
-    """Every body converted: ``ready`` ones as they are, from the memo or the cache where they know it, the rest in parallel."""
+def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, cache: BodyCache | None) -> dict[str, markdown.Body]:
+    """Every body converted: from the memo or the cache where they know it, the rest in parallel."""
     def inputs(r: EventRecord | EntityRecord) -> tuple[str, int, bool]:
         return (r.body, r.body_line, config.raw_html)
 
     converted: dict[str, markdown.Body] = {}
     missing = []
     for record in (r for r in records if not memo.knows(("body", r.path), inputs(r))):
-        found = ready.get(record.path) if ready else None
-        if found is not None:
-            converted[record.path] = found
-            if cache:
-                cache.put(body_key(*inputs(record)), found)
-            continue
         found = cache.get(body_key(*inputs(record))) if cache else None
         if found is None:
             missing.append(record)

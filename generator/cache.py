@@ -68,10 +68,6 @@ class BodyCache:
         except (OSError, EOFError, ValueError, TypeError, StopIteration):
             return cls()
 
-    def knows(self, body_key: str) -> bool:
-        """Whether the cache holds this body (without taking it)."""
-        return body_key in self._known
-
     def get(self, body_key: str) -> Body | None:
         """A cached body, or ``None``."""
         item = self._known.get(body_key)

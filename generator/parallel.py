@@ -72,14 +72,14 @@ def _run_chunk(numbers: range) -> list[Any]:
     return [_work(n) for n in numbers]
 
 
-def run_all(count: int, work: Callable[[int], R], minimum: int | None = None) -> Iterator[R]:
-    """``work(n)`` for every ``n`` below ``count``: in forked workers when there are ``minimum`` (default :data:`MIN_TASKS`) or more, in no fixed order.
+def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
+    """``work(n)`` for every ``n`` below ``count``: in forked workers when there are many, results in no fixed order.
 
     The workers inherit ``work`` (and all it reaches) from this process at the
     fork, so nothing but the numbers and the results crosses between processes.
     """
     global _work
-    if count < (MIN_TASKS if minimum is None else minimum) or not can_fork():
+    if count < MIN_TASKS or not can_fork():
         yield from map(work, range(count))
         return
     chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
