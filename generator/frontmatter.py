@@ -100,7 +100,7 @@ def split(text: str, path: str) -> tuple[str, str, int] | Problem:
 def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse one YAML document; return data, line map and problems."""
     try:
-        refused = _refuse_hostile(source, path, first_line)
+        refused = _refuse_hostile(source, path, first_line) if _may_be_hostile(source) else None
         if refused is not None:
             return None, {}, [refused]
         loader = _Loader(source)
@@ -133,6 +133,15 @@ def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, 
     if node is not None:
         _walk(node, "", first_line, lines, problems, path)
     return data, lines, problems
+
+
+def _may_be_hostile(source: str) -> bool:
+    """Whether ``source`` could hold an alias or nest too deep: only then is the event stream read first.
+
+    An alias needs a ``*``; every level of nesting needs one of ``: - ? [ {``.
+    Ordinary front matter has neither enough of those nor a ``*``, and skips a second parse.
+    """
+    return "*" in source or sum(source.count(c) for c in ":-?[{") >= MAX_DEPTH
 
 
 def _refuse_hostile(source: str, path: str, first_line: int) -> Problem | None:

@@ -698,3 +698,21 @@ def test_an_output_path_through_a_file_is_a_clear_error(make_site: MakeSite, tmp
     assert not result.ok
     assert messages(result)[0].startswith(f"{tmp_path / 'plain' / 'output'}: cannot write output: ")
     assert (tmp_path / "plain").read_text() == "a file"
+
+
+@pytest.mark.parametrize("style", ["block mapping", "block list", "dash list", "flow mapping", "flow list", "question keys"])
+def test_yaml_nested_just_past_the_limit_is_refused_in_every_style(make_site: MakeSite, style: str) -> None:
+    # ordinary front matter skips the event-stream check, so each way of nesting must still be caught at 65 levels
+    depth = 65
+    extra = {
+        "block mapping": "extra:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(depth)) + " " * (depth + 1) + "end\n",
+        "block list": "extra:\n" + "".join(" " * (i + 1) + "-\n" for i in range(depth)) + " " * (depth + 1) + "end\n",
+        "dash list": "extra: {a: " + "- " * 0 + "x}\nsources:\n  " + "- " * depth + "x\n",
+        "flow mapping": "extra: " + "{a: " * depth + "1" + "}" * depth + "\n",
+        "flow list": "extra: {a: " + "[" * depth + "]" * depth + "}\n",
+        "question keys": "extra:\n" + "".join(" " * i + "? k\n" + " " * i + ":\n" for i in range(1, depth + 1)) + " " * (depth + 1) + "end\n",
+    }[style]
+    root = make_site({E: event(extra=extra)})
+    result = build(root)
+    assert not result.ok
+    assert any("nested more than 64 levels deep" in m or "exceeded maximum nesting depth" in m for m in messages(result)), messages(result)
