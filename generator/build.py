@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -25,7 +25,7 @@ from .output import OutputError, check_target, update_site, write_site
 from .outputfile import OutputFile
 from .pagecache import PageCache, salt
 from .produce import Production, TemplateFailed
-from .render import Task, page_tasks, render_site, run, site_inputs, touched_by
+from .render import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from .theme import Theme, template_problem
 
 LINK_KEYS = ("href", "src", "refresh")
@@ -44,6 +44,8 @@ class Rendered:
     static: dict[str, Path] = field(default_factory=dict)
     loaded: Loaded | None = field(default=None, repr=False)
     """The site as loaded, for the next incremental build."""
+    tasks: Mapping[Hashable, tuple[OutputFile, ...]] = field(default_factory=dict, repr=False)
+    """The pages by the task that made them, for the next incremental build."""
 
     @property
     def files(self) -> tuple[OutputFile, ...]:
@@ -122,11 +124,11 @@ def render(root: Path, options: Options = DEFAULTS, *, strict: bool = False, mem
         return prepared
     site, problems = prepared.site, prepared.problems
     try:
-        pages = tuple(render_site(prepared.env, site, memo))
+        tasks = render_tasks(prepared.env, site, memo)
         published = publisher(site) if publisher else publishing_files(site, memo)
     except jinja2.TemplateError as exc:
         return Rendered(tuple(sorted([*problems, template_problem(exc, root)])), ok=False)
-    result = Rendered(tuple(sorted(problems)), True, site, pages, published, prepared.theme.static_files(), prepared.loaded)
+    result = Rendered(tuple(sorted(problems)), True, site, _flat(tasks), published, prepared.theme.static_files(), prepared.loaded, tasks)
     return _check_links(result, problems, links or LinkIndex(site.config.base_path), strict) if check else result
 
 
@@ -197,6 +199,10 @@ def _output_folder(root: Path, output: Path | None) -> Path:
     return root / (config.output if config else "output")
 
 
+def _flat(tasks: Mapping[Hashable, tuple[OutputFile, ...]]) -> tuple[OutputFile, ...]:
+    return tuple(itertools.chain.from_iterable(tasks.values()))
+
+
 def _check_only(fill: Callable[[Path | None], int], accept: Callable[[], bool]) -> int | None:
     """Render and check everything without writing (``timeline check``)."""
     count = fill(None)
@@ -224,6 +230,7 @@ class Builder:
         self._scoped: Memo = no_memo
         self._context: tuple[Any, ...] | None = None
         self._loaded: Loaded | None = None
+        self._tasks: Mapping[Hashable, tuple[OutputFile, ...]] = {}
 
     def render(self, *, defer_publishing: bool = False, changed: Collection[Path] = ()) -> Rendered:
         """Render the site as it is on disk now.
@@ -251,7 +258,8 @@ class Builder:
         quick = self._quick(changed) if changed and defer_publishing and not problems and context == self._context else None
         self._context = context
         result = quick or self._full(defer_publishing, problems)
-        self._loaded = result.loaded if result.ok else self._loaded
+        if result.ok:
+            self._loaded, self._tasks = result.loaded, result.tasks
         if result.ok:
             self.memo.finish()
         else:
@@ -271,7 +279,7 @@ class Builder:
 
     def _quick(self, changed: Collection[Path]) -> Rendered | None:
         """The rebuild after an edit :func:`~generator.assemble.reload_events` takes; ``None`` for any other."""
-        if self._loaded is None or self._published is None or self._theme is None or self._env is None:
+        if self._loaded is None or self._published is None or self._theme is None or self._env is None or not self._tasks:
             return None
         edited = edited_events(self.root, self._loaded, changed)
         if not edited:
@@ -281,12 +289,12 @@ class Builder:
             return None
         touched = touched_by(loaded.site, (loaded.records[source.display].id for source in edited))
         try:
-            pages = tuple(render_site(self._env, loaded.site, self._scoped, touched.__contains__))
+            tasks = rerender(self._env, loaded.site, self._tasks, touched, self._scoped)
         except jinja2.TemplateError:
             return None  # the full build reports it
         self.memo.carry()
         self.quick += 1
-        return Rendered(tuple(sorted(problems)), True, loaded.site, pages, self._published, self._theme.static_files(), loaded)
+        return Rendered(tuple(sorted(problems)), True, loaded.site, _flat(tasks), self._published, self._theme.static_files(), loaded, tasks)
 
     def complete(self, result: Rendered) -> Rendered:
         """``result`` with fresh feeds, sitemap and exports, and its links checked."""

@@ -119,6 +119,8 @@ class Site:
 
     def era_of(self, event: Event) -> Era | None:
         """The era that contains the event's start; on a hand-over day, the one beginning."""
+        if not self.config.eras:
+            return None
         eras = [era for era in self.config.eras if era.contains(event.date)]
         return max(eras, key=lambda era: era.start.sort_key, default=None)
 

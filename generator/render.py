@@ -70,7 +70,7 @@ def era_starts(site: Site) -> dict[str, Era]:
     """The events where a new era begins, mapped to that era."""
     starts: dict[str, Era] = {}
     current: Era | None = None
-    for event in site.events:
+    for event in site.events if site.config.eras else ():
         era = site.era_of(event)
         if era is not None and era != current:
             starts[event.id] = era
@@ -295,25 +295,45 @@ def site_inputs(site: Site) -> tuple[Any, ...]:
     return site.events, tuple(site.entities.values())
 
 
-def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> list[Task]:
-    """Every page of the site as a task, in a fixed order (the timeline, the heaviest, first).
+def task_keys(site: Site) -> Iterator[Hashable]:
+    """The key of every page task, in a fixed order (the timeline, the heaviest, first)."""
+    yield "timeline"
+    yield from (("event", event.id) for event in site.events)
+    yield "entities"
+    yield from (("entity", ident) for ident in site.entities)
+    yield "tags"
+    yield from (("tag", ident) for ident in site.tags)
+    yield from ("404", "pages-files")
+
+
+def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no_memo, touched: Touched | None = None) -> Task:
+    """The task with this key (one of :func:`task_keys`).
 
     ``memo`` and ``touched`` reach inside the timeline, whose years are memoised one by one.
     """
-    tasks = [Task("timeline", partial(site_inputs, site), partial(timeline_pages, env, site, memo, touched))]
-    for event in site.events:
-        tasks.append(Task(("event", event.id), partial(_event_task_inputs, site, event), partial(_event_files, env, site, event)))
-    entity_counts = tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
-    tasks.append(Task("entities", lambda: entity_counts, lambda: (entity_index_page(env, site),)))
-    for entity in site.entities.values():
-        tasks.append(Task(("entity", entity.id), partial(_entity_inputs, site, entity), partial(_entity_files, env, site, entity)))
-    tag_counts = tuple((t, len(site.tag_events[i])) for i, t in site.tags.items())
-    tasks.append(Task("tags", lambda: tag_counts, lambda: (tag_index_page(env, site),)))
-    for tag_id in site.tags:
-        tasks.append(Task(("tag", tag_id), partial(_tag_inputs, site, tag_id), partial(_tag_files, env, site, tag_id)))
-    tasks.append(Task("404", tuple, lambda: (not_found_page(env, site),)))
-    tasks.append(Task("pages-files", tuple, partial(pages_files, site)))
-    return tasks
+    if isinstance(key, tuple):
+        kind, ident = key
+        if kind == "event":
+            event = site.event(ident)
+            return Task(key, partial(_event_task_inputs, site, event), partial(_event_files, env, site, event))
+        if kind == "entity":
+            entity = site.entities[ident]
+            return Task(key, partial(_entity_inputs, site, entity), partial(_entity_files, env, site, entity))
+        return Task(key, partial(_tag_inputs, site, ident), partial(_tag_files, env, site, ident))
+    if key == "timeline":
+        return Task(key, partial(site_inputs, site), partial(timeline_pages, env, site, memo, touched))
+    if key == "entities":
+        return Task(key, lambda: tuple((e, len(site.entity_events[i])) for i, e in site.entities.items()), lambda: (entity_index_page(env, site),))
+    if key == "tags":
+        return Task(key, lambda: tuple((t, len(site.tag_events[i])) for i, t in site.tags.items()), lambda: (tag_index_page(env, site),))
+    if key == "404":
+        return Task(key, tuple, lambda: (not_found_page(env, site),))
+    return Task(key, tuple, partial(pages_files, site))
+
+
+def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> list[Task]:
+    """Every page of the site as a task, in a fixed order."""
+    return [task_for(env, site, key, memo, touched) for key in task_keys(site)]
 
 
 def _event_task_inputs(site: Site, event: Event) -> tuple[Any, ...]:
@@ -337,10 +357,21 @@ def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputF
     return [tag_page(env, site, tag_id, n) for n in _pages_of(len(site.tag_events[tag_id]))]
 
 
-def render_site(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> Iterator[OutputFile]:
-    """Every page of the site, in a fixed order, made (or taken from ``memo``) one task at a time."""
-    for task in page_tasks(env, site, memo, touched):
-        yield from run(task, memo, touched)
+def render_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> dict[Hashable, tuple[OutputFile, ...]]:
+    """Every page task's files by its key, in a fixed order, each taken from ``memo`` when made from equal inputs."""
+    return {task.key: run(task, memo) for task in page_tasks(env, site, memo)}
+
+
+def rerender(env: jinja2.Environment, site: Site, previous: Mapping[Hashable, tuple[OutputFile, ...]], touched: frozenset[Hashable],
+             memo: Memo) -> dict[Hashable, tuple[OutputFile, ...]]:
+    """``previous`` with the ``touched`` tasks run again (through ``memo``); every other task stands as it was.
+
+    Only for an edit that adds or removes no page (see :func:`touched_by`): the work follows the edit, not the site's size.
+    """
+    pages = dict(previous)
+    for key in touched & pages.keys():
+        pages[key] = run(task_for(env, site, key, memo, touched.__contains__), memo)
+    return pages
 
 
 def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:

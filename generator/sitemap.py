@@ -1,7 +1,7 @@
 """``sitemap.xml`` (sitemaps.org protocol 0.9) and ``robots.txt`` pointing to it.
 
 The sitemap lists every HTML page the renderer writes, in the same order as
-:func:`generator.render.render_site`. A sitemap needs absolute URLs, so when
+:func:`generator.render.page_tasks`. A sitemap needs absolute URLs, so when
 ``base_url`` is only a path :func:`files` returns nothing.
 
 Crawlers read ``robots.txt`` only at the root of a host: under a project path
