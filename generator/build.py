@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import time
-from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -75,11 +75,6 @@ _PUBLISHERS = (feeds, exports, search, sitemap)
 def publishing_tasks(site: Site) -> list[Task]:
     """Feeds, data exports, the search index and the sitemap: they show every event, so any change redoes them."""
     return [Task(("published", p.__name__.rpartition(".")[2]), partial(site_inputs, site), partial(p.files, site)) for p in _PUBLISHERS]
-
-
-def published(site: Site) -> Iterator[OutputFile]:
-    """All of :func:`publishing_tasks`' files, made one at a time."""
-    return itertools.chain.from_iterable(task.make() for task in publishing_tasks(site))
 
 
 def publishing_files(site: Site, memo: Memo = no_memo) -> tuple[OutputFile, ...]:

@@ -1,13 +1,16 @@
 """The built-in link checker: every internal ``href`` and ``src`` must land.
 
-Runs on the rendered files before anything is written, so under ``--strict`` a
-broken link fails the build and leaves the previous output alone. The pages
-are our own templates' output, so attributes are always double-quoted and a
-regular expression reads them reliably (and far faster than an HTML parser).
+Runs over every page of a build before the new output replaces the old, so
+under ``--strict`` a broken link fails the build and leaves the previous output
+alone. The pages are our own templates' output, so attributes are always
+double-quoted and a regular expression reads them reliably (and far faster
+than an HTML parser).
 
-:class:`LinkIndex` keeps what it learnt between builds: after an edit it reads
-only the pages that changed, and re-checks only them and the pages that link
-to a page whose anchors changed.
+A build reads each page where it is rendered (:func:`read_page`, in a worker)
+and hands the checker its ids and links (:meth:`LinkIndex.add`); the preview
+server's :meth:`LinkIndex.update` keeps what it learnt between builds: after an
+edit it reads only the pages that changed, and re-checks only them and the
+pages that link to a page whose anchors changed.
 """
 
 from __future__ import annotations
