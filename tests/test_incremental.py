@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, event
+from conftest import MakeSite, event, touch
 from generator.build import Builder, Rendered, render
 
 PUBLISHED = [("published", name) for name in ("feeds", "exports", "search", "sitemap")]
@@ -16,13 +15,6 @@ PUBLISHED = [("published", name) for name in ("feeds", "exports", "search", "sit
 def pages(result: Rendered) -> dict[str, bytes]:
     assert result.ok, [p.format() for p in result.problems]
     return {f.path: f.data for f in result.files}
-
-
-def touch(path: Path, text: str) -> None:
-    """Write and move the mtime on, so the change is seen even within one clock tick."""
-    path.write_text(text)
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, MakeSite, event, messages, snapshot
+from conftest import PROJECT, MakeSite, event, messages, snapshot, touch
 from generator.build import BuildResult, build
 from generator.cache import CACHE_DIR
 
@@ -40,14 +39,6 @@ def fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
 def ok(result: BuildResult) -> BuildResult:
     assert result.ok, messages(result)
     return result
-
-
-def touch(path: Path, text: str) -> None:
-    """Write and move the time on, so the change shows within one clock tick."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
 
 
 def test_with_nothing_changed_a_new_process_makes_and_writes_nothing(make_site: MakeSite) -> None:
