@@ -104,7 +104,8 @@ def reload_events(previous: Loaded, sources: Sequence[SourceFile], memo: Memo = 
     entities, tags and headings, so no other page's links or lists change.
     ``None`` when the edit did more (or the file has an error): load the whole site again.
     """
-    site, records, problems = previous.site, dict(previous.records), [p for p in previous.problems if p.path not in {s.display for s in sources}]
+    edited = {source.display for source in sources}
+    site, records, problems = previous.site, dict(previous.records), [p for p in previous.problems if p.path not in edited]
     events = list(site.events)
     for source in sources:
         old = records[source.display]

@@ -21,6 +21,7 @@ import itertools
 import os
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
@@ -143,10 +144,12 @@ class PageCache:
         """Remember what this build made for ``key``."""
         self._used[key] = made
 
-    def previous_paths(self) -> set[str]:
+    @cached_property
+    def previous_paths(self) -> frozenset[str]:
         """Every file the previous build's tasks wrote."""
-        return {w.path for made in self._known.values() for w in made.files}
+        return frozenset(w.path for made in self._known.values() for w in made.files)
 
+    @cached_property
     def previous_ids(self) -> dict[str, str | None]:
         """The ids of every page the previous build wrote, by path."""
         return {w.path: w.ids for made in self._known.values() for w in made.files}

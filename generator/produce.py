@@ -68,7 +68,6 @@ class Production:
         self._changed_ids = False
         self._writer: Writer | None = None
         self._digests = Fingerprints()
-        self._fingerprint_in_workers = False
 
     def fill(self, staging: Path | None) -> int:
         """Make or keep every task's files, writing what is made into ``staging`` (``None``: write nothing).
@@ -78,7 +77,7 @@ class Production:
         self._writer = Writer(staging) if staging else None
         self.links.start()
         kept, todo, fingerprints = self._plan()
-        previous_ids = self.pages.previous_ids() if self.pages else {}
+        previous_ids = self.pages.previous_ids if self.pages else {}
         # while workers run, what stays here is long-lived: keep the collector off it
         gc.freeze()
         for done in run_all(len(todo), lambda n: self._run(todo[n])):
@@ -100,13 +99,12 @@ class Production:
 
     def stale(self) -> set[str]:
         """Files the previous build's tasks wrote that this build's no longer make."""
-        return self.pages.previous_paths() - self._paths if self.pages is not None else set()
+        return set(self.pages.previous_paths - self._paths) if self.pages is not None else set()
 
     def _plan(self) -> tuple[list[Made], list[int], dict[int, bytes]]:
         """What the page cache keeps, and the numbers of the tasks to run with their fingerprints."""
         if not self.pages:
             # nothing to keep: the fingerprints (if any are wanted) are taken in the workers, alongside the rendering
-            self._fingerprint_in_workers = self.pages is not None
             return [], list(range(len(self.tasks))), {}
         kept: list[Made] = []
         todo: list[int] = []
@@ -126,7 +124,7 @@ class Production:
         assert self.pages is not None or not kept
         paths = {w.path for made in kept for w in made.files}
         # a link can only break when a page it points at went away or changed its ids
-        moved = self._changed_ids or bool(self.pages and self.pages.previous_paths() - paths - self._paths)
+        moved = self._changed_ids or bool(self.pages and self.pages.previous_paths - paths - self._paths)
         for made in kept:
             for written in made.files:
                 self._paths.add(written.path)
@@ -148,7 +146,8 @@ class Production:
                 pages.append(page)
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
-        fingerprint = self._digests.of(task.inputs()) if self._fingerprint_in_workers else None
+        # an empty page cache wants every fingerprint, and _plan took none (see there)
+        fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages else None
         return _Done(number, tuple(written), tuple(pages), fingerprint=fingerprint)
 
     def _write(self, file: OutputFile | RecordFile) -> tuple[Written, Page | None]:
