@@ -55,7 +55,6 @@ class BodyCache:
     def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
         self._known = known or {}
         self._used: dict[str, tuple[object, ...]] = {}
-        self.hits = 0
 
     @classmethod
     def load(cls, output: Path) -> BodyCache:
@@ -74,7 +73,6 @@ class BodyCache:
         if item is None:
             return None
         self._used[body_key] = item
-        self.hits += 1
         return _unpack(item)
 
     def put(self, body_key: str, body: Body) -> None:

@@ -81,11 +81,6 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
-def is_capitalised(word: str) -> bool:
-    """Whether a word starts with a capital letter or a digit."""
-    return bool(word) and (word[0].isupper() or word[0].isdigit())
-
-
 def title_case_ratio(text: str) -> float:
     """The share of words of three or more letters that start with a capital."""
     long_words = [w for w in words(text) if len(w) >= 3 and w[0].isalpha()]
