@@ -84,32 +84,59 @@ def _resolve(page_dir: str, url: str, base_path: str) -> tuple[str, str] | None:
     return _target(page_dir, url, base_path)
 
 
+_ATTRIBUTE_NAMES = {b"href": "href", b"src": "src"}
+_SHARED: dict[tuple[str, int], dict[tuple[bytes, bytes], tuple[str, str, str, str] | None]] = {}
+"""Links read before, for pages at one depth (and base path), where the page's own folder cannot matter."""
+
+
 def read_page(path: str, data: bytes, base_path: str) -> Page:
     """What the checker needs of one HTML page (its bytes are not kept)."""
     page_dir = path.rpartition("/")[0]
+    depth = page_dir.count("/") + 1 if page_dir else 0
+    climb = b"../" * depth
+    shared = _SHARED.setdefault((base_path, depth), {})
     ids = []
-    found = []
-    for attribute, value in _ATTRIBUTE.findall(data):
-        if attribute in (b"id", b"name"):
-            ids.append(sys.intern(_unescape(value.decode())))
-        else:
-            found.append((attribute.decode(), _unescape(value.decode())))
-    if b'http-equiv="refresh"' in data:
-        found += [("refresh", _unescape(u.decode())) for u in _REFRESH.findall(data)]
-    return Page(b"", frozenset(ids), _resolved(path, page_dir, found, base_path))
-
-
-def _resolved(path: str, page_dir: str, found: Iterable[tuple[str, str]], base_path: str) -> tuple[tuple[str, str, str, str], ...]:
     links = []
-    for attribute, url in found:
-        if url.startswith("#"):  # most links on the timeline: no need to parse them
-            links.append((attribute, url, path, unquote(url[1:])))
+    for attribute, value in _ATTRIBUTE.findall(data):
+        if attribute == b"id" or attribute == b"name":
+            ids.append(sys.intern(_unescape(value.decode())))
             continue
-        target = _resolve(page_dir, url, base_path)
-        if target is not None:
-            # interned: the same few thousand targets recur on every page
-            links.append((attribute, sys.intern(url), sys.intern(target[0] or path), sys.intern(target[1])))
-    return tuple(links)
+        if value[:1] == b"#":  # most links on the timeline: no need to parse them
+            url = _unescape(value.decode())
+            links.append((_ATTRIBUTE_NAMES[attribute], url, path, unquote(url[1:])))
+            continue
+        # the same few thousand links recur on every page: most climb to the site's root first, or leave the site
+        from_root = value.startswith(climb) or value[:1] == b"/"
+        key = (attribute, value)
+        link = shared.get(key, _UNKNOWN)
+        if link is _UNKNOWN:
+            link = _link(path, page_dir, _ATTRIBUTE_NAMES[attribute], _unescape(value.decode()), base_path)
+            # where a link lands depends on the page's folder unless it climbs out of it or leaves the site
+            if link is None or (from_root and link[2] != path):
+                shared[key] = link
+        if link is not None:
+            links.append(link)
+    if b'http-equiv="refresh"' in data:
+        links += _resolved(path, page_dir, [("refresh", _unescape(u.decode())) for u in _REFRESH.findall(data)], base_path)
+    return Page(b"", frozenset(ids), tuple(links))
+
+
+_UNKNOWN = ("",) * 4
+
+
+def _link(path: str, page_dir: str, attribute: str, url: str, base_path: str) -> tuple[str, str, str, str] | None:
+    """One link as the checker keeps it, ``None`` for a link outside the site."""
+    if url.startswith("#"):
+        return attribute, url, path, unquote(url[1:])
+    target = _resolve(page_dir, url, base_path)
+    if target is None:
+        return None
+    # interned: the same few thousand targets recur on every page
+    return attribute, sys.intern(url), sys.intern(target[0] or path), sys.intern(target[1])
+
+
+def _resolved(path: str, page_dir: str, found: Iterable[tuple[str, str]], base_path: str) -> list[tuple[str, str, str, str]]:
+    return [link for attribute, url in found if (link := _link(path, page_dir, attribute, url, base_path)) is not None]
 
 
 SEPARATOR = "\0"  # never in a page: control characters are refused in content, and templates hold none
@@ -126,7 +153,7 @@ _ATTRIBUTES = {"h": "href", "s": "src", "r": "refresh"}
 def unpack(path: str, ids: str, links: str, base_path: str) -> Page:
     """The page :func:`pack` was given, its links resolved again."""
     found = [(_ATTRIBUTES[item[0]], item[1:]) for item in links.split(SEPARATOR)] if links else []
-    return Page(b"", frozenset(ids.split(SEPARATOR)) if ids else frozenset(), _resolved(path, path.rpartition("/")[0], found, base_path))
+    return Page(b"", frozenset(ids.split(SEPARATOR)) if ids else frozenset(), tuple(_resolved(path, path.rpartition("/")[0], found, base_path)))
 
 
 def _read(file: OutputFile, base_path: str) -> Page:

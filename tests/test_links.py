@@ -125,3 +125,23 @@ def test_good_links_pass_the_checker(make_site: MakeSite) -> None:
     root = make_site({"content/site.yaml": config, "content/events/a.md": event(body=body, extra="entities: [Huawei]\n")})
     result = build(root, strict=True)
     assert result.ok, messages(result)
+
+
+def test_the_same_link_is_judged_from_each_page_s_own_folder(make_site: MakeSite) -> None:
+    """Pages at one depth share what the checker learnt of links that climb to the root, and only those."""
+    config = "title: T\nbase_url: https://example.org/repo/\nraw_html: true\n"
+    links = '<p><a href="../b/">sibling</a> <a href="../b/#x:y">anchor</a> <a href="../../#y2019">root</a> <a href="mailto:x@example.org">mail</a></p>'
+    root = make_site({
+        "content/site.yaml": config,
+        "content/events/a.md": event("A", body=links),
+        "content/events/b.md": event("B", body=links),
+        "content/entities/huawei.md": f"---\nname: Huawei\nkind: company\n---\n{links}\n",
+    })
+    result = build(root)
+    assert result.ok
+    assert messages(result) == [
+        "entities/huawei/index.html: warning: href: broken link: no file entities/b/index.html ('../b/#x:y')",
+        "entities/huawei/index.html: warning: href: broken link: no file entities/b/index.html ('../b/')",
+        "events/a/index.html: warning: href: broken anchor: events/b/index.html has no id 'x:y' ('../b/#x:y')",
+        "events/b/index.html: warning: href: broken anchor: events/b/index.html has no id 'x:y' ('../b/#x:y')",
+    ]
