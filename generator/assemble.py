@@ -13,13 +13,12 @@ from typing import TypeVar
 from . import config as config_module
 from . import markdown, urls
 from .cache import BodyCache
-from .cache import key as body_key
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import Problem, Severity
 from .frontmatter import Document, read_document
 from .memo import Memo, no_memo
 from .model import Entity, Event, Site, Tag, frozen_map
-from .parallel import convert_all
+from .parallel import Converter
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
 from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, find
@@ -74,20 +73,23 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
     if config is not None and options.base_url:
         config = config.with_base_url(options.base_url)
     event_files, entity_files = find(root, content, EVENTS_DIR), find(root, content, ENTITIES_DIR)
-    events, event_problems = _read_all(event_files, read_event, memo)
-    entities, entity_problems = _read_all(entity_files, read_entity, memo)
-    problems += event_problems + entity_problems + case_clashes((*event_files, *entity_files))
-    registry, registry_problems = Registry.build(entities)
-    problems += registry_problems + _id_problems(events)
-    kept = [e for e in events if options.drafts or not e.draft]
-    resolution, mention_problems = registry.resolve_all(events, kept)
-    problems += mention_problems
-    if config is None or _has_errors(problems):
-        return None, problems
-    if config.public_url is None:
-        message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
-        problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
-    site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, memo, cache)
+    with Converter(config.raw_html if config else False, len(event_files) + len(entity_files), cache) as converter:
+        # bodies the memo and the cache do not know start converting while the other files are read
+        wanted = partial(_want, config, converter, memo, options.drafts) if config else None
+        events, event_problems = _read_all(event_files, read_event, memo, wanted)
+        entities, entity_problems = _read_all(entity_files, read_entity, memo, wanted)
+        problems += event_problems + entity_problems + case_clashes((*event_files, *entity_files))
+        registry, registry_problems = Registry.build(entities)
+        problems += registry_problems + _id_problems(events)
+        kept = [e for e in events if options.drafts or not e.draft]
+        resolution, mention_problems = registry.resolve_all(events, kept)
+        problems += mention_problems
+        if config is None or _has_errors(problems):
+            return None, problems
+        if config.public_url is None:
+            message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
+            problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
+        site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, _convert(config, [*kept, *entities], memo, converter), memo)
     problems += link_problems
     if _has_errors(problems):
         return None, problems
@@ -114,7 +116,7 @@ def reload_events(previous: Loaded, sources: Sequence[SourceFile], memo: Memo = 
         if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept:
             return None, []
         resolution, mention_problems = previous.targets.registry.resolve_all([record], [record])
-        body = _convert(site.config, [record], memo, None)[record.path]
+        body = _bodies(site.config, [record], memo)[record.path]
         if body.headings != previous.targets.headings[record.id]:
             return None, []
         event, link_problems = _event_model(record, resolution.entities[record.id], body, previous.targets, memo)
@@ -169,7 +171,8 @@ def _has_errors(problems: list[Problem]) -> bool:
 
 
 def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]],
-              memo: Memo) -> tuple[list[R], list[Problem]]:
+              memo: Memo, wanted: Callable[[R], None] | None = None) -> tuple[list[R], list[Problem]]:
+    """Every file's record (those without errors) and the problems found; each record goes to ``wanted`` as it is read."""
     records: list[R] = []
     problems: list[Problem] = []
     for source in files:
@@ -177,6 +180,8 @@ def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple
         problems += found
         if record is not None:
             records.append(record)
+            if wanted:
+                wanted(record)
     return records, problems
 
 
@@ -214,9 +219,8 @@ def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:
 
 
 def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: list[EntityRecord], resolution: Resolution,
-              registry: Registry, memo: Memo, cache: BodyCache | None) -> tuple[Site, Targets, list[Problem]]:
+              registry: Registry, bodies: Mapping[str, markdown.Body], memo: Memo) -> tuple[Site, Targets, list[Problem]]:
     everything: list[EventRecord | EntityRecord] = [*records, *entity_records]
-    bodies = _convert(config, everything, memo, cache)
     problems = [p for r in everything for p in _too_deep(r.path, bodies[r.path])]
     names = {r.id: r.name for r in entity_records} | dict(resolution.unfiled)
     targets = Targets(
@@ -265,24 +269,29 @@ def _event_model(record: EventRecord, entity_ids: tuple[str, ...], body: markdow
     return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html)), problems
 
 
-def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, cache: BodyCache | None) -> dict[str, markdown.Body]:
-    """Every body converted: from the memo or the cache where they know it, the rest in parallel."""
-    def inputs(r: EventRecord | EntityRecord) -> tuple[str, int, bool]:
-        return (r.body, r.body_line, config.raw_html)
+def _body_inputs(config: SiteConfig, record: EventRecord | EntityRecord) -> tuple[str, int, bool]:
+    return (record.body, record.body_line, config.raw_html)
 
-    converted: dict[str, markdown.Body] = {}
-    missing = []
-    for record in (r for r in records if not memo.knows(("body", r.path), inputs(r))):
-        found = cache.get(body_key(*inputs(record))) if cache else None
-        if found is None:
-            missing.append(record)
-        else:
-            converted[record.path] = found
-    for record, body in zip(missing, convert_all([(r.body, r.body_line) for r in missing], raw_html=config.raw_html), strict=True):
-        converted[record.path] = body
-        if cache:
-            cache.put(body_key(*inputs(record)), body)
-    return {r.path: memo(("body", r.path), inputs(r), partial(converted.__getitem__, r.path)) for r in records}
+
+def _want(config: SiteConfig, converter: Converter, memo: Memo, drafts: bool, record: EventRecord | EntityRecord) -> None:
+    """Hand ``record``'s body to ``converter`` unless the memo already knows it, or it is a draft left out."""
+    left_out = isinstance(record, EventRecord) and record.draft and not drafts
+    if not left_out and not memo.knows(("body", record.path), _body_inputs(config, record)):
+        converter.submit(record.path, record.body, record.body_line)
+
+
+def _convert(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo, converter: Converter) -> dict[str, markdown.Body]:
+    """Every body: from the memo where it knows it, else from ``converter`` (which :func:`_want` gave the others)."""
+    converted = converter.results()
+    return {r.path: memo(("body", r.path), _body_inputs(config, r), partial(converted.__getitem__, r.path)) for r in records}
+
+
+def _bodies(config: SiteConfig, records: list[EventRecord | EntityRecord], memo: Memo) -> dict[str, markdown.Body]:
+    """:func:`_convert` for records read before."""
+    with Converter(config.raw_html, len(records)) as converter:
+        for record in records:
+            _want(config, converter, memo, True, record)
+        return _convert(config, records, memo, converter)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """Work spread over the machine's cores where it pays: converting Markdown, rendering pages.
 
 Bodies are independent, so they are converted in forked worker processes,
-each with its own parser, and come back as small :class:`~generator.markdown.Body`
-records in the order they were given. Pages are independent too once the site
+each with its own parser, while the content files are still being read, and
+come back as small :class:`~generator.markdown.Body` records. Pages are independent too once the site
 is frozen: :func:`run_all` hands numbered tasks to forked workers, which
 inherit the site and the task list from the parent and send back only what
 each task reports. Either way the result is the serial path's, byte for byte.
@@ -13,15 +13,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
 from markdown_it import MarkdownIt
 
+from .cache import BodyCache
+from .cache import key as cache_key
 from .markdown import Body, convert, make_markdown
 
 MIN_PARALLEL = 200
-"""Below this many bodies, starting workers costs more than it saves."""
+"""Below this many content files, starting workers for their bodies costs more than it saves."""
 
 MIN_TASKS = 400
 """Below this many page tasks, rendering stays in this process."""
@@ -46,19 +49,68 @@ def _start(raw_html: bool) -> None:
     _worker_md = make_markdown(raw_html=raw_html)
 
 
-def _convert(text: str, first_line: int) -> Body:
+def _convert_chunk(items: list[tuple[str, int]]) -> list[Body]:
     assert _worker_md is not None
-    return convert(_worker_md, text, first_line)
+    return [convert(_worker_md, text, line) for text, line in items]
 
 
-def convert_all(items: Sequence[tuple[str, int]], *, raw_html: bool) -> list[Body]:
-    """Convert ``(text, first_line)`` pairs, in parallel when there are many."""
-    count = workers()
-    if len(items) < MIN_PARALLEL or not can_fork():
-        md = make_markdown(raw_html=raw_html)
-        return [convert(md, text, line) for text, line in items]
-    with multiprocessing.get_context("fork").Pool(count, initializer=_start, initargs=(raw_html,)) as pool:
-        return pool.starmap(_convert, items, chunksize=max(1, len(items) // (count * 8)))
+class Converter:
+    """Bodies by key: from the body cache, or converted as they are handed in.
+
+    With many bodies, forked workers (started before the content files are
+    read) convert them while this process goes on reading the rest, so the
+    two overlap; :meth:`results` waits for them. With few (or no fork), they
+    are converted here, in :meth:`results`. Use as a context manager, so the
+    workers go even when loading stops early.
+    """
+
+    def __init__(self, raw_html: bool, expected: int, cache: BodyCache | None = None) -> None:
+        self.raw_html, self.cache = raw_html, cache
+        many = expected >= MIN_PARALLEL and can_fork()
+        self._pool = multiprocessing.get_context("fork").Pool(workers(), initializer=_start, initargs=(raw_html,)) if many else None
+        self._cached: dict[str, Body] = {}
+        self._keys: dict[str, str] = {}
+        self._pending: list[tuple[str, str, int]] = []
+        self._sent: list[tuple[list[str], AsyncResult[list[Body]]]] = []
+
+    def __enter__(self) -> Converter:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+    def submit(self, key: str, text: str, first_line: int) -> None:
+        """The body ``text`` (whose first line is line ``first_line`` of its file), known by ``key``."""
+        if self.cache is not None:
+            self._keys[key] = cache_key(text, first_line, self.raw_html)
+            found = self.cache.get(self._keys[key])
+            if found is not None:
+                self._cached[key] = found
+                return
+        self._pending.append((key, text, first_line))
+        if self._pool is not None and len(self._pending) >= CHUNK:
+            self._send()
+
+    def results(self) -> dict[str, Body]:
+        """Every body handed in, by key; those converted are added to the cache."""
+        if self._pool is None:
+            md = make_markdown(raw_html=self.raw_html)
+            converted = {key: convert(md, text, line) for key, text, line in self._pending}
+        else:
+            self._send()
+            converted = {key: body for keys, result in self._sent for key, body in zip(keys, result.get(), strict=True)}
+        self._pending, self._sent = [], []
+        if self.cache is not None:
+            for key, body in converted.items():
+                self.cache.put(self._keys[key], body)
+        return self._cached | converted
+
+    def _send(self) -> None:
+        if self._pending and self._pool is not None:
+            chunk, self._pending = self._pending, []
+            self._sent.append(([key for key, _, _ in chunk], self._pool.apply_async(_convert_chunk, ([(text, line) for _, text, line in chunk],))))
 
 
 def can_fork() -> bool:
