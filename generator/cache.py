@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
+
+import markdown_it
+import mdit_py_plugins
 
 from . import __version__, markdown
 from .markdown import Body, Reference
@@ -25,10 +27,13 @@ CACHE_DIR = ".timeline-cache"
 CACHE_FILE = f"{CACHE_DIR}/bodies.marshal"
 
 
+PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__)
+"""The Markdown parser's and its plugins' versions (from the modules: faster than asking the installed packages)."""
+
+
 def _salt() -> str:
     code = Path(markdown.__file__).read_bytes()
-    versions = [metadata.version(name) for name in ("markdown-it-py", "mdit-py-plugins")]
-    return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in versions)])).hexdigest()
+    return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in PARSER_VERSIONS)])).hexdigest()
 
 
 _SALT = _salt()

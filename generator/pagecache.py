@@ -22,12 +22,13 @@ import os
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
+
 from . import __version__
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, PARSER_VERSIONS
 from .errors import Problem
 from .model import Entity, Event
 from .outputfile import RecordFile, read_records
@@ -58,7 +59,7 @@ class Made:
 def salt(templates: Iterable[Path], settings: object) -> bytes:
     """What every page depends on besides its own inputs: this generator's code, the libraries, the templates, the settings."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (__version__, *(metadata.version(n) for n in ("jinja2", "markdown-it-py", "mdit-py-plugins")), repr(settings)):
+    for part in (__version__, jinja2.__version__, *PARSER_VERSIONS, repr(settings)):
         digest.update(part.encode() + b"\0")
     for source in [*sorted(_GENERATOR.rglob("*.py")), *templates]:
         digest.update(source.as_posix().encode() + b"\0" + source.read_bytes() + b"\0")

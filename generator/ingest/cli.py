@@ -1,4 +1,4 @@
-"""``timeline import`` and ``timeline new``: arguments, files, messages and exit status.
+"""``timeline import`` and ``timeline new``: files, messages and exit status (their arguments: :mod:`.arguments`).
 
 One summary line per page goes to stdout; problems go to stderr as
 ``path: message``, and any of them makes the exit status 1. A page without a
@@ -11,50 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..dates import DateError, PartialDate, parse_date
 from ..schema import Source
 from ..sources import display_path, is_ignored
+from .arguments import add_parsers
 from .entities import Matcher, load_matcher
 from .importer import Overrides, import_text, summary
 from .meta import site_of
 from .text import decode
 from .writer import Draft, event_path, event_text
 
-
-def _date(value: str) -> PartialDate:
-    try:
-        return parse_date(value)
-    except DateError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _url(value: str) -> str:
-    if not value.lower().startswith(("http://", "https://")) or " " in value.strip():
-        raise argparse.ArgumentTypeError(f"expected an http:// or https:// URL, got {value!r}")
-    return value.strip()
-
-
-def _common(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
-    command.add_argument("--source", help="the source's name (overrides what the page says)")
-    command.add_argument("--url", type=_url, help="the source's address (overrides what the page says)")
-    command.add_argument("--force", action="store_true", help="overwrite an existing event file")
-    command.add_argument("--dry-run", action="store_true", help="print the event instead of writing it")
-
-
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``import`` and ``new`` subcommands."""
-    text = "turn copied web pages (plain text) into draft events in content/events/"
-    command = commands.add_parser("import", help=text, description=text)
-    command.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a page saved as text, or a folder of them")
-    command.add_argument("--date", type=_date, help="the event's date, YYYY, YYYY-MM or YYYY-MM-DD (needed when the page has none)")
-    _common(command)
-    text = "start a new draft event with empty text"
-    command = commands.add_parser("new", help=text, description=text)
-    command.add_argument("title", help="the event's title")
-    command.add_argument("--date", type=_date, required=True, help="the event's date, YYYY, YYYY-MM or YYYY-MM-DD")
-    command.add_argument("--entity", action="append", default=[], metavar="NAME", help="an entity the event involves (repeatable)")
-    _common(command)
+__all__ = ["add_parsers", "run"]
 
 
 def run(args: argparse.Namespace) -> int:
