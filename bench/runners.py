@@ -11,9 +11,11 @@ The subjects:
   fresh ``XDG_CACHE_HOME``, so no cache survives from run to run.
 - :class:`OursWarm` — the same command over the previous build's output, with
   everything it left (output, caches) kept: a no-change rebuild.
-- :class:`Peer` — Hugo or Eleventy, with the command line the shared
-  ``peer_cmds.sh`` defines (``cold_hugo``, ``cold_eleventy``): a fresh output
-  folder per run under ``$OUTROOT``, removed after the run.
+- :class:`Peer` — Hugo, Eleventy, or the plain Python pipeline on our own
+  libraries (``python_floor.py``, two processes: the floor a Python build
+  starts from), with the command line the shared ``peer_cmds.sh`` defines
+  (``cold_hugo``, ``cold_eleventy``, ``cold_py2``): a fresh output folder per
+  run under ``$OUTROOT``, removed after the run.
 
 Runs are interleaved (A B C A B C ...) after one warm-up run of each.
 """
@@ -33,8 +35,8 @@ from pathlib import Path
 
 from .corpus import PROJECT, Corpus
 
-PEERS = ("hugo", "eleventy")
-PEER_LABELS = {"hugo": "Hugo", "eleventy": "Eleventy"}
+PEERS = ("hugo", "eleventy", "py2")
+PEER_LABELS = {"hugo": "Hugo", "eleventy": "Eleventy", "py2": "Python pipeline (2 processes)"}
 KEEP_IN_ROOT = frozenset({"content", "themes"})
 """What a cold run keeps in the site root; anything else there is taken for a build cache and removed."""
 
@@ -214,9 +216,10 @@ def _shell_vars(script: Path, names: Sequence[str], env: Mapping[str, str]) -> l
 
 
 def peer_infos(shared: Path, outroot: Path) -> dict[str, PeerInfo]:
-    """Hugo and Eleventy: their cold command lines from ``peer_cmds.sh``, whether installed, versions."""
+    """Hugo, Eleventy and the plain Python pipeline: their cold command lines from ``peer_cmds.sh``, whether installed, versions."""
     env = {**os.environ, "BENCH": str(shared), "OUTROOT": str(outroot)}
-    hugo, eleventy, cold_hugo, cold_eleventy = _shell_vars(shared / "peer_cmds.sh", ["HUGO", "ELEVENTY", "cold_hugo", "cold_eleventy"], env)
+    names = ["HUGO", "ELEVENTY", "PYF", "cold_hugo", "cold_eleventy", "cold_py2"]
+    hugo, eleventy, floor, cold_hugo, cold_eleventy, cold_py2 = _shell_vars(shared / "peer_cmds.sh", names, env)
     infos: dict[str, PeerInfo] = {}
     if hugo and os.access(hugo, os.X_OK):
         infos["hugo"] = PeerInfo("hugo", cold_hugo, True, _version([hugo, "version"]))
@@ -227,6 +230,10 @@ def peer_infos(shared: Path, outroot: Path) -> dict[str, PeerInfo]:
         infos["eleventy"] = PeerInfo("eleventy", cold_eleventy, True, _version([node, eleventy, "--version"]))
     else:
         infos["eleventy"] = PeerInfo("eleventy", cold_eleventy, False, "", "no node on PATH" if not node else f"no Eleventy at {eleventy or '$ELEVENTY'}")
+    if cold_py2 and floor and os.access(floor, os.X_OK) and (shared / "python_floor.py").is_file():
+        infos["py2"] = PeerInfo("py2", cold_py2, True, _version([floor, "-c", "import markdown_it, jinja2; print('markdown-it-py', markdown_it.__version__)"]))
+    else:
+        infos["py2"] = PeerInfo("py2", cold_py2, False, "", f"no Python at {floor or '$PYF'} with python_floor.py beside peer_cmds.sh")
     return infos
 
 
