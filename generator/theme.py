@@ -46,9 +46,10 @@ class Theme:
     def environment(self) -> jinja2.Environment:
         """Autoescaping, strict jinja2 over the theme's templates."""
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f / "templates")) for f in self.folders])
+        # no auto_reload: it would stat every template on every page; a changed theme gets a new environment (see Builder)
         env = jinja2.Environment(
             loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
         )
         env.globals.update(kind_label=kind_label, year_anchor=year_anchor, year_page=year_page)
         env.filters["slug"] = slugify

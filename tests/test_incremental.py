@@ -72,10 +72,13 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["new file", "deleted file", "renamed file", "new entity", "template", "settings", "bad then fixed"],
+    ["new file", "deleted file", "renamed file", "new entity", "template", "edited template", "settings", "bad then fixed"],
 )
 def test_every_kind_of_change_ends_byte_identical_to_a_full_build(site: Path, change: str) -> None:
     builder = Builder(site)
+    override = site / "themes/default/templates/event.html"
+    if change == "edited template":
+        touch(override, '{% extends "base.html" %}{% block content %}<h1>Before {{ event.title }}</h1>{% endblock %}')
     builder.render()
     events = site / "content/events"
     if change == "new file":
@@ -87,9 +90,7 @@ def test_every_kind_of_change_ends_byte_identical_to_a_full_build(site: Path, ch
     elif change == "new entity":
         touch(site / "content/entities/zte.md", "---\nname: ZTE\nkind: company\n---\nAnother company.\n")
         touch(events / "a.md", event("A", "2018-03-01", "entities: [Huawei, ZTE]\n"))
-    elif change == "template":
-        override = site / "themes/default/templates/event.html"
-        override.parent.mkdir(parents=True)
+    elif change in ("template", "edited template"):
         touch(override, '{% extends "base.html" %}{% block content %}<h1>Changed {{ event.title }}</h1>{% endblock %}')
     elif change == "settings":
         touch(site / "content/site.yaml", "title: Renamed site\nbase_url: https://example.org/other/\n")
@@ -99,7 +100,7 @@ def test_every_kind_of_change_ends_byte_identical_to_a_full_build(site: Path, ch
         touch(events / "a.md", event("A again", "2018-03-01"))
     incremental = pages(builder.render())
     assert incremental == pages(render(site))
-    if change == "template":
+    if change in ("template", "edited template"):
         assert b"<h1>Changed B</h1>" in incremental["events/b/index.html"]
 
 
