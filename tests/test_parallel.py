@@ -85,3 +85,38 @@ def test_pages_made_in_workers_are_byte_identical_to_the_serial_build(make_site:
     figures = json.loads(run.stdout)
     assert figures["pools"] == 1 and figures["after"] == 1, "the pages were not made in workers exactly once each time"
     assert figures["parallel"] == figures["serial"] == figures["cached"]
+
+
+ERRORS_SCRIPT = """
+import json, multiprocessing, sys
+from pathlib import Path
+from generator import parallel
+from generator.build import build
+pools = []
+context = parallel.multiprocessing.get_context("fork")
+real_pool = context.Pool
+context.Pool = lambda *a, **k: pools.append(1) or real_pool(*a, **k)
+def problems():
+    result = build(Path(sys.argv[1]), output=Path(sys.argv[2]))
+    assert not result.ok
+    return [p.format() for p in result.problems]
+in_parallel = problems()
+taken, left = len(pools), len(multiprocessing.active_children())
+parallel.MIN_PARALLEL = 10**9
+print(json.dumps({"parallel": in_parallel, "serial": problems(), "pools": taken, "left": left}))
+"""
+
+
+def test_a_site_with_errors_reports_the_same_problems_with_workers_and_leaves_none_running(make_site: MakeSite, tmp_path: Path) -> None:
+    if parallel.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    count = parallel.MIN_PARALLEL + 20
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}") for i in range(count)}
+    files["content/events/e005.md"] = "---\ntitle: [broken\n---\n"
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", ERRORS_SCRIPT, str(root), str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1 and figures["left"] == 0
+    assert figures["parallel"] == figures["serial"]
+    assert any(line.startswith("content/events/e005.md:3: YAML:") for line in figures["parallel"])
