@@ -8,7 +8,8 @@ import pytest
 
 from conftest import PROJECT, MakeSite, event, messages, snapshot
 from generator.build import build
-from generator.output import MARKER
+from generator.output import MARKER, OutputError, Writer
+from generator.outputfile import OutputFile
 
 
 def test_a_failed_build_leaves_the_previous_output_exactly(make_site: MakeSite) -> None:
@@ -78,3 +79,21 @@ def test_the_same_content_builds_byte_identical_files(tmp_path: Path) -> None:
     assert build(PROJECT, output=first).ok and build(PROJECT, output=second).ok
     assert snapshot(first) == snapshot(second)
     assert len(snapshot(first)) > 100
+
+
+@pytest.mark.parametrize("path", ["../x.html", "a/../../x.html", "/etc/x.html", "a/..", "", ".", "./", "//"])
+def test_the_writer_refuses_paths_outside_its_folder(tmp_path: Path, path: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(OutputError, match="outside the output folder"):
+        Writer(out).write(OutputFile(path, b"x"))
+    assert [p.name for p in tmp_path.rglob("*")] == ["out"]
+
+
+def test_the_writer_writes_pages_whole_and_reports_their_size(tmp_path: Path) -> None:
+    writer = Writer(tmp_path)
+    data = b"<p>" + b"x" * 300_000 + b"</p>"
+    size, mtime = writer.write(OutputFile("./deep/er/page.html", data))
+    written = tmp_path / "deep/er/page.html"
+    assert written.read_bytes() == data
+    assert (size, mtime) == (written.stat().st_size, written.stat().st_mtime_ns) == (len(data), mtime)
