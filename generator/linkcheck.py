@@ -30,6 +30,8 @@ from .outputfile import OutputFile
 # read from the bytes: decoding whole pages costs more than the search itself; a leading
 # literal space (our templates and markdown-it separate attributes by one) doubles its speed
 _ATTRIBUTE = re.compile(rb' (href|src|id|name)="([^"]*)"')
+_SCHEME = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:")
+"""A URL that starts with a scheme (``https:``, ``mailto:``) leads outside the site: as :func:`urllib.parse.urlsplit` reads it."""
 _REFRESH = re.compile(rb'http-equiv="refresh" content="\d+;\s*url=([^"]*)"')
 _UPS = re.compile(r"(?:\.\./)+")
 _OUTSIDE = "../"
@@ -104,6 +106,8 @@ def read_page(path: str, data: bytes, base_path: str) -> Page:
         if value[:1] == b"#":  # most links on the timeline: no need to parse them
             url = _unescape(value.decode())
             links.append((_ATTRIBUTE_NAMES[attribute], url, path, unquote(url[1:])))
+            continue
+        if _SCHEME.match(value):  # a source's or the canonical address: each page has its own
             continue
         # the same few thousand links recur on every page: most climb to the site's root first, or leave the site
         from_root = value.startswith(climb) or value[:1] == b"/"
