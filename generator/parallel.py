@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, TypeVar
 
 from markdown_it import MarkdownIt
@@ -57,17 +57,18 @@ def _convert_chunk(items: list[tuple[str, int]]) -> list[Body]:
 class Converter:
     """Bodies by key: from the body cache, or converted as they are handed in.
 
-    With many bodies, forked workers (started before the content files are
-    read) convert them while this process goes on reading the rest, so the
-    two overlap; :meth:`results` waits for them. With few (or no fork), they
-    are converted here, in :meth:`results`. Use as a context manager, so the
-    workers go even when loading stops early.
+    On a large site (``expected`` bodies or more), once a chunk of bodies
+    the cache does not know is waiting, forked workers start converting them
+    while this process goes on reading the rest, so the two overlap;
+    :meth:`results` waits for them. Otherwise (few bodies to convert, or no
+    fork) they are converted here, in :meth:`results`. Use as a context
+    manager, so the workers go even when loading stops early.
     """
 
     def __init__(self, raw_html: bool, expected: int, cache: BodyCache | None = None) -> None:
         self.raw_html, self.cache = raw_html, cache
-        many = expected >= MIN_PARALLEL and can_fork()
-        self._pool = multiprocessing.get_context("fork").Pool(workers(), initializer=_start, initargs=(raw_html,)) if many else None
+        self._many = expected >= MIN_PARALLEL
+        self._pool: Pool | None = None
         self._cached: dict[str, Body] = {}
         self._keys: dict[str, str] = {}
         self._pending: list[tuple[str, str, int]] = []
@@ -90,7 +91,7 @@ class Converter:
                 self._cached[key] = found
                 return
         self._pending.append((key, text, first_line))
-        if self._pool is not None and len(self._pending) >= CHUNK:
+        if len(self._pending) >= CHUNK and (self._pool is not None or self._start_pool()):
             self._send()
 
     def results(self) -> dict[str, Body]:
@@ -106,6 +107,12 @@ class Converter:
             for key, body in converted.items():
                 self.cache.put(self._keys[key], body)
         return self._cached | converted
+
+    def _start_pool(self) -> bool:
+        if self._many and can_fork():
+            self._pool = multiprocessing.get_context("fork").Pool(workers(), initializer=_start, initargs=(self.raw_html,))
+        self._many = False  # asked once
+        return self._pool is not None
 
     def _send(self) -> None:
         if self._pending and self._pool is not None:
