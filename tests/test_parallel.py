@@ -14,15 +14,16 @@ from generator import parallel
 
 # Run in a fresh process: the parallel path only forks a single-threaded process,
 # and the test session has server threads of its own.
-SCRIPT = """
-import hashlib, json, sys
-from pathlib import Path
-from generator import parallel
-from generator.build import render
-pools = []
+COUNT_POOLS = """from generator import parallel
+pools = []  # one entry per worker pool started
 context = parallel.multiprocessing.get_context("fork")
 real_pool = context.Pool
 context.Pool = lambda *a, **k: pools.append(1) or real_pool(*a, **k)
+"""
+SCRIPT = COUNT_POOLS + """
+import hashlib, json, sys
+from pathlib import Path
+from generator.build import render
 def digest():
     result = render(Path(sys.argv[1]))
     assert result.ok, result.problems
@@ -49,15 +50,10 @@ def test_parallel_and_serial_builds_are_byte_identical(make_site: MakeSite) -> N
     assert figures["parallel"] == figures["serial"]
 
 
-BUILD_SCRIPT = """
+BUILD_SCRIPT = COUNT_POOLS + """
 import hashlib, json, sys
 from pathlib import Path
-from generator import parallel
 from generator.build import build
-pools = []
-context = parallel.multiprocessing.get_context("fork")
-real_pool = context.Pool
-context.Pool = lambda *a, **k: pools.append(1) or real_pool(*a, **k)
 def digest(out, use_cache):
     result = build(Path(sys.argv[1]), output=Path(out), use_cache=use_cache)
     assert result.ok, result.problems
@@ -87,15 +83,10 @@ def test_pages_made_in_workers_are_byte_identical_to_the_serial_build(make_site:
     assert figures["parallel"] == figures["serial"] == figures["cached"]
 
 
-ERRORS_SCRIPT = """
+ERRORS_SCRIPT = COUNT_POOLS + """
 import json, multiprocessing, sys
 from pathlib import Path
-from generator import parallel
 from generator.build import build
-pools = []
-context = parallel.multiprocessing.get_context("fork")
-real_pool = context.Pool
-context.Pool = lambda *a, **k: pools.append(1) or real_pool(*a, **k)
 def problems():
     result = build(Path(sys.argv[1]), output=Path(sys.argv[2]))
     assert not result.ok
