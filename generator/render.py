@@ -113,9 +113,10 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
     """The timeline: every event, grouped by year and month, each year rendered (and memoised) alone.
 
     One page, or when the site splits its timeline an overview page and a page per year.
-    A year ``touched`` does not name (as ``("timeline-year", year)``) is taken from ``memo`` as it was.
+    A page of a year ``touched`` does not name (as ``("timeline-year", year, page)``) is taken from ``memo`` as it was,
+    and after such an edit (which moves no event) only the years it names are grouped again.
     """
-    years = group_by_month(site.events)
+    years, chart = _frame(site, memo, touched)
     starts = era_starts(site)
     template = env.get_template("timeline_year.html")
     eras = site.config.eras
@@ -126,7 +127,7 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
 
     def year_html(year: YearGroup, page: str) -> Markup:
         key = ("timeline-year", year.year, page)
-        if touched is not None and not touched(("timeline-year", year.year)):
+        if touched is not None and not touched(key):
             kept: Markup | None = memo.reuse(key)
             if kept is not None:
                 return kept
@@ -139,8 +140,6 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
         )
         return memo(key, inputs, lambda: Markup(make()))
 
-    anchors = frozenset(m.anchor for y in years for m in y.months if m.anchor)
-    chart = charts.per_month(site.events, anchors)
     pages = _timeline_pages(years, site.placement)
     month_pages = {m.anchor: path for path, (_, groups) in pages.items() for m in groups if m.anchor}
     context = {"years": years, "chart": chart, "split": site.placement is not None, "month_pages": month_pages, "meta": metadata.for_timeline(site)}
@@ -162,6 +161,35 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
         page = partial(_page, env, "timeline.html", path, site, **{**context, "meta": meta}, shown=(part,), year_sections={year.year: section},
                        current=year.year, months=months)
         yield memo(("timeline-page", path), (shell, section, months), page)
+
+
+def _frame(site: Site, memo: Memo, touched: Touched | None) -> tuple[tuple[YearGroup, ...], charts.Chart | None]:
+    """The timeline's years and its chart.
+
+    They follow only the events' order and dates, which an edit with ``touched``
+    set leaves alone: then the previous frame stands, with the years it names
+    grouped again to show their edited events.
+    """
+    kept = memo.reuse("timeline-frame") if touched is not None else None
+    if kept is None or touched is None:
+        years = group_by_month(site.events)
+        chart = charts.per_month(site.events, frozenset(m.anchor for y in years for m in y.months if m.anchor))
+    else:
+        years, chart = _regrouped(site.events, kept[0], touched), kept[1]
+    return memo("timeline-frame", years, lambda: (years, chart))
+
+
+def _regrouped(events: tuple[Event, ...], years: tuple[YearGroup, ...], touched: Touched) -> tuple[YearGroup, ...]:
+    """``years`` with each touched one grouped again from ``events``, which hold the same events in the same order."""
+    result = []
+    start = 0
+    for year in years:
+        count = year.count
+        if touched(("timeline-year", year.year)):
+            (year,) = group_by_month(events[start:start + count])
+        result.append(year)
+        start += count
+    return tuple(result)
 
 
 def _timeline_pages(years: tuple[YearGroup, ...], placement: Mapping[str, str] | None) -> dict[str, tuple[YearGroup, tuple[MonthGroup, ...]]]:
@@ -384,7 +412,8 @@ def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
     keys: set[Hashable] = {"timeline"}
     for ident in event_ids:
         event = site.event(ident)
-        keys.add(("timeline-year", event.date.year))
+        place = site.placement.get(ident, urls.TIMELINE) if site.placement else urls.TIMELINE
+        keys.update((("timeline-year", event.date.year), ("timeline-year", event.date.year, place)))
         keys.update(("event", e.id) for e in (event, *site.neighbours(ident)) if e is not None)
         keys.update(("entity", entity) for entity in event.entities)
         keys.update(("tag", slugify(tag)) for tag in event.tags)

@@ -42,6 +42,7 @@ def test_a_body_edit_redoes_only_that_event(site: Path) -> None:
                 ("event-model", "content/events/c.md"),
                 ("event", "c"),
                 "timeline",
+                "timeline-frame",
                 ("timeline-year", 2019, "index.html"),
                 *PUBLISHED,
             ],
@@ -65,6 +66,7 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
         ("entity", "commerce"),
         ("tag", "x"),
         "timeline",
+        "timeline-frame",
         ("timeline-year", 2019, "index.html"),
     }
     assert pages(result) == pages(render(site))
@@ -214,3 +216,18 @@ def test_a_quick_rebuild_of_a_split_timeline_redoes_only_the_edited_year(make_si
     assert builder.quick == 1
     assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, "years/2019/index.html")}
     assert pages(builder.complete(result)) == pages(render(site))
+
+
+def test_a_quick_rebuild_of_a_year_split_by_month_redoes_only_the_edited_month(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.config.PAGE_EVENTS", 2)
+    split = "title: Test timeline\nbase_url: https://example.org/repo/\ntimeline_split: years\n"
+    site = make_site({**QUICK_SITE, "content/site.yaml": split, "content/events/e.md": event("E", "2019-08-20")})
+    builder = Builder(site)
+    builder.complete(builder.render(defer_publishing=True))
+    name, text, _ = QUICK_EDITS["title in place"]
+    touch(site / "content/events" / name, text)
+    result = builder.render(defer_publishing=True, changed={site / "content/events" / name})
+    assert builder.quick == 1
+    assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, "years/2019/08/index.html")}
+    assert pages(builder.complete(result)) == pages(render(site))
+    assert b"C again" in pages(result)["years/2019/08/index.html"]
