@@ -226,6 +226,8 @@ class Builder:
         self._context: tuple[Any, ...] | None = None
         self._loaded: Loaded | None = None
         self._tasks: Mapping[Hashable, tuple[OutputFile, ...]] = {}
+        self.served: Rendered | None = None
+        """The last good build :meth:`complete` finished: what the preview serves."""
 
     def render(self, *, defer_publishing: bool = False, changed: Collection[Path] = ()) -> Rendered:
         """Render the site as it is on disk now.
@@ -297,7 +299,8 @@ class Builder:
             return result
         fresh = replace(result, published=self._publish(result.site))
         problems = [p for p in result.problems if p.key not in LINK_KEYS]
-        return _check_links(fresh, problems, self._links, self.strict)
+        self.served = _check_links(fresh, problems, self._links, self.strict)
+        return self.served
 
     def _publish(self, site: Site) -> tuple[OutputFile, ...]:
         self._published = publishing_files(site, self._scoped)

@@ -6,7 +6,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,24 +30,43 @@ class ServeOptions:
     strict: bool = False
 
 
-def snapshot_files(result: Rendered) -> dict[str, bytes]:
-    """A rendered site as served: pages and theme assets, by output path."""
-    files = {file.path: file.data for file in result.files}
+def snapshot_files(result: Rendered, served: tuple[Rendered, Mapping[str, bytes]] | None = None) -> dict[str, bytes]:
+    """A rendered site as served: pages and theme assets, by output path.
+
+    ``served`` is the build being served and its files: when ``result`` kept
+    its feeds and exports and every task of it, only the pages of the tasks
+    that made new files are looked at (after an edit, a handful of thousands).
+    """
+    last, served_files = served if served else (None, {})
+    if last is not None and last.published is result.published and last.static == result.static and last.tasks.keys() == result.tasks.keys():
+        files = dict(served_files)
+        for key, made in result.tasks.items():
+            before = last.tasks[key]
+            if made is not before:
+                for file in before:
+                    files.pop(file.path, None)
+                files.update((file.path, file.data) for file in made)
+    else:
+        files = {file.path: file.data for file in result.files}
     files.update({"static/" + name: path.read_bytes() for name, path in result.static.items()})
     return files
 
 
 def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str, ...]:
-    """Ids of the events whose files changed, to bring into view after the reload."""
-    if result.site is None:
+    """Ids of the events whose files changed, to bring into view after the reload, in timeline order."""
+    if result.site is None or result.loaded is None:
         return ()
-    names = set()
+    site, records = result.site, result.loaded.records
+    found = set()
     for path in changed:
         try:
-            names.add(path.resolve().relative_to(root.resolve()).as_posix())
+            name = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             continue
-    return tuple(e.id for e in result.site.events if e.path in names)
+        record = records.get(name)
+        if record is not None and record.id in result.loaded.kept:
+            found.add(record.id)
+    return tuple(sorted(found, key=site.index_of))
 
 
 def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: Callable[[str], None]) -> Rendered:
@@ -59,7 +78,7 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
     started = time.perf_counter()
     try:
         result = builder.render(defer_publishing=True, changed=changed)
-        files = snapshot_files(result) if result.ok else None
+        files = snapshot_files(result, (builder.served, state.snapshot.files) if builder.served else None) if result.ok else None
     except OSError as exc:  # a theme file deleted or broken mid-build: report it, keep serving
         result, files = _unreadable(builder.root, exc), None
     events = edited_events(result, builder.root, changed)

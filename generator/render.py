@@ -378,7 +378,10 @@ def _entity_files(env: jinja2.Environment, site: Site, entity: Entity) -> list[O
 
 
 def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
-    return site.tags[tag_id], tuple((e.id, e.title, e.date) for e in (site.event(i) for i in site.tag_events[tag_id]))
+    ids = site.tag_events[tag_id]
+    events = [site.event(i) for i in ids]
+    # columns, not a tuple per event: after an edit, all but one title and date are the very same objects, compared in a glance
+    return site.tags[tag_id], ids, tuple(e.title for e in events), tuple(e.date for e in events)
 
 
 def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputFile]:

@@ -8,6 +8,8 @@ import pytest
 
 from conftest import MakeSite, event, touch
 from generator.build import Builder, Rendered, render
+from generator.preview import edited_events, rebuild, snapshot_files
+from generator.server import PreviewState
 
 PUBLISHED = [("published", name) for name in ("feeds", "exports", "search", "sitemap")]
 
@@ -231,3 +233,26 @@ def test_a_quick_rebuild_of_a_year_split_by_month_redoes_only_the_edited_month(m
     assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, "years/2019/08/index.html")}
     assert pages(builder.complete(result)) == pages(render(site))
     assert b"C again" in pages(result)["years/2019/08/index.html"]
+
+
+@pytest.mark.parametrize("edit", ["body", "title in place", "date", "new file", "template"])
+def test_the_files_served_after_an_edit_are_those_of_the_whole_build(make_site: MakeSite, edit: str) -> None:
+    site = make_site(QUICK_SITE)
+    builder, state = Builder(site), PreviewState()
+    rebuild(builder, state, set(), lambda line: None)
+    if edit == "new file":
+        changed = site / "content/events/e.md"
+        touch(changed, event("E", "2019-06"))
+    elif edit == "template":
+        changed = site / "themes/default/templates/tag.html"
+        touch(changed, '{% extends "base.html" %}{% block content %}<h1>Tag {{ tag.name }}</h1>{% endblock %}')
+    else:
+        name, text, _ = QUICK_EDITS[edit]
+        changed = site / "content/events" / name
+        touch(changed, text)
+    assert builder.served is not None
+    result = builder.render(defer_publishing=True, changed={changed})
+    assert builder.quick == (edit in ("body", "title in place"))
+    assert snapshot_files(result, (builder.served, state.snapshot.files)) == snapshot_files(result)
+    edited = {"body": ("b",), "title in place": ("c",), "date": ("d",), "new file": ("e",), "template": ()}
+    assert edited_events(result, site, {changed}) == edited[edit]
