@@ -250,9 +250,12 @@ class Builder:
         base_path = config.base_path if config else "/"
         if self._links.base_path != base_path:
             self._links = LinkIndex(base_path)
-        context = (self._theme_key, config, self.options)
+        context: tuple[Any, ...] = (self._theme_key, config, self.options)
+        same = context == self._context
+        if same and self._context is not None:
+            context = self._context  # one object for one context: every memo entry then compares its context by identity
         self._scoped = ScopedMemo(self.memo, context)
-        quick = self._quick(changed) if changed and defer_publishing and not problems and context == self._context else None
+        quick = self._quick(changed) if changed and defer_publishing and not problems and same else None
         self._context = context
         result = quick or self._full(defer_publishing, problems)
         if result.ok:

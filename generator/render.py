@@ -152,10 +152,13 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
              tuple((t, len(site.tag_events[i])) for i, t in site.tags.items()))
     overview = partial(_page, env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, months=(), **context)
     yield memo(("timeline-page", urls.TIMELINE), shell, overview)
+    month_links: dict[int, list[tuple[str, str]]] = {}
+    for path, (year, groups) in pages.items():
+        month_links.setdefault(year.year, []).extend((m.label, path) for m in groups if m.month)
     for path, (year, groups) in pages.items():
         part = YearGroup(year.year, year.anchor, groups)
         section = year_html(part, path)
-        months = tuple((m.label, p) for p, (y, g) in pages.items() if y is year for m in g if m.month) if len(year.months) != len(groups) else ()
+        months = tuple(month_links[year.year]) if len(year.months) != len(groups) else ()
         title = groups[0].label if months and groups and groups[0].month else str(year.year)
         meta = metadata.for_listing(site, path, f"{title} · {site.config.title}", f"The events of {title} on {site.config.title}.")
         page = partial(_page, env, "timeline.html", path, site, **{**context, "meta": meta}, shown=(part,), year_sections={year.year: section},
