@@ -90,8 +90,10 @@ class RenderMemo:
         """Keep everything the previous build knew for the next, not only what this one asked for.
 
         For a build that looked only at what an edit can reach: the rest still stands.
+        (In place, so the cost follows what this build asked for, not all it knows.)
         """
-        self._current = {**self._previous, **self._current}
+        self._previous.update(self._current)
+        self._current = self._previous
 
     def finish(self) -> None:
         """End a build: what was used is kept for the next one."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 import threading
@@ -14,6 +15,7 @@ from .assemble import CONTENT_DIR, DEFAULTS, Options
 from .build import Builder, Rendered
 from .config import CONFIG_NAME, load_config
 from .errors import Problem
+from .outputfile import OutputFile
 from .server import PreviewServer, PreviewState
 from .sources import display_path
 from .theme import BUILTIN, THEMES_DIR
@@ -38,18 +40,32 @@ def snapshot_files(result: Rendered, served: tuple[Rendered, Mapping[str, bytes]
     that made new files are looked at (after an edit, a handful of thousands).
     """
     last, served_files = served if served else (None, {})
-    if last is not None and last.published is result.published and last.static == result.static and last.tasks.keys() == result.tasks.keys():
+    remade = _remade(last, result) if last is not None else None
+    if remade is not None:
         files = dict(served_files)
-        for key, made in result.tasks.items():
-            before = last.tasks[key]
-            if made is not before:
-                for file in before:
-                    files.pop(file.path, None)
-                files.update((file.path, file.data) for file in made)
+        for before, made in remade:
+            for file in before:
+                files.pop(file.path, None)
+            files.update((file.path, file.data) for file in made)
     else:
         files = {file.path: file.data for file in result.files}
     files.update({"static/" + name: path.read_bytes() for name, path in result.static.items()})
     return files
+
+
+def _remade(last: Rendered, result: Rendered) -> list[tuple[tuple[OutputFile, ...], tuple[OutputFile, ...]]] | None:
+    """The files of each task ``result`` made anew, before and after; ``None`` unless it has ``last``'s tasks, feeds and assets."""
+    if last.published is not result.published or last.static != result.static or len(last.tasks) != len(result.tasks):
+        return None
+    previous = last.tasks
+    remade = []
+    for key, made in result.tasks.items():
+        before = previous.get(key)
+        if made is not before:
+            if before is None:  # a task the last build did not have
+                return None
+            remade.append((before, made))
+    return remade
 
 
 def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str, ...]:
@@ -93,6 +109,8 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
             state.publish(None, result.problems)
     for problem in result.problems:
         report(problem.format())
+    # as after each render: what is now served lives until the next build, so keep it out of every collection's way
+    gc.freeze()
     status = "rebuilt" if result.ok else "build failed; serving the last good build"
     report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
     return result

@@ -160,10 +160,14 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
         section = year_html(part, path)
         months = tuple(month_links[year.year]) if len(year.months) != len(groups) else ()
         title = groups[0].label if months and groups and groups[0].month else str(year.year)
-        meta = metadata.for_listing(site, path, f"{title} · {site.config.title}", f"The events of {title} on {site.config.title}.")
-        page = partial(_page, env, "timeline.html", path, site, **{**context, "meta": meta}, shown=(part,), year_sections={year.year: section},
-                       current=year.year, months=months)
+        page = partial(_year_page, env, site, path, title, context, shown=(part,), year_sections={year.year: section}, current=year.year, months=months)
         yield memo(("timeline-page", path), (shell, section, months), page)
+
+
+def _year_page(env: jinja2.Environment, site: Site, path: str, title: str, context: dict[str, Any], **page: Any) -> OutputFile:
+    """One page of a split timeline (its metadata worked out only when it is rendered)."""
+    meta = metadata.for_listing(site, path, f"{title} · {site.config.title}", f"The events of {title} on {site.config.title}.")
+    return _page(env, "timeline.html", path, site, **{**context, "meta": meta}, **page)
 
 
 def _frame(site: Site, memo: Memo, touched: Touched | None) -> tuple[tuple[YearGroup, ...], charts.Chart | None]:
