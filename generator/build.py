@@ -300,6 +300,7 @@ class Builder:
         """``result`` with fresh feeds, sitemap and exports, and its links checked."""
         if not result.ok or result.site is None:
             return result
+        self.served = None  # until this completes: the preview then serves a build no finished one describes
         fresh = replace(result, published=self._publish(result.site))
         problems = [p for p in result.problems if p.key not in LINK_KEYS]
         self.served = _check_links(fresh, problems, self._links, self.strict)

@@ -36,8 +36,8 @@ def snapshot_files(result: Rendered, served: tuple[Rendered, Mapping[str, bytes]
     """A rendered site as served: pages and theme assets, by output path.
 
     ``served`` is the build being served and its files: when ``result`` kept
-    its feeds and exports and every task of it, only the pages of the tasks
-    that made new files are looked at (after an edit, a handful of thousands).
+    its feeds, exports and tasks, only the files of the tasks that made new
+    ones are looked at (after an edit, a handful out of thousands).
     """
     last, served_files = served if served else (None, {})
     remade = _remade(last, result) if last is not None else None
