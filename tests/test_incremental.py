@@ -207,21 +207,10 @@ def test_what_a_save_reported_decides_the_quick_path(make_site: MakeSite, report
     assert pages(builder.complete(result)) == pages(render(site))
 
 
-def test_a_quick_rebuild_of_a_split_timeline_redoes_only_the_edited_year(make_site: MakeSite) -> None:
-    split = "title: Test timeline\nbase_url: https://example.org/repo/\ntimeline_split: years\n"
-    site = make_site({**QUICK_SITE, "content/site.yaml": split})
-    builder = Builder(site)
-    builder.complete(builder.render(defer_publishing=True))
-    name, text, _ = QUICK_EDITS["title in place"]
-    touch(site / "content/events" / name, text)
-    result = builder.render(defer_publishing=True, changed={site / "content/events" / name})
-    assert builder.quick == 1
-    assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, "years/2019/index.html")}
-    assert pages(builder.complete(result)) == pages(render(site))
-
-
-def test_a_quick_rebuild_of_a_year_split_by_month_redoes_only_the_edited_month(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.config.PAGE_EVENTS", 2)
+@pytest.mark.parametrize(("per_page", "redone"), [(400, "years/2019/index.html"), (2, "years/2019/08/index.html")], ids=["by year", "by month"])
+def test_a_quick_rebuild_of_a_split_timeline_redoes_only_the_edited_page(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch,
+                                                                         per_page: int, redone: str) -> None:
+    monkeypatch.setattr("generator.config.PAGE_EVENTS", per_page)  # 2: 2019 (four events) gets a page per month
     split = "title: Test timeline\nbase_url: https://example.org/repo/\ntimeline_split: years\n"
     site = make_site({**QUICK_SITE, "content/site.yaml": split, "content/events/e.md": event("E", "2019-08-20")})
     builder = Builder(site)
@@ -230,9 +219,9 @@ def test_a_quick_rebuild_of_a_year_split_by_month_redoes_only_the_edited_month(m
     touch(site / "content/events" / name, text)
     result = builder.render(defer_publishing=True, changed={site / "content/events" / name})
     assert builder.quick == 1
-    assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, "years/2019/08/index.html")}
+    assert {k for k in builder.memo.computed if k[0] == "timeline-year"} == {("timeline-year", 2019, redone)}
     assert pages(builder.complete(result)) == pages(render(site))
-    assert b"C again" in pages(result)["years/2019/08/index.html"]
+    assert b"C again" in pages(result)[redone]
 
 
 @pytest.mark.parametrize("edit", ["body", "title in place", "date", "new file", "template"])
