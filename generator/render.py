@@ -417,7 +417,7 @@ def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
 
     That is the edit :func:`~generator.assemble.reload_events` takes: each
     event's own page and its neighbours' (which show its title), its entities'
-    and tags' pages (which list it), and the timeline (its year).
+    and tags' pages (which list it), and the timeline (its year, and the page of it that shows the event).
     """
     keys: set[Hashable] = {"timeline"}
     for ident in event_ids:
