@@ -106,6 +106,10 @@ class Site:
         """The event with this id."""
         return self.events[self._by_id[event_id]]
 
+    def page_of(self, event_id: str) -> str | None:
+        """The timeline page the event stands on when the timeline is split, else ``None`` (see :func:`~generator.urls.timeline_of`)."""
+        return self.placement.get(event_id) if self.placement else None
+
     def index_of(self, event_id: str) -> int:
         """Where the event with this id stands on the timeline (0 for the first)."""
         return self._by_id[event_id]

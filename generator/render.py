@@ -233,7 +233,7 @@ def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, ta
 
 def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
     """``e/<id>/`` for the id and every former id; former event-page URLs redirect too."""
-    place = urls.timeline_of(event.id, site.placement.get(event.id) if site.placement else None)
+    place = urls.timeline_of(event.id, site.page_of(event.id))
     short = [redirect_page(env, site, urls.permalink_path(i), event.title, place) for i in (event.id, *event.aliases)]
     former = [redirect_page(env, site, urls.event_path(a), event.title, (urls.event_path(event.id), "")) for a in event.aliases]
     return tuple(short + former)
@@ -372,8 +372,7 @@ def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touche
 
 
 def _event_task_inputs(site: Site, event: Event) -> tuple[Any, ...]:
-    place = site.placement.get(event.id) if site.placement else None
-    return _event_inputs(site, event), place
+    return _event_inputs(site, event), site.page_of(event.id)
 
 
 def _event_files(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
@@ -422,8 +421,8 @@ def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
     keys: set[Hashable] = {"timeline"}
     for ident in event_ids:
         event = site.event(ident)
-        place = site.placement.get(ident, urls.TIMELINE) if site.placement else urls.TIMELINE
-        keys.update((("timeline-year", event.date.year), ("timeline-year", event.date.year, place)))
+        page, _ = urls.timeline_of(ident, site.page_of(ident))
+        keys.update((("timeline-year", event.date.year), ("timeline-year", event.date.year, page)))
         keys.update(("event", e.id) for e in (event, *site.neighbours(ident)) if e is not None)
         keys.update(("entity", entity) for entity in event.entities)
         keys.update(("tag", slugify(tag)) for tag in event.tags)
