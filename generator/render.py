@@ -14,7 +14,7 @@ from . import charts, metadata, urls
 from .config import Era
 from .dates import PartialDate
 from .memo import Memo, no_memo
-from .model import Entity, Event, Site
+from .model import Entity, Event, Site, Tag
 from .outputfile import OutputFile
 from .schema import slugify
 
@@ -148,8 +148,7 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
         yield _page(env, "timeline.html", urls.TIMELINE, site, shown=years, year_sections=sections, current=None, months=(), **context)
         return
     # what every page of a split timeline shows around its year: navigation, chart, filter choices
-    shell = (tuple((y.year, y.count) for y in years), chart, tuple((e, len(site.entity_events[i])) for i, e in site.entities.items()),
-             tuple((t, len(site.tag_events[i])) for i, t in site.tags.items()))
+    shell = (tuple((y.year, y.count) for y in years), chart, _entity_counts(site), _tag_counts(site))
     overview = partial(_page, env, "timeline.html", urls.TIMELINE, site, shown=(), year_sections={}, current=None, months=(), **context)
     yield memo(("timeline-page", urls.TIMELINE), shell, overview)
     month_links: dict[int, list[tuple[str, str]]] = {}
@@ -358,9 +357,9 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
     if key == "timeline":
         return Task(key, partial(site_inputs, site), partial(timeline_pages, env, site, memo, touched))
     if key == "entities":
-        return Task(key, lambda: tuple((e, len(site.entity_events[i])) for i, e in site.entities.items()), lambda: (entity_index_page(env, site),))
+        return Task(key, partial(_entity_counts, site), lambda: (entity_index_page(env, site),))
     if key == "tags":
-        return Task(key, lambda: tuple((t, len(site.tag_events[i])) for i, t in site.tags.items()), lambda: (tag_index_page(env, site),))
+        return Task(key, partial(_tag_counts, site), lambda: (tag_index_page(env, site),))
     if key == "404":
         return Task(key, tuple, lambda: (not_found_page(env, site),))
     return Task(key, tuple, partial(pages_files, site))
@@ -369,6 +368,16 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
 def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> list[Task]:
     """Every page of the site as a task, in a fixed order."""
     return [task_for(env, site, key, memo, touched) for key in task_keys(site)]
+
+
+def _entity_counts(site: Site) -> tuple[tuple[Entity, int], ...]:
+    """Each entity with how many events name it (the entity index and the timeline's filters show both)."""
+    return tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
+
+
+def _tag_counts(site: Site) -> tuple[tuple[Tag, int], ...]:
+    """Each tag with how many events carry it."""
+    return tuple((t, len(site.tag_events[i])) for i, t in site.tags.items())
 
 
 def _event_task_inputs(site: Site, event: Event) -> tuple[Any, ...]:
