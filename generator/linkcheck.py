@@ -103,10 +103,6 @@ def read_page(path: str, data: bytes, base_path: str) -> Page:
         if attribute == b"id" or attribute == b"name":
             ids.append(sys.intern(_unescape(value.decode())))
             continue
-        if value[:1] == b"#":  # most links on the timeline: no need to parse them
-            url = _unescape(value.decode())
-            links.append((_ATTRIBUTE_NAMES[attribute], url, path, unquote(url[1:])))
-            continue
         if _SCHEME.match(value):  # a source's or the canonical address: each page has its own
             continue
         # the same few thousand links recur on every page: most climb to the site's root first, or leave the site
