@@ -260,7 +260,6 @@ class Builder:
         result = quick or self._full(defer_publishing, problems)
         if result.ok:
             self._loaded, self._tasks = result.loaded, result.tasks
-        if result.ok:
             self.memo.finish()
         else:
             self.memo.abandon()
