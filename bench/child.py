@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from generator.build import BuildResult
+    from generator.build.pipeline import BuildResult
 
 
 def _check(result: BuildResult, what: str) -> None:
@@ -41,10 +41,10 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
     """
     import threading
 
-    from generator.build import Builder
-    from generator.preview import QUIET, rebuild
-    from generator.server import PreviewState
-    from generator.watch import Changes, start_watching
+    from generator.build.pipeline import Builder
+    from generator.preview.serve import QUIET, rebuild
+    from generator.preview.server import PreviewState
+    from generator.preview.watch import Changes, start_watching
 
     started = time.perf_counter()
     builder, state, changes = Builder(site), PreviewState(), Changes()
@@ -100,7 +100,7 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
 def profile(site: Path, output: Path, top: int) -> str:
     """One build under cProfile; the stats table (top ``top`` by cumulative time), paths shortened."""
     started = time.perf_counter()
-    from generator.build import build
+    from generator.build.pipeline import build
 
     imported = time.perf_counter() - started
     profiler = cProfile.Profile()
@@ -121,7 +121,7 @@ def profile(site: Path, output: Path, top: int) -> str:
         text = text.replace(prefix + "/", "")
     head = (
         f"cProfile of one cold build() of {site} ({result.events} events, {result.files} files): "
-        f"{elapsed:.3f} s under the profiler; importing generator.build took {imported:.3f} s (not profiled)\n"
+        f"{elapsed:.3f} s under the profiler; importing generator.build.pipeline took {imported:.3f} s (not profiled)\n"
     )
     return head + text.strip("\n") + "\n"
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .assemble import Options
-from .build import BuildResult, build
+from .build.pipeline import BuildResult, build
+from .content.assemble import Options
 from .errors import Severity
 from .ingest.arguments import add_parsers
 
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = Options(drafts=args.drafts, base_url=args.base_url)
     root = args.root
     if args.command == "serve":
-        from .preview import ServeOptions, serve
+        from .preview.serve import ServeOptions, serve
         serve(root, ServeOptions(args.host, args.port, options, args.strict))
         return 0
     if args.command == "check":

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from generator import pagecache
-from generator.build import BuildResult, build
+from generator.build import pagecache
+from generator.build.pipeline import BuildResult, build
 
 # In CI the same examples every run: a property found broken there is reproducible, not luck.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -141,7 +141,7 @@ def require_tool(name: str) -> str:
     return path
 
 
-pytest_plugins = ["browser"]
+pytest_plugins = ["chromium"]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..dates import DateError, PartialDate, parse_date
+from ..content.dates import DateError, PartialDate, parse_date
 
 
 def _date(value: str) -> PartialDate:

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..schema import Source
-from ..sources import display_path, is_ignored
+from ..content.schema import Source
+from ..content.sources import display_path, is_ignored
 from .arguments import add_parsers
 from .entities import Matcher, load_matcher
 from .importer import Overrides, import_text, summary

@@ -23,10 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..frontmatter import read_document
-from ..registry import fold
-from ..schema import EntityRecord, read_entity
-from ..sources import ENTITIES_DIR, find
+from ..content.frontmatter import read_document
+from ..content.registry import fold
+from ..content.schema import EntityRecord, read_entity
+from ..content.sources import ENTITIES_DIR, find
 from .text import is_upper, key, title_case_ratio
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dates import PartialDate
-from ..schema import Source
+from ..content.dates import PartialDate
+from ..content.schema import Source
 from .entities import Matcher
 from .page import Page, read_page
 from .writer import Draft

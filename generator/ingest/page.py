@@ -11,7 +11,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..dates import PartialDate
+from ..content.dates import PartialDate
 from . import meta
 from .boilerplate import Kind
 from .dates import prefix_date, url_date

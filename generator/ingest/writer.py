@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..dates import PartialDate
-from ..schema import Source, slugify
+from ..content.dates import PartialDate
+from ..content.schema import Source, slugify
 
 EVENTS = Path("content") / "events"
 MAX_SLUG = 60

@@ -1,0 +1,180 @@
+"""What the previous build made, and from what: a warm build skips every task whose inputs are unchanged.
+
+Each build task (a page, a few pages that belong together, a feed) is known
+by its key and a fingerprint of everything it reads (:class:`Fingerprints`).
+The cache keeps, per task, that fingerprint and the files the task wrote, with
+their size and modification time as written and what the link checker needs of
+each page. When a task's fingerprint is unchanged and its files are still in
+the output folder as they were written, the build neither renders nor writes
+them, and checks their links from what the cache remembers.
+
+Like the body cache it lives in ``.timeline-cache/`` inside the output folder.
+Its salt covers this generator's code, the templates, the site settings and the
+command-line options, so any of those changing starts afresh. It records file
+times, so, unlike the site, it is not byte-identical from build to build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, cast
+
+import jinja2
+
+from .. import __version__
+from ..content.cache import CACHE_DIR, PARSER_VERSIONS
+from ..content.model import Entity, Event
+from ..errors import Problem
+from ..outputfile import RecordFile, read_records
+
+CACHE_FILE = f"{CACHE_DIR}/pages.marshal"
+_GENERATOR = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One file a task wrote: where, its size and modification time then, and for a page its ids and links (:func:`~generator.build.linkcheck.pack`)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    ids: str | None = None
+    links: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """What one task made, from inputs with this fingerprint."""
+
+    fingerprint: bytes
+    files: tuple[Written, ...]
+
+
+def salt(templates: Iterable[Path], settings: object) -> bytes:
+    """What every page depends on besides its own inputs: this generator's code, the libraries, the templates, the settings."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (__version__, jinja2.__version__, *PARSER_VERSIONS, repr(settings)):
+        digest.update(part.encode() + b"\0")
+    for source in [*sorted(_GENERATOR.rglob("*.py")), *templates]:
+        digest.update(source.as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.digest()
+
+
+class Fingerprints:
+    """Digests of task inputs.
+
+    Inputs are tuples of values whose ``repr`` says everything about them.
+    Events and entities are large and shown by many pages, so each is
+    digested once per build.
+    """
+
+    def __init__(self) -> None:
+        self._shared: dict[int, bytes] = {}
+        self._alive: list[object] = []  # keeps every digested object, so no id() is reused within a build
+
+    def of(self, inputs: Any) -> bytes:
+        """The fingerprint of ``inputs``."""
+        parts: list[bytes] = []
+        self._feed(inputs, parts)
+        return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+
+    def _feed(self, value: Any, parts: list[bytes]) -> None:
+        if type(value) is tuple:
+            parts.append(b"(")
+            for item in value:
+                self._feed(item, parts)
+            parts.append(b")")
+        elif isinstance(value, (Event, Entity)):
+            known = self._shared.get(id(value))
+            if known is None:
+                known = self._shared[id(value)] = hashlib.blake2b(repr(value).encode(), digest_size=16).digest()
+                self._alive.append(value)
+            parts.append(known)
+        else:
+            parts.append(repr(value).encode() + b"\0")
+
+
+class PageCache:
+    """Tasks the previous build made, and the tasks this build made or kept."""
+
+    def __init__(self, output: Path, salt: bytes, known: dict[Hashable, Made] | None = None, flagged: frozenset[str] = frozenset()) -> None:
+        self.output, self.salt = output, salt
+        self._known = known or {}
+        self._used: dict[Hashable, Made] = {}
+        self._flagged = flagged
+        self.flagged: frozenset[str] = frozenset()
+        """The pages where this build's link check found something (see :meth:`unchanged_after`)."""
+
+    @classmethod
+    def load(cls, output: Path, salt: bytes) -> PageCache:
+        """The cache in ``output``; empty when there is none, it cannot be read, or its salt differs."""
+        try:
+            records = read_records(output / CACHE_FILE)
+            if next(records) != salt:
+                return cls(output, salt)
+            flagged = frozenset(cast(list[str], next(records)))
+            return cls(output, salt, {key: _unpack(made) for key, made in cast(Iterator[tuple[Any, Any]], records)}, flagged)
+        except (OSError, EOFError, ValueError, TypeError, StopIteration):
+            return cls(output, salt)
+
+    def __bool__(self) -> bool:
+        return bool(self._known)
+
+    def reuse(self, key: Hashable, fingerprint: bytes) -> Made | None:
+        """What the previous build made for ``key``, if from the same inputs and still in the output as written."""
+        made = self._known.get(key)
+        if made is None or made.fingerprint != fingerprint or not all(self._intact(w) for w in made.files):
+            return None
+        self._used[key] = made
+        return made
+
+    def _intact(self, written: Written) -> bool:
+        try:
+            stat = os.stat(self.output / written.path)
+        except OSError:
+            return False
+        return stat.st_size == written.size and stat.st_mtime_ns == written.mtime_ns
+
+    def record(self, key: Hashable, made: Made) -> None:
+        """Remember what this build made for ``key``."""
+        self._used[key] = made
+
+    @cached_property
+    def previous_paths(self) -> frozenset[str]:
+        """Every file the previous build's tasks wrote."""
+        return frozenset(w.path for made in self._known.values() for w in made.files)
+
+    @cached_property
+    def previous_ids(self) -> dict[str, str | None]:
+        """The ids of every page the previous build wrote, by path."""
+        return {w.path: w.ids for made in self._known.values() for w in made.files}
+
+    def was_flagged(self, path: str) -> bool:
+        """Whether the previous build's link check found something on the page at ``path``."""
+        return path in self._flagged
+
+    def unchanged_after(self, findings: Iterable[Problem]) -> bool:
+        """Note the pages ``findings`` name; whether this build kept every task of the previous one and flagged the same pages."""
+        self.flagged = frozenset(p.path for p in findings)
+        return self._used.keys() == self._known.keys() and all(self._used[k] is self._known[k] for k in self._known) \
+            and self.flagged == self._flagged
+
+    def file(self) -> RecordFile:
+        """The cache as it should be written: the salt, the flagged pages, then each task of this build, in a fixed order."""
+        tasks = sorted(self._used.items(), key=lambda item: repr(item[0]))
+        return RecordFile(CACHE_FILE, itertools.chain([self.salt, sorted(self.flagged)], ((key, _pack(made)) for key, made in tasks)))
+
+
+def _pack(made: Made) -> tuple[Any, ...]:
+    return made.fingerprint, tuple((w.path, w.size, w.mtime_ns, w.ids, w.links) for w in made.files)
+
+
+def _unpack(item: tuple[Any, ...]) -> Made:
+    fingerprint, files = item
+    return Made(fingerprint, tuple(Written(*file) for file in files))

@@ -1,0 +1,181 @@
+"""Making a build's files: each task kept from the page cache or run (in a worker where that pays), written, its links read.
+
+A task whose inputs are unchanged since the previous build, and whose files
+are still in the output folder as they were written, is kept: nothing is
+rendered or written for it, and its links are checked from what the page cache
+remembers. Every other task runs where :func:`~generator.pool.run_all`
+puts it, writes its files into the staging folder and reports them back, with
+what the link checker needs of each page. Only that report crosses between
+processes, so the result is the same whichever process made a page.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..content.cache import CACHE_DIR
+from ..errors import Problem
+from ..outputfile import OutputFile, RecordFile
+from ..pool import run_all
+from ..render.tasks import Task
+from ..render.theme import template_problem
+from .linkcheck import LinkIndex, Page, pack, read_page, unpack
+from .output import Writer
+from .pagecache import Fingerprints, Made, PageCache, Written
+
+STATIC_KEY = ("static",)
+
+
+class TemplateFailed(Exception):
+    """A template failed while a task ran (in whichever process); ``args[0]`` is the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """What one task reports: the files it wrote and their links, or the template error that stopped it."""
+
+    number: int
+    files: tuple[Written, ...] = ()
+    pages: tuple[Page | None, ...] = ()
+    problem: Problem | None = None
+    fingerprint: bytes | None = None
+    """Of the task's inputs, when the worker was asked for it."""
+
+
+class Production:
+    """One build's tasks, made or kept, into one staging folder, and their links checked.
+
+    ``pages`` is the page cache (``None``: keep nothing, remember nothing);
+    ``static`` the theme files to copy; ``last`` makes the files written after
+    everything else (the body cache).
+    """
+
+    def __init__(self, root: Path, tasks: list[Task], links: LinkIndex, pages: PageCache | None,
+                 static: dict[str, Path], last: Callable[[], Iterable[RecordFile]] = tuple) -> None:
+        self.root, self.links, self.pages, self.last = root, links, pages, last
+        self.tasks = [*tasks, _static_task(static)]
+        self.made = 0
+        """How many tasks ran (the rest were kept)."""
+        self.found: list[Problem] = []
+        """What the link check found, once :meth:`fill` is done."""
+        self._paths: set[str] = set()
+        self._checked: list[Written] = []  # the pages whose links were added, for naming the broken ones
+        self._changed_ids = False
+        self._writer: Writer | None = None
+        self._digests = Fingerprints()
+
+    def fill(self, staging: Path | None) -> int:
+        """Make or keep every task's files, writing what is made into ``staging`` (``None``: write nothing).
+
+        Returns how many files the site has (the caches are not counted).
+        """
+        self._writer = Writer(staging) if staging else None
+        self.links.start()
+        kept, todo, fingerprints = self._plan()
+        previous_ids = self.pages.previous_ids if self.pages else {}
+        # while workers run, what stays here is long-lived: keep the collector off it
+        gc.freeze()
+        for done in run_all(len(todo), lambda n: self._run(todo[n])):
+            if done.problem:
+                raise TemplateFailed(done.problem)
+            self._add(done.files, done.pages)
+            self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in done.files)
+            if self.pages is not None:
+                fingerprint = done.fingerprint or fingerprints[done.number]
+                self.pages.record(self.tasks[done.number].key, Made(fingerprint, done.files))
+        self.made = len(todo)
+        self._keep(kept)
+        for file in self.last():
+            self._add_one(file)
+        self.found = self.links.finish(self._checked_pages)
+        if self.pages is not None and not self.pages.unchanged_after(self.found):
+            self._add_one(self.pages.file())
+        return sum(1 for path in self._paths if not path.startswith(CACHE_DIR + "/"))
+
+    def stale(self) -> set[str]:
+        """Files the previous build's tasks wrote that this build's no longer make."""
+        return set(self.pages.previous_paths - self._paths) if self.pages is not None else set()
+
+    def _plan(self) -> tuple[list[Made], list[int], dict[int, bytes]]:
+        """What the page cache keeps, and the numbers of the tasks to run with their fingerprints."""
+        if not self.pages:
+            # nothing to keep: the fingerprints (if any are wanted) are taken in the workers, alongside the rendering
+            return [], list(range(len(self.tasks))), {}
+        kept: list[Made] = []
+        todo: list[int] = []
+        fingerprints: dict[int, bytes] = {}
+        for number, task in enumerate(self.tasks):
+            fingerprint = self._digests.of(task.inputs())
+            made = self.pages.reuse(task.key, fingerprint)
+            if made is None:
+                todo.append(number)
+                fingerprints[number] = fingerprint
+            else:
+                kept.append(made)
+        return kept, todo, fingerprints
+
+    def _keep(self, kept: list[Made]) -> None:
+        """Add the kept files: a page's links are checked again only if its verdict may have changed."""
+        assert self.pages is not None or not kept
+        paths = {w.path for made in kept for w in made.files}
+        # a link can only break when a page it points at went away or changed its ids
+        moved = self._changed_ids or bool(self.pages and self.pages.previous_paths - paths - self._paths)
+        for made in kept:
+            for written in made.files:
+                self._paths.add(written.path)
+                if written.ids is None:
+                    self.links.add(written.path)
+                elif moved or (self.pages and self.pages.was_flagged(written.path)):
+                    self._add((written,), (unpack(written.path, written.ids, written.links, self.links.base_path),))
+                else:
+                    self.links.keep(written.path, written.ids)
+
+    def _run(self, number: int) -> _Done:
+        written: list[Written] = []
+        pages: list[Page | None] = []
+        task = self.tasks[number]
+        try:
+            for file in task.make():  # written as made: a task may make many large files (the feeds)
+                done, page = self._write(file)
+                written.append(done)
+                pages.append(page)
+        except jinja2.TemplateError as exc:
+            return _Done(number, problem=template_problem(exc, self.root))
+        # an empty page cache wants every fingerprint, and _plan took none (see there)
+        fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages else None
+        return _Done(number, tuple(written), tuple(pages), fingerprint=fingerprint)
+
+    def _write(self, file: OutputFile | RecordFile) -> tuple[Written, Page | None]:
+        size, mtime = self._writer.write(file) if self._writer else (0, 0)
+        if not isinstance(file, OutputFile) or not file.path.endswith(".html"):
+            return Written(file.path, size, mtime), None
+        page = read_page(file.path, file.data, self.links.base_path)
+        return Written(file.path, size, mtime, *pack(page)), page
+
+    def _checked_pages(self) -> Iterator[tuple[str, Page]]:
+        for written in self._checked:
+            yield written.path, unpack(written.path, written.ids or "", written.links, self.links.base_path)
+
+    def _add_one(self, file: RecordFile) -> None:
+        written, page = self._write(file)
+        self._add((written,), (page,))
+
+    def _add(self, files: Iterable[Written], pages: Iterable[Page | None]) -> None:
+        for written, page in zip(files, pages, strict=True):
+            self._paths.add(written.path)
+            self.links.add(written.path, written.ids, page.links if page else ())
+            if page is not None:
+                self._checked.append(written)
+
+
+def _static_task(static: dict[str, Path]) -> Task:
+    """The theme's static files as one task: kept while their bytes are unchanged."""
+    def inputs() -> tuple[tuple[str, bytes], ...]:
+        return tuple((name, source.read_bytes()) for name, source in static.items())
+
+    return Task(STATIC_KEY, inputs, lambda: [OutputFile("static/" + name, data) for name, data in inputs()])

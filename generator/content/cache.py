@@ -1,0 +1,94 @@
+"""The persistent cache of converted Markdown bodies, for warm builds.
+
+Converting Markdown is most of a cold build. Bodies are cached by a hash of
+their text, their first line, the raw-HTML setting and the converter itself
+(this generator's version and Markdown code, and the parser's versions), so an
+upgrade or a settings change starts afresh. The cache lives *inside* the output
+folder (``.timeline-cache/``), like everything the generator writes: it is
+carried from the old output to the new one at each swap. ``--no-cache`` skips it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import markdown_it
+import mdit_py_plugins
+
+from .. import __version__
+from ..outputfile import RecordFile, read_records
+from . import markdown
+from .markdown import Body, Reference
+
+CACHE_DIR = ".timeline-cache"
+CACHE_FILE = f"{CACHE_DIR}/bodies.marshal"
+
+
+PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__)
+"""The Markdown parser's and its plugins' versions (from the modules: faster than asking the installed packages)."""
+
+
+def _salt() -> str:
+    code = Path(markdown.__file__).read_bytes()
+    return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in PARSER_VERSIONS)])).hexdigest()
+
+
+_SALT = _salt()
+
+
+def key(text: str, first_line: int, raw_html: bool) -> str:
+    """The cache key of a body."""
+    return hashlib.sha256(f"{_SALT}|{raw_html}|{first_line}|".encode() + text.encode()).hexdigest()[:40]
+
+
+def _pack(body: Body) -> tuple[object, ...]:
+    refs = tuple((r.kind, r.target, r.fragment, r.line, r.column, r.written) for r in body.references)
+    return (body.html, body.headings, body.first_paragraph, refs, body.too_deep)
+
+
+def _unpack(item: tuple[Any, ...]) -> Body:
+    html, headings, first, refs, too_deep = item
+    return Body(html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
+
+
+class BodyCache:
+    """Bodies by key: those a previous build left, and those this build used."""
+
+    def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
+        self._known = known or {}
+        self._used: dict[str, tuple[object, ...]] = {}
+
+    @classmethod
+    def load(cls, output: Path) -> BodyCache:
+        """The cache in an output folder; empty when there is none, it cannot be read, or another converter wrote it."""
+        try:
+            records = read_records(output / CACHE_FILE)
+            if next(records) != _SALT:
+                return cls()
+            return cls({key: item for key, item in cast(Iterator[tuple[str, tuple[object, ...]]], records)})
+        except (OSError, EOFError, ValueError, TypeError, StopIteration):
+            return cls()
+
+    def get(self, body_key: str) -> Body | None:
+        """A cached body, or ``None``."""
+        item = self._known.get(body_key)
+        if item is None:
+            return None
+        self._used[body_key] = item
+        return _unpack(item)
+
+    def put(self, body_key: str, body: Body) -> None:
+        """Remember a body this build converted."""
+        self._used[body_key] = _pack(body)
+
+    def unchanged(self) -> bool:
+        """Whether this build used exactly the bodies the previous one left."""
+        return self._used.keys() == (self._known or {}).keys()
+
+    def file(self) -> RecordFile:
+        """The cache as it should be written: the salt, then each body this build used, in a fixed order."""
+        return RecordFile(CACHE_FILE, itertools.chain([_SALT], sorted(self._used.items())))

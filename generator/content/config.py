@@ -1,0 +1,134 @@
+"""``content/site.yaml``: the declared site settings, read into a frozen config."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import Problem
+from . import fields as f
+from .dates import PartialDate
+from .frontmatter import Document, parse_yaml, read_text
+
+CONFIG_NAME = "site.yaml"
+SPLIT_AT = 800
+"""Events beyond which ``auto`` splits the timeline by year."""
+PAGE_EVENTS = 400
+"""A year with more events than this gets a page per month: at up to ~2.5 KB an event, pages stay near 1 MB."""
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A named period, e.g. an administration; ``end`` is ``None`` while it lasts."""
+
+    name: str
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def contains(self, day: PartialDate) -> bool:
+        """Whether the start of ``day``'s period falls inside the era."""
+        first = day.first_day
+        return self.start.first_day <= first and (self.end is None or first <= self.end.last_day)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Everything ``site.yaml`` says, with defaults filled in."""
+
+    title: str
+    description: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    theme: str = "default"
+    raw_html: bool = False
+    output: str = "output"
+    eras: tuple[Era, ...] = ()
+    cname: str | None = None
+    """A custom domain for GitHub Pages, written to ``CNAME``."""
+    timeline_split: str = "auto"
+    """``auto`` (one page per year beyond :data:`SPLIT_AT` events), ``years`` or ``never``."""
+
+    def splits(self, events: int) -> bool:
+        """Whether a timeline of this many events gets a page per year."""
+        return self.timeline_split == "years" or (self.timeline_split == "auto" and events > SPLIT_AT)
+
+    @property
+    def public_url(self) -> str | None:
+        """``base_url`` when it is an absolute http(s) URL (feeds need one); ``None`` for a bare path."""
+        parts = urlsplit(self.base_url)
+        return self.base_url if parts.scheme in ("http", "https") and parts.hostname else None
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under, ``/`` or ``/repo/``."""
+        return urlsplit(self.base_url).path or "/"
+
+    def with_base_url(self, url: str) -> SiteConfig:
+        """A copy served from another address (``--base-url``)."""
+        return replace(self, base_url=base_url(url))
+
+
+def base_url(value: Any) -> str:
+    """An absolute http(s) URL or a path from the root; always ends with ``/``."""
+    url = f.text(value)
+    if not (re.match(r"^https?://[^/\s]+(/\S*)?$", url) or re.match(r"^/\S*$", url)):
+        raise f.FieldError(f"expected https://host/path/ or /path/, got {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
+def _language(value: Any) -> str:
+    code = f.text(value)
+    if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", code):
+        raise f.FieldError(f"expected a language tag such as 'en' or 'en-GB', got {code!r}")
+    return code
+
+
+def _domain(value: Any) -> str:
+    domain = f.text(value).lower()
+    if not re.match(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", domain):
+        raise f.FieldError(f"expected a domain name such as timeline.example.org, got {domain!r}")
+    return domain
+
+
+def _era(name: str, start: PartialDate, end: PartialDate | None) -> Era:
+    if end is not None and end.sort_key < start.sort_key:
+        raise f.FieldError(f"end {end.iso()} is before start {start.iso()}", ".end")
+    return Era(name, start, end)
+
+
+def _eras(value: Any) -> tuple[Era, ...]:
+    era_fields: list[f.Field[Any]] = [f.Field("name", f.text, True), f.Field("start", f.date, True), f.Field("end", f.date)]
+    return f.records(value, era_fields, _era)
+
+
+FIELDS: list[f.Field[Any]] = [
+    f.Field("title", f.text, required=True),
+    f.Field("description", f.text),
+    f.Field("base_url", base_url),
+    f.Field("language", _language),
+    f.Field("theme", f.text),
+    f.Field("raw_html", f.boolean),
+    f.Field("output", f.text),
+    f.Field("eras", _eras),
+    f.Field("cname", _domain),
+    f.Field("timeline_split", f.choice("auto", "years", "never")),
+]
+
+
+def load_config(content_dir: Path, display: str) -> tuple[SiteConfig | None, list[Problem]]:
+    """Read ``site.yaml`` in ``content_dir``; ``display`` is its path for messages."""
+    text, problems = read_text(content_dir / CONFIG_NAME, display, "cannot read site settings")
+    if text is None:
+        return None, problems
+    data, lines, problems = parse_yaml(text, display, 1)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(display, 1, None, "expected a mapping of settings")]
+    values, problems = f.read_fields(Document(display, data, lines, "", 0), FIELDS)
+    if problems:
+        return None, problems
+    return SiteConfig(**{k: v for k, v in values.items() if v is not None}), []

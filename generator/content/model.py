@@ -1,0 +1,141 @@
+"""The frozen site model: events, entities and the indexes between them. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from .config import Era, SiteConfig
+from .dates import PartialDate, duration, range_label
+from .schema import Link, Source
+
+KIND_LABELS = {
+    "company": "Companies", "person": "People", "government": "Governments", "agency": "Agencies",
+    "policy": "Policies", "product": "Products", "country": "Countries", "organisation": "Organisations",
+}
+
+
+def kind_label(kind: str) -> str:
+    """The heading for a group of entities of one kind."""
+    return KIND_LABELS.get(kind, kind.capitalize())
+
+
+def frozen_map(items: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view over a copy of ``items``."""
+    return MappingProxyType(dict(items))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event of the story, ready to render."""
+
+    id: str
+    title: str
+    date: PartialDate
+    end_date: PartialDate | None
+    entities: tuple[str, ...]
+    tags: tuple[str, ...]
+    sources: tuple[Source, ...]
+    summary: str
+    body_html: str
+    draft: bool
+    aliases: tuple[str, ...]
+    extra: Mapping[str, Any]
+    path: str
+
+    @property
+    def date_label(self) -> str:
+        """``16 May 2019``, ``May 2019``, ``2019`` or a range of those."""
+        return range_label(self.date, self.end_date)
+
+    @property
+    def duration_label(self) -> str:
+        """How long a range lasts (``""`` for a single date)."""
+        return duration(self.date, self.end_date) if self.end_date else ""
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """The timeline order; see :mod:`generator.content.dates` for partial dates."""
+        end = (self.end_date or self.date).sort_key
+        return (self.date.sort_key, end, self.title.casefold(), self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A company, person, agency, policy, product… that events name."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+    links: tuple[Link, ...]
+    body_html: str
+    path: str | None
+    """The entity's file; ``None`` for a name used in events without a file."""
+    summary: str = ""
+    """The first paragraph of the description, as plain text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A label shared by events."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything a build renders, gathered once, never changed."""
+
+    config: SiteConfig
+    events: tuple[Event, ...]
+    entities: Mapping[str, Entity]
+    tags: Mapping[str, Tag]
+    entity_events: Mapping[str, tuple[str, ...]]
+    tag_events: Mapping[str, tuple[str, ...]]
+    co_occurrence: Mapping[str, tuple[tuple[str, int], ...]]
+    _by_id: Mapping[str, int] = field(repr=False)
+    placement: Mapping[str, str] | None = None
+    """Event id to its timeline page (a year's, or a month's in a big year) when the timeline is split, else ``None``."""
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id."""
+        return self.events[self._by_id[event_id]]
+
+    def page_of(self, event_id: str) -> str | None:
+        """The timeline page the event stands on when the timeline is split, else ``None`` (see :func:`~generator.urls.timeline_of`)."""
+        return self.placement.get(event_id) if self.placement else None
+
+    def index_of(self, event_id: str) -> int:
+        """Where the event with this id stands on the timeline (0 for the first)."""
+        return self._by_id[event_id]
+
+    def neighbours(self, event_id: str) -> tuple[Event | None, Event | None]:
+        """The events before and after this one on the timeline."""
+        index = self._by_id[event_id]
+        before = self.events[index - 1] if index > 0 else None
+        after = self.events[index + 1] if index + 1 < len(self.events) else None
+        return before, after
+
+    def era_of(self, event: Event) -> Era | None:
+        """The era that contains the event's start; on a hand-over day, the one beginning."""
+        if not self.config.eras:
+            return None
+        eras = [era for era in self.config.eras if era.contains(event.date)]
+        return max(eras, key=lambda era: era.start.sort_key, default=None)
+
+    def events_of(self, entity_id: str) -> tuple[Event, ...]:
+        """The entity's events in timeline order."""
+        return tuple(self.event(i) for i in self.entity_events.get(entity_id, ()))
+
+    def entities_by_kind(self) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
+        """Entities grouped by kind (largest group first), each group by name."""
+        groups: dict[str, list[Entity]] = {}
+        for entity in self.entities.values():
+            groups.setdefault(entity.kind, []).append(entity)
+        ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return tuple((kind, tuple(sorted(items, key=lambda e: e.name.casefold()))) for kind, items in ordered)

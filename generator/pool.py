@@ -1,0 +1,71 @@
+"""Work spread over the machine's cores where it pays, knowing nothing of what the work is.
+
+The stages hand their work in: :mod:`generator.content.convert` starts a
+:func:`fork_pool` whose workers convert Markdown bodies, and the build gives
+:func:`run_all` its page tasks. Forked workers inherit the parent's state
+(the frozen site, the task list) at the fork, so only numbers and results
+cross between processes, and the result is the serial path's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from multiprocessing.pool import Pool
+from typing import Any, TypeVar
+
+MIN_TASKS = 400
+"""Below this many page tasks, rendering stays in this process."""
+CHUNK = 32
+"""Tasks a worker takes at a time: small enough to share the work out evenly at the end."""
+
+R = TypeVar("R")
+_work: Callable[[int], Any] | None = None
+
+
+def workers() -> int:
+    """How many processes to use: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def fork_pool(initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()) -> Pool | None:
+    """A pool of forked workers, one per core, each started by ``initializer(*initargs)``; ``None`` where forking does not pay or is unsafe."""
+    if not can_fork():
+        return None
+    return multiprocessing.get_context("fork").Pool(workers(), initializer=initializer, initargs=initargs)
+
+
+def can_fork() -> bool:
+    """Whether work may go to forked workers: more than one core, and a fork that is safe here."""
+    # fork only a single-threaded process: a thread holding a lock at fork time would deadlock the child
+    return workers() > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_chunk(numbers: range) -> list[Any]:
+    assert _work is not None
+    return [_work(n) for n in numbers]
+
+
+def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
+    """``work(n)`` for every ``n`` below ``count``: in forked workers when there are many, results in no fixed order.
+
+    The workers inherit ``work`` (and all it reaches) from this process at the
+    fork, so nothing but the numbers and the results crosses between processes.
+    """
+    global _work
+    if count < MIN_TASKS or not can_fork():
+        yield from map(work, range(count))
+        return
+    chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    _work = work
+    try:
+        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+            for results in pool.imap_unordered(_run_chunk, chunks):
+                yield from results
+    finally:
+        _work = None

@@ -1,0 +1,169 @@
+"""``timeline serve``: build, watch, rebuild on save, and serve with live reload."""
+
+from __future__ import annotations
+
+import gc
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..build.pipeline import Builder, Rendered
+from ..content.assemble import CONTENT_DIR, DEFAULTS, Options
+from ..content.config import CONFIG_NAME, load_config
+from ..content.sources import display_path
+from ..errors import Problem
+from ..outputfile import OutputFile
+from ..render.theme import BUILTIN, THEMES_DIR
+from .server import PreviewServer, PreviewState
+from .watch import Changes, start_watching
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """Where to listen and what to build."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    build: Options = DEFAULTS
+    strict: bool = False
+
+
+def snapshot_files(result: Rendered, served: tuple[Rendered, Mapping[str, bytes]] | None = None) -> dict[str, bytes]:
+    """A rendered site as served: pages and theme assets, by output path.
+
+    ``served`` is the build being served and its files: when ``result`` kept
+    its feeds, exports and tasks, only the files of the tasks that made new
+    ones are looked at (after an edit, a handful out of thousands).
+    """
+    last, served_files = served if served else (None, {})
+    remade = _remade(last, result) if last is not None else None
+    if remade is not None:
+        files = dict(served_files)
+        for before, made in remade:
+            for file in before:
+                files.pop(file.path, None)
+            files.update((file.path, file.data) for file in made)
+    else:
+        files = {file.path: file.data for file in result.files}
+    files.update({"static/" + name: path.read_bytes() for name, path in result.static.items()})
+    return files
+
+
+def _remade(last: Rendered, result: Rendered) -> list[tuple[tuple[OutputFile, ...], tuple[OutputFile, ...]]] | None:
+    """The files of each task ``result`` made anew, before and after; ``None`` unless it has ``last``'s tasks, feeds and assets."""
+    if last.published is not result.published or last.static != result.static or len(last.tasks) != len(result.tasks):
+        return None
+    previous = last.tasks
+    remade = []
+    for key, made in result.tasks.items():
+        before = previous.get(key)
+        if made is not before:
+            if before is None:  # a task the last build did not have
+                return None
+            remade.append((before, made))
+    return remade
+
+
+def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str, ...]:
+    """Ids of the events whose files changed, to bring into view after the reload, in timeline order."""
+    if result.site is None or result.loaded is None:
+        return ()
+    site, records = result.site, result.loaded.records
+    found = set()
+    for path in changed:
+        try:
+            name = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+        record = records.get(name)
+        if record is not None and record.id in result.loaded.kept:
+            found.add(record.id)
+    return tuple(sorted(found, key=site.index_of))
+
+
+def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: Callable[[str], None]) -> Rendered:
+    """One build, published to the server: its files, or the overlay over the last good ones.
+
+    The pages go out first and the browser reloads; the feeds, sitemap and
+    exports (which show every event) follow a moment later, without a reload.
+    """
+    started = time.perf_counter()
+    try:
+        result = builder.render(defer_publishing=True, changed=changed)
+        files = snapshot_files(result, (builder.served, state.snapshot.files) if builder.served else None) if result.ok else None
+    except OSError as exc:  # a theme file deleted or broken mid-build: report it, keep serving
+        result, files = _unreadable(builder.root, exc), None
+    events = edited_events(result, builder.root, changed)
+    state.publish(files, result.problems, events)
+    reloaded = time.perf_counter()
+    if result.ok:
+        try:
+            result = builder.complete(result)
+            state.refresh(snapshot_files(result), result.problems)
+        except OSError as exc:
+            result = _unreadable(builder.root, exc)
+            state.publish(None, result.problems)
+    for problem in result.problems:
+        report(problem.format())
+    # as after each render: what is now served lives until the next build, so keep it out of every collection's way
+    gc.freeze()
+    status = "rebuilt" if result.ok else "build failed; serving the last good build"
+    report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
+    return result
+
+
+def _unreadable(root: Path, exc: OSError) -> Rendered:
+    """A failed build for a file that vanished or cannot be read while the site was being built."""
+    where = display_path(root, Path(exc.filename)) if exc.filename else str(root)
+    return Rendered((Problem(where, None, None, f"cannot read: {exc.strerror or exc}"),), ok=False)
+
+
+DEFAULT_SERVE = ServeOptions()
+QUIET = 0.03
+"""Seconds without a new change before a build starts: an editor's atomic save or a
+``git checkout`` writes its files well within this, so they make one build."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[str], None] = _say) -> None:
+    """Serve the site at ``root`` until interrupted."""
+    config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
+    if config is not None and options.build.base_url:
+        config = config.with_base_url(options.build.base_url)
+    base_path = config.base_path if config else "/"
+    state = PreviewState(base_path)
+    builder = Builder(root, options.build, strict=options.strict)
+    changes = Changes()
+    output = root / (config.output if config else "output")
+    observer = start_watching([root / CONTENT_DIR, root / THEMES_DIR, BUILTIN], changes, ignore=[output])
+    server = PreviewServer((options.host, options.port), state)
+    rebuild(builder, state, set(), report)
+    report(f"Serving http://{options.host}:{server.server_address[1]}{base_path} (Ctrl-C to stop)")
+    sys.stdout.flush()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while True:
+            changed = changes.wait(quiet=QUIET, timeout=1.0)
+            if changed:
+                rebuild(builder, state, changed, report)
+    except KeyboardInterrupt:
+        report("stopped")
+    finally:
+        state.close()
+        server.shutdown()
+        server.server_close()
+        observer.stop()
+        observer.join(timeout=5)

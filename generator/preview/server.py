@@ -1,0 +1,261 @@
+"""The preview server: serves the last good build from memory, with live reload.
+
+Requests never see a half-written site: a build publishes a complete new
+:class:`Snapshot` and the server swaps one reference. The reload script and the
+error overlay are injected here, into the HTML as it is served, so files
+written by ``timeline build`` never depend on whether a preview runs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import mimetypes
+import posixpath
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from ..errors import Problem
+
+RELOAD_PATH = "__livereload"
+STREAM_SECONDS = 30.0
+_SCRIPT = """<script>
+(() => {
+  const key = "timeline-preview:" + location.pathname, focusKey = "timeline-preview:focus";
+  const saved = sessionStorage.getItem(key), focus = JSON.parse(sessionStorage.getItem(focusKey) || "[]");
+  sessionStorage.removeItem(key); sessionStorage.removeItem(focusKey);
+  history.scrollRestoration = "manual";
+  // after the page's own deferred scripts, which may still change the layout
+  addEventListener("load", () => {
+    const target = focus.map((id) => document.getElementById(id)).find(Boolean);
+    if (target) target.scrollIntoView({block: "center"}); else if (saved !== null) scrollTo(0, Number(saved));
+  });
+  const source = new EventSource(%(url)s);
+  source.onopen = () => { window.__timelinePreviewReady = true; };
+  source.onmessage = (message) => {
+    const data = JSON.parse(message.data);
+    sessionStorage.setItem(key, String(scrollY));
+    sessionStorage.setItem(focusKey, JSON.stringify(data.events || []));
+    source.close();
+    location.reload();
+  };
+})();
+</script>"""
+_ERROR_PAGE = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
+    b"<body><h1>The site has not built yet</h1></body></html>"
+)
+_OVERLAY_STYLE = (
+    "position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:50vh;overflow:auto;"
+    "background:#2b0b0b;color:#fff;border:3px solid #ff5c5c;border-radius:8px;padding:1rem;"
+    "font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 24px rgba(0,0,0,.5)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One complete build as served: files by path, plus the problems of the latest build."""
+
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    version: int = 0
+    events: tuple[str, ...] = ()
+    good: bool = False
+    """Whether any build has succeeded yet (else there is nothing to serve)."""
+    failed: bool = False
+    """Whether the latest build failed (then the overlay shows its problems)."""
+
+
+class PreviewState:
+    """The snapshot being served, and a way for reload streams to wait for the next."""
+
+    def __init__(self, base_path: str = "/") -> None:
+        self.base_path = base_path
+        self._snapshot = Snapshot()
+        self._condition = threading.Condition()
+        self.closed = False
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The current snapshot (an atomic read of one reference)."""
+        return self._snapshot
+
+    def publish(self, files: Mapping[str, bytes] | None, problems: tuple[Problem, ...], events: tuple[str, ...] = ()) -> None:
+        """A build finished: serve its files, or keep the last good ones (``files is None``) with an overlay."""
+        keep = dict(files) if files is not None else None
+        with self._condition:  # read and replace under the lock: two builds finishing together are two versions
+            old = self._snapshot
+            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, keep is not None or old.good, keep is None)
+            self._condition.notify_all()
+
+    def refresh(self, files: Mapping[str, bytes], problems: tuple[Problem, ...]) -> None:
+        """Replace the files of the current build (late feeds and exports) without asking for a reload."""
+        with self._condition:
+            self._snapshot = replace(self._snapshot, files=dict(files), problems=problems)
+
+    def wait_newer(self, version: int, timeout: float) -> Snapshot | None:
+        """The first snapshot newer than ``version``, or ``None`` after ``timeout`` or on close."""
+        with self._condition:
+            self._condition.wait_for(lambda: self._snapshot.version > version or self.closed, timeout)
+            return self._snapshot if self._snapshot.version > version else None
+
+    def close(self) -> None:
+        """Release every waiting reload stream."""
+        with self._condition:
+            self.closed = True
+            self._condition.notify_all()
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What to send back for a request."""
+
+    status: int
+    body: bytes = b""
+    content_type: str = "text/plain; charset=utf-8"
+    location: str | None = None
+
+
+def respond(state: PreviewState, raw_path: str) -> Response:
+    """The response to ``GET raw_path``; no sockets involved, so it is tested directly."""
+    path = unquote(urlsplit(raw_path).path)
+    base = state.base_path
+    if not path.startswith(base):
+        return Response(302, location=base) if path in ("/", base.rstrip("/")) else _not_found(state)
+    relative = path[len(base):]
+    parts = relative.split("/")
+    if any(part in ("..", ".") or "\\" in part or "\0" in part for part in parts):
+        return _not_found(state)
+    snapshot = state.snapshot
+    if not snapshot.good:
+        return Response(503, _inject(_ERROR_PAGE, snapshot, base), "text/html; charset=utf-8")
+    name = posixpath.join(relative, "index.html") if relative == "" or relative.endswith("/") else relative
+    if name not in snapshot.files:
+        if name + "/index.html" in snapshot.files:
+            return Response(301, location=base + relative + "/")
+        return _not_found(state)
+    return _file(name, snapshot.files[name], snapshot, base, 200)
+
+
+def _file(name: str, data: bytes, snapshot: Snapshot, base: str, status: int) -> Response:
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if kind == "text/html":
+        return Response(status, _inject(data, snapshot, base), "text/html; charset=utf-8")
+    if kind.startswith("text/") or kind in ("application/javascript", "application/json", "application/xml", "image/svg+xml"):
+        kind += "; charset=utf-8"
+    return Response(status, data, kind)
+
+
+def _not_found(state: PreviewState) -> Response:
+    snapshot = state.snapshot
+    page = snapshot.files.get("404.html")
+    if page is not None:
+        return _file("404.html", page, snapshot, state.base_path, 404)
+    body = b"<!DOCTYPE html><html lang=\"en\"><title>Not found</title><h1>Not found</h1></html>"
+    return Response(404, _inject(body, snapshot, state.base_path), "text/html; charset=utf-8")
+
+
+def overlay(problems: tuple[Problem, ...]) -> str:
+    """The error overlay for a failed build: every problem, file and line first."""
+    items = "".join(f"<li>{html.escape(p.format())}</li>" for p in problems)
+    return (
+        f'<div id="timeline-preview-overlay" role="alert" style="{_OVERLAY_STYLE}">'
+        f'<strong>Build failed: showing the last good build.</strong><ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
+    )
+
+
+def _inject(page: bytes, snapshot: Snapshot, base: str) -> bytes:
+    url = json.dumps(f"{base}{RELOAD_PATH}?since={snapshot.version}")
+    extra = (overlay(snapshot.problems) if snapshot.failed else "") + _SCRIPT % {"url": url}
+    text = page.decode("utf-8", errors="replace")
+    index = text.rfind("</body>")
+    text = text + extra if index < 0 else text[:index] + extra + text[index:]
+    return text.encode("utf-8")
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serves a :class:`PreviewState`; the state is set on the server object."""
+
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        if urlsplit(self.path).path == self.server.state.base_path + RELOAD_PATH:
+            self._stream()
+            return
+        self._send(respond(self.server.state, self.path), head=False)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._send(respond(self.server.state, self.path), head=True)
+
+    def _send(self, response: Response, head: bool) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Cache-Control", "no-store")
+        if response.location:
+            self.send_header("Location", response.location)
+        self.end_headers()
+        if not head:
+            self.wfile.write(response.body)
+
+    def _stream(self) -> None:
+        """Server-sent events: one message when a newer build is published, then close."""
+        since = _since(urlsplit(self.path).query)
+        if since is None:
+            self._send(Response(400, b"since: expected the version number the page was served with\n"), head=False)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        deadline = time.monotonic() + STREAM_SECONDS
+        try:
+            self.wfile.write(b"retry: 500\n\n")
+            self.wfile.flush()
+            while time.monotonic() < deadline and not self.server.state.closed:
+                snapshot = self.server.state.wait_newer(since, min(5.0, deadline - time.monotonic()))
+                if snapshot is not None:
+                    message = json.dumps({"version": snapshot.version, "events": list(snapshot.events)})
+                    self.wfile.write(f"data: {message}\n\n".encode())
+                    self.wfile.flush()
+                    return
+                self.wfile.write(b": waiting\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _since(query: str) -> int | None:
+    """The ``since`` version of a reload stream's query (``0`` when absent), or ``None`` when it is no version number."""
+    values = parse_qs(query).get("since") or ["0"]
+    text = values[0] or "0"
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A threading HTTP server bound to a preview state."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
+        self.state = state
+        super().__init__(address, Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-request (a closed tab, a reload) is normal; only other errors are printed."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)

@@ -1,0 +1,92 @@
+"""What each page says about itself to search engines, chat previews and other tools.
+
+Canonical URL, OpenGraph and Twitter card fields, and JSON-LD: ``NewsArticle``
+for events, an Organization, Person, Legislation… for entities, ``WebSite`` for
+the timeline. Pure functions of the site model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import urls
+from ..content.config import SiteConfig
+from ..content.model import Entity, Event, Site
+
+SCHEMA_TYPES = {
+    "company": "Corporation", "person": "Person", "agency": "GovernmentOrganization",
+    "government": "GovernmentOrganization", "country": "Country", "policy": "Legislation", "product": "Product",
+}
+WIKIDATA = "https://www.wikidata.org/wiki/"
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """Metadata of one page; templates render it in ``<head>``."""
+
+    title: str
+    description: str
+    canonical: str
+    og_type: str = "website"
+    json_ld: dict[str, Any] = field(default_factory=dict)
+
+
+def canonical(config: SiteConfig, path: str, fragment: str = "") -> str:
+    """The page's public URL (root-relative when ``base_url`` is only a path)."""
+    return urls.absolute(config.base_url, path, fragment)
+
+
+def _site_ref(config: SiteConfig) -> dict[str, Any]:
+    return {"@type": "WebSite", "name": config.title, "url": canonical(config, urls.TIMELINE)}
+
+
+def thing(entity: Entity, config: SiteConfig) -> dict[str, Any]:
+    """An entity as a schema.org item."""
+    data: dict[str, Any] = {"@type": SCHEMA_TYPES.get(entity.kind, "Thing"), "name": entity.name, "url": canonical(config, urls.entity_path(entity.id))}
+    if entity.wikidata:
+        data["sameAs"] = WIKIDATA + entity.wikidata
+    return data
+
+
+def for_timeline(site: Site) -> PageMeta:
+    """The timeline page: the site itself."""
+    config = site.config
+    ld = {"@context": "https://schema.org", **_site_ref(config), "description": config.description, "inLanguage": config.language}
+    return PageMeta(config.title, config.description, canonical(config, urls.TIMELINE), "website", ld)
+
+
+def for_event(site: Site, event: Event) -> PageMeta:
+    """An event page: a news article about what happened."""
+    config = site.config
+    url = canonical(config, urls.event_path(event.id))
+    coverage = event.date.iso() + (f"/{event.end_date.iso()}" if event.end_date else "")
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": event.title[:110], "description": event.summary,
+        "url": url, "mainEntityOfPage": url, "temporalCoverage": coverage, "inLanguage": config.language,
+        "isPartOf": _site_ref(config), "about": [thing(site.entities[i], config) for i in event.entities],
+    }
+    if event.tags:
+        ld["keywords"] = list(event.tags)
+    citations = [s.url for s in event.sources if s.url]
+    if citations:
+        ld["citation"] = citations
+    return PageMeta(event.title, event.summary, url, "article", ld)
+
+
+def for_entity(site: Site, entity: Entity) -> PageMeta:
+    """An entity page: the entity, described."""
+    config = site.config
+    count = len(site.entity_events.get(entity.id, ()))
+    description = entity.summary or f"{entity.name}: {count} event{'s' if count != 1 else ''} on {config.title}."
+    ld = {"@context": "https://schema.org", **thing(entity, config), "description": description}
+    if entity.aliases:
+        ld["alternateName"] = list(entity.aliases)
+    return PageMeta(entity.name, description, ld["url"], "profile" if entity.kind == "person" else "website", ld)
+
+
+def for_listing(site: Site, path: str, title: str, description: str) -> PageMeta:
+    """Index pages (entities, tags): a collection page."""
+    url = canonical(site.config, path)
+    ld = {"@context": "https://schema.org", "@type": "CollectionPage", "name": title, "url": url, "isPartOf": _site_ref(site.config)}
+    return PageMeta(title, description, url, "website", ld)

@@ -1,0 +1,140 @@
+"""Pure functions from the frozen Site to the pages of each kind but the timeline: events, permalinks, entities, tags, 404."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import jinja2
+
+from .. import urls
+from ..content.model import Entity, Event, Site, Tag
+from ..content.schema import slugify
+from ..outputfile import OutputFile
+from . import charts, metadata
+
+
+def page_file(env: jinja2.Environment, template: str, path: str, site: Site, **context: Any) -> OutputFile:
+    has_feeds = site.config.public_url is not None
+    link = urls.Links(path, placement=site.placement)
+    html = env.get_template(template).render(site=site, config=site.config, link=link, page_path=path, has_feeds=has_feeds, **context)
+    return OutputFile(path, html.encode("utf-8"))
+
+
+def names(site: Site, entity_ids: tuple[str, ...]) -> tuple[Entity, ...]:
+    return tuple(site.entities[i] for i in entity_ids)
+
+
+def not_found_page(env: jinja2.Environment, site: Site) -> OutputFile:
+    """``404.html``: GitHub Pages serves it at any depth, so its links start from the site's root path."""
+    html = env.get_template("404.html").render(
+        site=site, config=site.config, link=urls.Links("404.html", site.config.base_path), page_path="404.html", has_feeds=False, meta=None
+    )
+    return OutputFile("404.html", html.encode("utf-8"))
+
+
+def pages_files(site: Site) -> tuple[OutputFile, ...]:
+    """The files GitHub Pages looks for: ``.nojekyll`` (serve every file as it is) and ``CNAME``."""
+    files = [OutputFile(".nojekyll", b"")]
+    if site.config.cname:
+        files.append(OutputFile("CNAME", f"{site.config.cname}\n".encode()))
+    return tuple(files)
+
+
+def event_page(env: jinja2.Environment, site: Site, event: Event) -> OutputFile:
+    """One event's own page."""
+    before, after = site.neighbours(event.id)
+    meta = metadata.for_event(site, event)
+    return page_file(env, "event.html", urls.event_path(event.id), site, event=event, previous=before, next=after, era=site.era_of(event), meta=meta)
+
+
+def event_inputs(site: Site, event: Event) -> tuple[Any, ...]:
+    around = tuple(None if e is None else (e.id, e.title, e.date_label) for e in site.neighbours(event.id))
+    return event, around, site.era_of(event), names(site, event.entities), tuple(site.tags[slugify(t)] for t in event.tags)
+
+
+def redirect_page(env: jinja2.Environment, site: Site, path: str, title: str, target: tuple[str, str]) -> OutputFile:
+    """A page that sends the browser on to ``target`` (a path and anchor), without JavaScript."""
+    link = urls.Links(path).to(*target)
+    canonical = urls.absolute(site.config.base_url, *target)
+    return page_file(env, "redirect.html", path, site, title=title, target=link, canonical=canonical, meta=None)
+
+
+def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[OutputFile, ...]:
+    """``e/<id>/`` for the id and every former id; former event-page URLs redirect too."""
+    place = urls.timeline_of(event.id, site.page_of(event.id))
+    short = [redirect_page(env, site, urls.permalink_path(i), event.title, place) for i in (event.id, *event.aliases)]
+    former = [redirect_page(env, site, urls.event_path(a), event.title, (urls.event_path(event.id), "")) for a in event.aliases]
+    return tuple(short + former)
+
+
+LIST_PAGE = 500
+"""Events listed on one entity or tag page; more continue on numbered pages, so no page grows past ~1 MB."""
+
+
+def _listing(events: tuple[Event, ...], path: Callable[[int], str], number: int) -> dict[str, Any]:
+    """What an entity or tag page needs to show page ``number`` of its events."""
+    numbers = pages_of(len(events))
+    return {
+        "events": events[(number - 1) * LIST_PAGE : number * LIST_PAGE], "event_count": len(events),
+        "first_event": events[0] if events else None, "last_event": events[-1] if events else None,
+        "list_pages": tuple((n, path(n)) for n in numbers) if len(numbers) > 1 else (), "list_page": number,
+    }
+
+
+def entity_page(env: jinja2.Environment, site: Site, entity: Entity, number: int = 1) -> OutputFile:
+    """One entity: description, its events (a page of them), who appears with it."""
+    events = site.events_of(entity.id)
+    related = [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())]
+    meta = metadata.for_entity(site, entity)
+    first, last = _span(site)
+    activity = charts.per_year(events, first, last) if events else None
+    listing = _listing(events, partial(urls.entity_path, entity.id), number)
+    return page_file(env, "entity.html", urls.entity_path(entity.id, number), site, entity=entity, related=related, activity=activity, meta=meta, **listing)
+
+
+def _span(site: Site) -> tuple[int, int]:
+    """The first and last year of the whole timeline."""
+    return (site.events[0].date.year, site.events[-1].date.year) if site.events else (0, 0)
+
+
+def entity_inputs(site: Site, entity: Entity) -> tuple[Any, ...]:
+    events = tuple((e.id, e.title, e.date) for e in site.events_of(entity.id))
+    return entity, events, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())), _span(site)
+
+
+def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
+    """Every entity, grouped by kind, with event counts."""
+    meta = metadata.for_listing(site, urls.ENTITY_INDEX, "Entities", f"Everyone and everything {site.config.title} names, by kind.")
+    return page_file(env, "entities.html", urls.ENTITY_INDEX, site, groups=site.entities_by_kind(), meta=meta)
+
+
+def tag_page(env: jinja2.Environment, site: Site, tag_id: str, number: int = 1) -> OutputFile:
+    """The events with one tag (a page of them)."""
+    events = tuple(site.event(i) for i in site.tag_events[tag_id])
+    tag = site.tags[tag_id]
+    meta = metadata.for_listing(site, urls.tag_path(tag_id), f"#{tag.name}", f"Events tagged {tag.name} on {site.config.title}.")
+    listing = _listing(events, partial(urls.tag_path, tag_id), number)
+    return page_file(env, "tag.html", urls.tag_path(tag_id, number), site, tag=tag, meta=meta, **listing)
+
+
+def pages_of(count: int) -> range:
+    """The page numbers of a list of ``count`` events (one page even when empty)."""
+    return range(1, max(1, -(-count // LIST_PAGE)) + 1)
+
+
+def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
+    """Every tag with its count."""
+    meta = metadata.for_listing(site, urls.TAG_INDEX, "Tags", f"The tags of {site.config.title}.")
+    return page_file(env, "tags.html", urls.TAG_INDEX, site, meta=meta)
+
+
+def entity_counts(site: Site) -> tuple[tuple[Entity, int], ...]:
+    """Each entity with how many events name it (the entity index and the timeline's filters show both)."""
+    return tuple((e, len(site.entity_events[i])) for i, e in site.entities.items())
+
+
+def tag_counts(site: Site) -> tuple[tuple[Tag, int], ...]:
+    """Each tag with how many events carry it."""
+    return tuple((t, len(site.tag_events[i])) for i, t in site.tags.items())

@@ -1,0 +1,76 @@
+"""``sitemap.xml`` (sitemaps.org protocol 0.9) and ``robots.txt`` pointing to it.
+
+The sitemap lists every HTML page the renderer writes, in the same order as
+:func:`generator.render.tasks.page_tasks`. A sitemap needs absolute URLs, so when
+``base_url`` is only a path :func:`files` returns nothing.
+
+Crawlers read ``robots.txt`` only at the root of a host: under a project path
+(``https://you.github.io/repo/``) the file is harmless but unread, and the
+sitemap is best submitted to search engines by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+from .. import urls
+from ..content.model import Event, Site
+from ..outputfile import OutputFile
+from .feeds import revised
+
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def lastmod(event: Event) -> dt.date | None:
+    """The event page's ``lastmod``: its day when the date is known to the day, or a later ``extra.updated``.
+
+    A month or a year is no date of change, so such pages get none unless ``extra.updated`` gives one.
+    """
+    known = event.date.last_day if event.date.precision == "day" else None
+    change = revised(event)
+    changed = change.date() if change is not None else None
+    return max((d for d in (known, changed) if d is not None), default=None)
+
+
+def pages(site: Site) -> Iterator[tuple[str, dt.date | None]]:
+    """Every HTML page's output path with its ``lastmod`` (``None``: leave it out)."""
+    yield urls.TIMELINE, None
+    for event in site.events:
+        yield urls.event_path(event.id), lastmod(event)
+    yield urls.ENTITY_INDEX, None
+    for ident in site.entities:
+        yield urls.entity_path(ident), None
+    yield urls.TAG_INDEX, None
+    for ident in site.tags:
+        yield urls.tag_path(ident), None
+
+
+def sitemap(site: Site, base: str) -> OutputFile:
+    """``sitemap.xml`` with an absolute ``loc`` per page."""
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for path, changed in pages(site):
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = urls.absolute(base, path)
+        if changed is not None:
+            ET.SubElement(url, "lastmod").text = changed.isoformat()
+    ET.indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    return OutputFile(SITEMAP, f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
+
+
+def robots(base: str) -> OutputFile:
+    """``robots.txt``: everything may be crawled, and here is the sitemap."""
+    text = f"User-agent: *\nDisallow:\n\nSitemap: {urls.absolute(base, SITEMAP)}\n"
+    return OutputFile(ROBOTS, text.encode())
+
+
+def files(site: Site) -> list[OutputFile]:
+    """``sitemap.xml`` and ``robots.txt``; ``[]`` when ``base_url`` is only a path."""
+    base = site.config.public_url
+    if base is None:
+        return []
+    return [sitemap(site, base), robots(base)]

@@ -1,0 +1,115 @@
+"""Work done in worker processes (Markdown bodies, pages) gives exactly the serial result."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeSite, event
+from generator import pool
+from generator.content import convert
+
+# Run in a fresh process: the parallel path only forks a single-threaded process,
+# and the test session has server threads of its own.
+COUNT_POOLS = """from generator import pool
+from generator.content import convert
+pools = []  # one entry per worker pool started
+context = pool.multiprocessing.get_context("fork")
+real_pool = context.Pool
+context.Pool = lambda *a, **k: pools.append(1) or real_pool(*a, **k)
+"""
+SCRIPT = COUNT_POOLS + """
+import hashlib, json, sys
+from pathlib import Path
+from generator.build.pipeline import render
+def digest():
+    result = render(Path(sys.argv[1]))
+    assert result.ok, result.problems
+    return hashlib.sha256(b"".join(f.path.encode() + f.data for f in result.files)).hexdigest()
+in_parallel = digest()
+taken = len(pools)
+convert.MIN_PARALLEL = 10**9
+serial = digest()
+print(json.dumps({"parallel": in_parallel, "serial": serial, "pools": taken, "after": len(pools)}))
+"""
+
+
+def test_parallel_and_serial_builds_are_byte_identical(make_site: MakeSite) -> None:
+    if pool.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    body = "Intro with *emphasis* and a [link](event:e001).\n\n## Part\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote[^n].\n\n[^n]: Foot."
+    count = convert.MIN_PARALLEL + 20
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", body=body) for i in range(count)}
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", SCRIPT, str(root)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1 and figures["after"] == 1, "the parallel path was not taken exactly once"
+    assert figures["parallel"] == figures["serial"]
+
+
+BUILD_SCRIPT = COUNT_POOLS + """
+import hashlib, json, sys
+from pathlib import Path
+from generator.build.pipeline import build
+def digest(out, use_cache):
+    result = build(Path(sys.argv[1]), output=Path(out), use_cache=use_cache)
+    assert result.ok, result.problems
+    files = sorted(p for p in Path(out).rglob("*") if p.is_file() and ".timeline-cache" not in p.parts)
+    return hashlib.sha256(b"".join(str(p.relative_to(out)).encode() + p.read_bytes() for p in files)).hexdigest(), result.made
+convert.MIN_PARALLEL = 10**9  # Markdown in this process: only the pages' pool is counted
+in_parallel = digest(sys.argv[2] + "/parallel", False)
+taken = len(pools)
+pool.MIN_TASKS = 10**9
+serial = digest(sys.argv[2] + "/serial", False)
+pool.MIN_TASKS = 1
+cached = digest(sys.argv[2] + "/cached", True)
+print(json.dumps({"parallel": in_parallel[0], "serial": serial[0], "cached": cached[0], "pools": taken, "after": len(pools) - 1}))
+"""
+
+
+def test_pages_made_in_workers_are_byte_identical_to_the_serial_build(make_site: MakeSite, tmp_path: Path) -> None:
+    if pool.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    count = pool.MIN_TASKS + 20
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", "entities: [Huawei]\n") for i in range(count)}
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", BUILD_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1 and figures["after"] == 1, "the pages were not made in workers exactly once each time"
+    assert figures["parallel"] == figures["serial"] == figures["cached"]
+
+
+ERRORS_SCRIPT = COUNT_POOLS + """
+import json, multiprocessing, sys
+from pathlib import Path
+from generator.build.pipeline import build
+def problems():
+    result = build(Path(sys.argv[1]), output=Path(sys.argv[2]))
+    assert not result.ok
+    return [p.format() for p in result.problems]
+in_parallel = problems()
+taken, left = len(pools), len(multiprocessing.active_children())
+convert.MIN_PARALLEL = 10**9
+print(json.dumps({"parallel": in_parallel, "serial": problems(), "pools": taken, "left": left}))
+"""
+
+
+def test_a_site_with_errors_reports_the_same_problems_with_workers_and_leaves_none_running(make_site: MakeSite, tmp_path: Path) -> None:
+    if pool.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    count = convert.MIN_PARALLEL + 20
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}") for i in range(count)}
+    files["content/events/e005.md"] = "---\ntitle: [broken\n---\n"
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", ERRORS_SCRIPT, str(root), str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1 and figures["left"] == 0
+    assert figures["parallel"] == figures["serial"]
+    assert any(line.startswith("content/events/e005.md:3: YAML:") for line in figures["parallel"])

@@ -1,0 +1,188 @@
+"""Properties: import never crashes, always writes a readable file, and never drops a paragraph of the article.
+
+The page generator wraps random prose paragraphs in random boilerplate of the
+kinds real pages carry (banners, menus, bylines, datelines, pictures, adverts,
+promos, share buttons, related lists, comments, cookie notices, footers), with
+random blank lines, line endings and stray whitespace. The prose is drawn from
+ordinary news words: it never uses the phrases that only boilerplate uses. A
+standfirst, when there is one, is at least as long as the headline: that is
+how import tells a headline over its standfirst from an alt text over a headline.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from generator.content.dates import PartialDate
+from generator.ingest.importer import Overrides, import_text
+from generator.ingest.page import read_page
+from generator.ingest.text import clean
+from generator.ingest.writer import event_text
+from import_fixtures.support import matcher, read_back
+
+MATCH = matcher([("Huawei", ["Huawei Technologies"]), ("US Department of Commerce", ["Commerce"]), ("Entity List", ["blacklist"])])
+PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = (
+    "the a of to and in that for on with as by at from said would could after before company government officials analysts "
+    "network networks equipment phones chips suppliers rules licence export exports market customers carriers operators deal talks "
+    "trade security national year month week revenue sales growth plan decision court judge law ban policy new first last major "
+    "rural global local engineers factory shipments orders prices costs billion million percent lawmakers ministers regulators"
+).split()
+NAMES = ["Huawei", "Washington", "Beijing", "Shenzhen", "Ottawa", "London", "Commerce", "Ren Zhengfei", "Meng Wanzhou", "TSMC", "the blacklist"]
+PEOPLE = ["Jane Doe", "Owen Prasad", "Harriet Cole", "Li Wen", "Marcus Oyelaran"]
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS + NAMES), min_size=4, max_size=22))
+    if draw(st.booleans()):
+        words.insert(draw(st.integers(1, len(words) - 1)), draw(st.sampled_from(["5%", "$1.2 billion", "2019", "68", "“strong”", "—"])))
+    if draw(st.booleans()):
+        words[draw(st.integers(0, len(words) - 2))] += ","
+    text = " ".join(words)
+    text = text[0].upper() + text[1:]
+    return text + draw(st.sampled_from([".", ".", ".", "?", "!", ".”", "…"]))
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(sentence(), min_size=1, max_size=4)))
+
+
+@st.composite
+def headline(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS + NAMES), min_size=5, max_size=14))
+    # "By ..." on a line of its own is a byline on any news page: no headline starts so
+    assume(words[0].lower() != "by")
+    text = " ".join(words)
+    if draw(st.booleans()):
+        text = " ".join(w[:1].upper() + w[1:] for w in text.split())
+    return text[0].upper() + text[1:]
+
+
+def related(items: list[str]) -> list[str]:
+    return ["Related articles", *items]
+
+
+TOP = [
+    ["Skip to main content"],
+    ["The Daily Example", "Serving the valley since 1911", "News | Sport | Opinion"],  # a masthead sits above a menu
+    ["Home | World | Business | Tech | Opinion"],
+    ["Sign in", "Subscribe"],
+    ["You have 2 free articles left this month. Subscribe for unlimited access."],
+    ["We use cookies to improve your experience. By continuing you agree to our cookie policy.", "Accept all"],
+    ["Technology"],
+    ["Home > Technology > Telecoms"],
+    ["Menu", "Search"],
+]
+INLINE = [
+    ["ADVERTISEMENT"],
+    ["Advertisement - Scroll to continue"],
+    ["Share", "Tweet", "Email"],
+    ["Sign up for our daily newsletter to get the best stories in your inbox."],
+    ["Read more: Huawei sues the government over a procurement ban"],
+    ["A general view of a network site near the river (Photo by Li Wen/Getty Images)"],
+    ["Engineers at work in a factory outside the city", "Image credit: Getty Images"],
+    ["WATCH: What the ban means for phone owners (2:14)", "Now playing"],
+    ["Story continues below advertisement"],
+    ["Subscribe now for unlimited access to all our journalism."],
+]
+TAIL = [
+    related(["Huawei sues the government over a procurement ban", "ZTE pays a fine to lift its denial order"]),
+    ["Recent articles", "Google suspends some business with Huawei", "May 19, 2019", "Qualcomm shares slip as trade worries mount", "May 20, 2019"],
+    ["Reporting by Jane Doe; Editing by Chris Roe"],
+    ["© 2019 The Daily Example. All rights reserved."],
+    ["Terms of use | Privacy policy | Contact us"],
+    ["We use cookies to improve your experience. By continuing you agree to our cookie policy."],
+    ["Leave a comment", "Sam K.", "This is years too late, and everyone in the industry knew it at the time.", "Reply"],
+    ["Topics", "Huawei", "5G", "Telecoms"],
+]
+META = [
+    ["By Jane Doe", "Published 16 May 2019"],
+    ["By Owen Prasad and Li Wen", "May 16, 2019 3:04 PM UTC", "Updated 5 years ago"],
+    ["Harriet Cole", "2019-05-16T15:04:00Z"],
+    ["May 16, 2019 | By Marcus Oyelaran"],
+    ["Published 16 May 2019 · Updated 17 May 2019"],
+    ["Posted on May 16, 2019 by Jane Doe"],
+    ["By Jane Doe, Technology Correspondent", "Thu 16 May 2019 15.04 BST"],
+]
+
+
+@st.composite
+def page(draw: st.DrawFn) -> tuple[str, str, list[str]]:
+    """A page's text, its headline and its body paragraphs; every page is dated 16 May 2019."""
+    title = draw(headline())
+    paragraphs = draw(st.lists(paragraph(), min_size=1, max_size=6))
+    meta = draw(st.sampled_from(META))
+    lines: list[str] = [line for block in draw(st.lists(st.sampled_from(TOP), max_size=4)) for line in block]
+    lines.append(title)
+    if draw(st.booleans()):  # a standfirst: at least as long as the headline, as standfirsts are
+        length = max(8, len(title.split()))
+        lines.append(" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=length, max_size=length + 12))).capitalize())
+    lines += meta
+    if draw(st.booleans()):
+        lines += draw(st.sampled_from(INLINE[5:7]))  # the lead picture
+    for index, text in enumerate(paragraphs):
+        lines.append(text)
+        if index < len(paragraphs) - 1 and draw(st.integers(0, 2)) == 0:
+            lines += draw(st.sampled_from(INLINE))
+    lines += [line for block in draw(st.lists(st.sampled_from(TAIL), max_size=4)) for line in block]
+    gaps = draw(st.lists(st.sampled_from(["\n", "\n", "\n\n", "\n\n\n", " \n", "\n \n"]), min_size=len(lines), max_size=len(lines)))
+    text = "".join(f"{draw(st.sampled_from(['', '', ' ', '  ']))}{line}{gap}" for line, gap in zip(lines, gaps, strict=True))
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    return text, title, paragraphs
+
+
+@PROPERTY_SETTINGS
+@given(page())
+def test_every_paragraph_of_the_article_comes_out_in_order(case: tuple[str, str, list[str]]) -> None:
+    text, title, paragraphs = case
+    found = read_page(text)
+    assert list(found.paragraphs) == [" ".join(p.split()) for p in paragraphs]
+    assert found.title == title
+    assert found.date == PartialDate(2019, 5, 16)
+
+
+@PROPERTY_SETTINGS
+@given(page(), st.sampled_from([" ", "\u00a0", "\t", "  "]))
+def test_whitespace_inside_paragraphs_is_only_whitespace(case: tuple[str, str, list[str]], space: str) -> None:
+    text, _, paragraphs = case
+    first = paragraphs[0]
+    respaced = text.replace(first, first.replace(" ", space, 2), 1)
+    assert read_page(respaced).paragraphs[0] == " ".join(first.split())
+
+
+def normalised(text: str) -> str:
+    return " ".join(clean(line) for line in text.splitlines())
+
+
+@PROPERTY_SETTINGS
+@given(st.text())
+def test_any_text_imports_without_crashing_and_keeps_text_unchanged(text: str) -> None:
+    found = read_page(text)
+    flat = normalised(text)
+    for item in (*found.paragraphs, found.standfirst):
+        assert item is None or item in flat
+    assert found.title is None or "\n" not in found.title
+
+
+LINES = st.sampled_from([line for block in TOP + INLINE + TAIL + META for line in block]) | st.text(max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES, max_size=25), st.sampled_from(["\n", "\r\n", "\n\n", "\r"]))
+def test_any_page_gives_a_file_the_build_reads(lines: list[str], newline: str) -> None:
+    imported = import_text(newline.join(lines), MATCH, Overrides(date=PartialDate(2020, 2, 29)))
+    if imported.draft is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "event.md"
+        file.write_text(event_text(imported.draft), encoding="utf-8")
+        record = read_back(file)
+    assert record.title == imported.draft.title and record.draft
