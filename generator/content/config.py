@@ -76,6 +76,7 @@ def base_url(value: Any) -> str:
     url = f.text(value)
     if not (re.match(r"^https?://[^/\s]+(/\S*)?$", url) or re.match(r"^/\S*$", url)):
         raise f.FieldError(f"expected https://host/path/ or /path/, got {url!r}")
+    f.splittable(url)
     return url if url.endswith("/") else url + "/"
 
 

@@ -81,12 +81,15 @@ def test_a_base_url_urllib_cannot_read_is_a_problem(make_site: MakeSite, capsys:
     fails(make_site, capsys, {"content/site.yaml": f'title: T\nbase_url: "{url}"\n'}, expected)
 
 
+@pytest.mark.parametrize("kind", ["event", "entity"])
 @pytest.mark.parametrize(("url", "reason"), [("https://[::1/x", "Invalid IPv6 URL"), ("https://example.org:70000/a", "Port out of range 0-65535")])
-def test_a_source_or_link_url_urllib_cannot_read_is_a_problem(make_site: MakeSite, capsys: pytest.CaptureFixture[str], url: str, reason: str) -> None:
-    source = f'sources:\n  - name: Wire\n    url: "{url}"\n'
-    fails(make_site, capsys, {E: event(extra=source)}, f"{E}:6: sources[0].url: not a usable URL ({reason}): {url!r}")
-    entity = f'---\nname: ZTE\nkind: company\nlinks:\n  - name: Home\n    url: "{url}"\n---\nA company.\n'
-    fails(make_site, capsys, {"content/entities/zte.md": entity}, f"content/entities/zte.md:6: links[0].url: not a usable URL ({reason}): {url!r}")
+def test_a_source_or_link_url_urllib_cannot_read_is_a_problem(make_site: MakeSite, capsys: pytest.CaptureFixture[str], url: str, reason: str, kind: str) -> None:  # noqa: E501
+    if kind == "event":
+        source = f'sources:\n  - name: Wire\n    url: "{url}"\n'
+        fails(make_site, capsys, {E: event(extra=source)}, f"{E}:6: sources[0].url: not a usable URL ({reason}): {url!r}")
+    else:
+        entity = f'---\nname: ZTE\nkind: company\nlinks:\n  - name: Home\n    url: "{url}"\n---\nA company.\n'
+        fails(make_site, capsys, {"content/entities/zte.md": entity}, f"content/entities/zte.md:6: links[0].url: not a usable URL ({reason}): {url!r}")
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
