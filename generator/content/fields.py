@@ -182,9 +182,11 @@ def _json(value: Any, where: str, findings: list[tuple[str, str]]) -> Any:
                 findings.append((f"{where}.{name}", f"a key must be text or a whole number, got {_kind(key)}"))
             result[name] = _json(item, f"{where}.{name}", findings)
         return result
-    if isinstance(value, list):
+    if isinstance(value, list) and not any(isinstance(item, tuple) for item in value):
         return [_json(item, f"{where}[{index}]", findings) for index, item in enumerate(value)]
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, list):  # PyYAML reads !!omap and !!pairs as a list of (key, value) tuples
+        findings.append((where, _NOT_JSON[tuple]))
+    elif isinstance(value, float) and not math.isfinite(value):
         findings.append((where, f"{key_text(value)} is not a number JSON can hold: write a number, or text such as 'unknown'"))
     elif value is not None and not isinstance(value, (str, int, float)):
         reason = _NOT_JSON.get(type(value), f"{_kind(value)} is not JSON data")
