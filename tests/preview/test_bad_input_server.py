@@ -52,9 +52,9 @@ class Serving:
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
 
     def raw(self, request: bytes) -> bytes:
-        """Send bytes as they are and read the answer until the server closes or a second passes."""
+        """Send bytes as they are (``Host: x`` made this server's own) and read the answer until the server closes or a second passes."""
         with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
-            sock.sendall(request)
+            sock.sendall(request.replace(b"Host: x\r\n", f"Host: 127.0.0.1:{self.port}\r\n".encode()))
             answer = b""
             try:
                 while chunk := sock.recv(65536):
