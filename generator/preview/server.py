@@ -213,7 +213,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         if not self._host_allowed():
             return
-        if urlsplit(self.path).path == self.server.state.base_path + RELOAD_PATH:
+        if unquote(urlsplit(self.path).path) == self.server.state.base_path + RELOAD_PATH:  # as the browser encoded it
             self._stream()
             return
         self._send(respond(self.server.state, self.path), head=False)
