@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from conftest import MakeSite, event
+from conftest import MakeSite
 from generator.build.pipeline import Builder
 from generator.preview.serve import rebuild
 from generator.preview.server import PreviewServer, PreviewState, respond, script_json
