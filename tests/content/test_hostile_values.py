@@ -6,9 +6,15 @@ exception that escapes fails the test with its traceback.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from conftest import MakeSite, event, snapshot
+from conftest import PROJECT, MakeSite, event, snapshot
+from generator import cli
 from generator.cli import main
 
 E = "content/events/e.md"
@@ -118,3 +124,34 @@ def test_a_bad_base_url_option_is_a_command_line_error(make_site: MakeSite, caps
 )
 def test_a_problem_with_the_whole_file_names_a_line(make_site: MakeSite, capsys: pytest.CaptureFixture[str], data: bytes, expected: str) -> None:
     fails(make_site, capsys, {E: data}, expected)
+
+
+# --- the net under everything: an internal error is one line -------------------------------------
+
+
+def test_an_internal_error_is_one_line_naming_it_a_bug(make_site: MakeSite, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site({"content/events/good.md": event()})
+
+    def broken(*args: object, **kwargs: object) -> None:  # the fault injected: a bug deep in the build
+        raise KeyError("no such\npage")
+
+    monkeypatch.setattr(cli, "build", broken)
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    assert main(["build", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert err == "timeline: internal error, a bug in timeline (not in your content): KeyError: 'no such\\npage' (TIMELINE_DEBUG=1 shows where)\n"
+    monkeypatch.setenv(cli.DEBUG_ENV, "1")
+    assert main(["build", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):") and "in broken" in err
+
+
+def test_a_site_folder_whose_name_is_not_utf8_builds_and_prints(tmp_path: Path) -> None:
+    root = Path(os.fsdecode(bytes(tmp_path) + b"/site-\xff"))
+    for name, text in {"content/site.yaml": SITE, "content/events/e.md": event()}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}  # a terminal that takes UTF-8 only
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, env=env, cwd=PROJECT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"built 1 events") and b"site-\\udcff" in done.stdout
