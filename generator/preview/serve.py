@@ -124,7 +124,7 @@ def _failed(root: Path, exc: Exception) -> Rendered:
         where = display_path(root, Path(exc.filename)) if isinstance(exc.filename, str) and exc.filename else str(root)
         return Rendered((Problem(where, None, None, f"cannot read: {exc.strerror or exc}"),), ok=False)
     detail = shorten(" ".join(str(exc).split()))
-    return Rendered((Problem("timeline", None, None, f"internal error (a bug in timeline, not in your content): {type(exc).__name__}: {detail}"),), ok=False)
+    return Rendered((Problem("timeline", None, None, f"internal error, a bug in timeline (not in your content): {type(exc).__name__}: {detail}"),), ok=False)
 
 
 DEFAULT_SERVE = ServeOptions()

@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE_YAML, MakeSite, event
+from generator.build.pipeline import Builder
+from generator.preview.serve import rebuild
+from generator.preview.server import PreviewState, respond
 
 GOOD = "content/events/good.md"
 HUGE = "9" * 5000
@@ -132,3 +135,29 @@ def test_every_bad_save_keeps_the_last_good_build_with_the_overlay_then_a_good_s
         title = "Good title"
     log = preview.stop()
     assert "Traceback" not in log, log
+
+
+@pytest.mark.parametrize("stage", ["render", "complete"])
+def test_an_exception_inside_a_rebuild_is_shown_and_the_next_good_save_recovers(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    root = make_site({GOOD: event("Good title", body="Good body.")})
+    builder, state, lines = Builder(root), PreviewState("/repo/"), list[str]()
+    assert rebuild(builder, state, set(), lines.append).ok
+
+    def broken(*args: object, **kwargs: object) -> None:  # the fault injected: a bug in one stage of the build
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(builder, stage, broken)
+    (root / GOOD).write_text(event("Saved title", body="Good body."))
+    result = rebuild(builder, state, {root / GOOD}, lines.append)
+    assert not result.ok
+    expected = "timeline: internal error, a bug in timeline (not in your content): ZeroDivisionError: division by zero"
+    assert [p.format() for p in result.problems] == [expected] and expected in lines
+    page = respond(state, "/repo/events/good/")
+    # a failure while rendering keeps the last good pages; one in the late feeds and exports keeps the pages it had just sent
+    assert page.status == 200 and ("<h1>Good title</h1>" if stage == "render" else "<h1>Saved title</h1>") in page.body.decode()
+    assert expected in page.body.decode()
+    monkeypatch.undo()
+    (root / GOOD).write_text(event("Fixed title", body="Good body."))
+    assert rebuild(builder, state, {root / GOOD}, lines.append).ok
+    page = respond(state, "/repo/events/good/")
+    assert b"<h1>Fixed title</h1>" in page.body and b"timeline-preview-overlay" not in page.body
