@@ -155,3 +155,10 @@ def test_a_site_folder_whose_name_is_not_utf8_builds_and_prints(tmp_path: Path) 
     done = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, env=env, cwd=PROJECT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"built 1 events") and b"site-\\udcff" in done.stdout
+
+
+def test_site_yaml_problems_found_after_reading_it_name_their_line(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
+    fails(make_site, capsys, {"content/site.yaml": SITE + "theme: nope\n"}, "content/site.yaml:3: theme: no theme folder themes/nope/")
+    bare_path_and_a_broken_link = {"content/site.yaml": "title: T\nbase_url: /repo/\n", E: event(body="[x](event:missing)")}
+    printed = fails(make_site, capsys, bare_path_and_a_broken_link)
+    assert any(line.startswith("content/site.yaml:2: warning: base_url: feeds and sitemap need an absolute address") for line in printed), printed
