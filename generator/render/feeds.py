@@ -78,7 +78,9 @@ def updated(event: Event) -> dt.datetime:
 
 def rfc3339(moment: dt.datetime) -> str:
     """``2019-05-16T00:00:00Z``: whole seconds, always UTC."""
-    return moment.astimezone(_UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(_UTC)
+    # not strftime: glibc's %Y gives '800' for the year 800, which is no RFC 3339 date
+    return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
 
 
 def _midnight(day: dt.date) -> dt.datetime:
