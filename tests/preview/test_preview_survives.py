@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITE_YAML, MakeSite, event
+from conftest import COMMERCE, HUAWEI, SITE_YAML, MakeSite, event, write_files
 from generator.build.pipeline import Builder
 from generator.preview.serve import rebuild
 from generator.preview.server import PreviewState, respond
@@ -65,20 +65,28 @@ class Preview:
         assert status == 200 and "data: " in stream, "no build followed the save"
 
     def stop(self) -> str:
-        self.process.send_signal(signal.SIGTERM)
-        output, _ = self.process.communicate(timeout=30)
-        return "".join(self.lines) + output
+        """Stop the server (once) and return everything it printed."""
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+            output, _ = self.process.communicate(timeout=30)
+            self.lines.append(output)
+        return "".join(self.lines)
 
 
-@pytest.fixture
-def preview(make_site: MakeSite) -> Iterator[Preview]:
-    files = {GOOD: event("Good title", body="Good body."), "content/events/b.md": event("B", "2020")}
-    # the site's own theme folder exists from the start, as the preview watches only folders that exist when it starts
-    root = make_site({**files, "themes/default/templates/README.txt": "Templates here override the built-in ones.\n"})
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    """One server for every bad save of this module, as an author makes one mistake after another."""
+    root = tmp_path_factory.mktemp("preview") / "site"
+    write_files(root, {
+        "content/site.yaml": SITE_YAML, "content/entities/huawei.md": HUAWEI, "content/entities/commerce.md": COMMERCE,
+        GOOD: event("Good title", body="Good body."), "content/events/b.md": event("B", "2020"),
+        # the site's own theme folder exists from the start, as the preview watches only folders that exist when it starts
+        "themes/default/templates/README.txt": "Templates here override the built-in ones.\n",
+    })
     running = Preview(root)
     yield running
-    if running.process.poll() is None:
-        running.stop()
+    log = running.stop()
+    assert "Traceback" not in log, log
 
 
 def write(name: str, text: str) -> Callable[[Path], object]:
@@ -113,28 +121,23 @@ def restore(root: Path) -> None:
         template.unlink()
 
 
-def test_every_bad_save_keeps_the_last_good_build_with_the_overlay_then_a_good_save_recovers(preview: Preview) -> None:
-    status, page = preview.get("/repo/events/good/")
-    assert status == 200 and "<h1>Good title</h1>" in page
-    title = "Good title"
-    for case, (save, expected) in BAD_SAVES.items():
-        preview.save_and_wait(save)
-        try:
-            status, page = preview.get("/repo/events/good/")
-        except ConnectionError:
-            pytest.fail(f"{case}: the preview stopped:\n{preview.stop()[-3000:]}")
-        assert status == 200, case
-        assert f"<h1>{title}</h1>" in page and "Good body." in page, case
-        overlay = page[page.find('id="timeline-preview-overlay"'):]
-        assert 'id="timeline-preview-overlay"' in page and expected.replace("'", "&#x27;") in overlay, (case, overlay[:1500])
-        preview.save_and_wait(restore)
+@pytest.mark.parametrize("case", BAD_SAVES, ids=list(BAD_SAVES))
+def test_a_bad_save_keeps_the_last_good_build_with_the_overlay_then_a_good_save_recovers(preview: Preview, case: str) -> None:
+    save, expected = BAD_SAVES[case]
+    preview.save_and_wait(save)
+    try:
         status, page = preview.get("/repo/events/good/")
-        assert status == 200 and "<h1>Fixed title</h1>" in page and "timeline-preview-overlay" not in page, case
-        title = "Fixed title"
-        preview.save_and_wait(write(GOOD, event("Good title", body="Good body.")))
-        title = "Good title"
-    log = preview.stop()
-    assert "Traceback" not in log, log
+    except ConnectionError:
+        pytest.fail(f"the preview stopped:\n{preview.stop()[-3000:]}")
+    assert status == 200
+    assert "<h1>Good title</h1>" in page and "Good body." in page
+    overlay = page[page.find('id="timeline-preview-overlay"'):]
+    assert 'id="timeline-preview-overlay"' in page and expected.replace("'", "&#x27;") in overlay, overlay[:1500]
+    preview.save_and_wait(restore)
+    status, page = preview.get("/repo/events/good/")
+    assert status == 200 and "<h1>Fixed title</h1>" in page and "timeline-preview-overlay" not in page
+    preview.save_and_wait(write(GOOD, event("Good title", body="Good body.")))  # as it was, for the next case
+    assert "<h1>Good title</h1>" in preview.get("/repo/events/good/")[1]
 
 
 @pytest.mark.parametrize("stage", ["render", "complete"])
