@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .build.pipeline import BuildResult, build
 from .content.assemble import Options
-from .errors import Severity
+from .content.config import base_url
+from .content.fields import FieldError
+from .errors import Severity, shorten
 from .ingest.arguments import add_parsers
+
+DEBUG_ENV = "TIMELINE_DEBUG"
+"""Set (to anything) to see the traceback of an internal error instead of its one-line summary."""
+
+
+def _base_url(text: str) -> str:
+    """``--base-url``: the same rule as ``base_url`` in site.yaml, checked before anything runs."""
+    try:
+        return base_url(text)
+    except FieldError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _port(text: str) -> int:
+    """``--port``: a TCP port, 0 to 65535 (0 picks a free one)."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 5 and int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,17 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
         command.add_argument("--drafts", action="store_true", help="include events marked draft: true")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        command.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
+        command.add_argument("--base-url", type=_base_url, help="the address the site is published at (overrides site.yaml)")
         if name == "build":
             command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
             command.add_argument("--no-cache", action="store_true", help="convert every body afresh and keep no cache in the output folder")
     serve = commands.add_parser("serve", help="preview the site, rebuilding on every save", description="Preview the site, rebuilding on every save.")
     serve.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
-    serve.add_argument("--port", "-p", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", "-p", type=_port, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--drafts", action="store_true", help="include events marked draft: true")
     serve.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    serve.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
+    serve.add_argument("--base-url", type=_base_url, help="the address the site is published at (overrides site.yaml)")
     add_parsers(commands)
     return parser
 
@@ -48,7 +70,33 @@ def _report(result: BuildResult, strict: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; the return value is the exit status."""
+    """Run the command line; the return value is the exit status.
+
+    Whatever goes wrong, the user sees lines, not a traceback: content
+    problems as ``file:line: key: message`` (exit 1), a wrong command line
+    from argparse (exit 2), and an exception that should never happen as one
+    line saying it is a bug (exit 1; :data:`DEBUG_ENV` shows the traceback).
+    """
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 must print, not raise
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            reconfigure(errors="backslashreplace")
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the net under every other fix: a bug is reported, not dumped
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        else:
+            detail = shorten(" ".join(str(exc).split()))
+            hint = f"{DEBUG_ENV}=1 shows where"
+            print(f"timeline: internal error, a bug in timeline (not in your content): {type(exc).__name__}: {detail} ({hint})", file=sys.stderr)
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     # the import tools and the preview server load only for their own commands: a build starts faster without them
     if args.command in ("import", "new"):
@@ -57,8 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = Options(drafts=args.drafts, base_url=args.base_url)
     root = args.root
     if args.command == "serve":
-        from .preview.serve import ServeOptions, serve
-        serve(root, ServeOptions(args.host, args.port, options, args.strict))
+        from .preview.serve import CannotServe, ServeOptions, serve
+        try:
+            serve(root, ServeOptions(args.host, args.port, options, args.strict))
+        except CannotServe as exc:
+            print(f"timeline serve: {exc}", file=sys.stderr)
+            return 1
         return 0
     if args.command == "check":
         result = build(root, options=options, strict=args.strict, write=False)

@@ -89,7 +89,7 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
             return None, problems
         if config.public_url is None:
             message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
-            problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
+            problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", config.line_of("base_url"), "base_url", message, Severity.WARNING))
         site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, _convert(config, [*kept, *entities], memo, converter), memo)
     problems += link_problems
     if _has_errors(problems):

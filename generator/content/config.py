@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +15,8 @@ from .dates import PartialDate
 from .frontmatter import Document, parse_yaml, read_text
 
 CONFIG_NAME = "site.yaml"
+THEMES_DIR = "themes"
+"""Where a site's own themes live, beside ``content/`` (as :mod:`generator.render.theme` reads them)."""
 SPLIT_AT = 800
 """Events beyond which ``auto`` splits the timeline by year."""
 PAGE_EVENTS = 400
@@ -50,6 +53,12 @@ class SiteConfig:
     """A custom domain for GitHub Pages, written to ``CNAME``."""
     timeline_split: str = "auto"
     """``auto`` (one page per year beyond :data:`SPLIT_AT` events), ``years`` or ``never``."""
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line of each setting in site.yaml, for later problems; not part of what a build depends on."""
+
+    def line_of(self, key: str) -> int:
+        """The line ``key`` is set on, else 1."""
+        return self.lines.get(key, 1)
 
     def splits(self, events: int) -> bool:
         """Whether a timeline of this many events gets a page per year."""
@@ -76,6 +85,7 @@ def base_url(value: Any) -> str:
     url = f.text(value)
     if not (re.match(r"^https?://[^/\s]+(/\S*)?$", url) or re.match(r"^/\S*$", url)):
         raise f.FieldError(f"expected https://host/path/ or /path/, got {url!r}")
+    f.splittable(url)
     return url if url.endswith("/") else url + "/"
 
 
@@ -129,6 +139,9 @@ def load_config(content_dir: Path, display: str) -> tuple[SiteConfig | None, lis
     if not isinstance(data, dict):
         return None, [Problem(display, 1, None, "expected a mapping of settings")]
     values, problems = f.read_fields(Document(display, data, lines, "", 0), FIELDS)
+    theme = values["theme"]
+    if theme is not None and theme != "default" and not (content_dir.parent / THEMES_DIR / theme).is_dir():
+        problems.append(Problem(display, lines.get("theme", 1), "theme", f"no theme folder {THEMES_DIR}/{theme}/"))
     if problems:
         return None, problems
-    return SiteConfig(**{k: v for k, v in values.items() if v is not None}), []
+    return SiteConfig(**{k: v for k, v in values.items() if v is not None}, lines=lines), []

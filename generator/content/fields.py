@@ -7,11 +7,14 @@ unknown keys are errors with a "did you mean" when a known key is close.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
 from ..errors import Problem
 from .dates import DateError, PartialDate, parse_date
@@ -135,10 +138,83 @@ def date(value: Any) -> PartialDate:
 
 
 def mapping(value: Any) -> Mapping[str, Any]:
-    """Any mapping, kept as written (for ``extra``)."""
+    """Any mapping, kept as written."""
     if not isinstance(value, dict):
         raise FieldError(f"expected a mapping, got {_kind(value)}")
     return value
+
+
+_NOT_JSON = {
+    set: "a set (!!set): write a list",
+    tuple: "an ordered map or pairs (!!omap, !!pairs): write a mapping or a list",
+    bytes: "binary data (!!binary): write it as text",
+    dt.date: "a timestamp (!!timestamp): write it as quoted text, e.g. '2020-02-01T10:00:00+01:00'",
+    dt.datetime: "a timestamp (!!timestamp): write it as quoted text, e.g. '2020-02-01T10:00:00+01:00'",
+}
+
+
+def json_data(value: Any) -> dict[str, Any]:
+    """A mapping of what JSON can hold, with text keys: the ``extra`` bag.
+
+    ``extra`` is copied into ``events.json`` as it is, so it may hold only
+    mappings, lists, text, integers, finite numbers, true/false and null.
+    Keys become text as written (``2019`` → ``"2019"``, ``true`` → ``"true"``).
+    Anything else (NaN and infinities, sets, ordered maps, binary, timestamps)
+    is refused where it is written: one rule, and no value whose JSON would
+    be invalid or change with ``PYTHONHASHSEED``.
+    """
+    if not isinstance(value, dict):
+        raise FieldError(f"expected a mapping, got {_kind(value)}")
+    findings: list[tuple[str, str]] = []
+    result = _json(value, "", findings)
+    if findings:
+        (where, message), *more = findings
+        raise FieldError(message, where, more)
+    return dict(result)
+
+
+def _json(value: Any, where: str, findings: list[tuple[str, str]]) -> Any:
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            name = key_text(key)
+            if not isinstance(key, (str, int, bool)) and key is not None:
+                findings.append((f"{where}.{name}", f"a key must be text or a whole number, got {_kind(key)}"))
+            result[name] = _json(item, f"{where}.{name}", findings)
+        return result
+    if isinstance(value, list) and not any(isinstance(item, tuple) for item in value):
+        return [_json(item, f"{where}[{index}]", findings) for index, item in enumerate(value)]
+    if isinstance(value, list):  # PyYAML reads !!omap and !!pairs as a list of (key, value) tuples
+        findings.append((where, _NOT_JSON[tuple]))
+    elif isinstance(value, float) and not math.isfinite(value):
+        findings.append((where, f"{key_text(value)} is not a number JSON can hold: write a number, or text such as 'unknown'"))
+    elif value is not None and not isinstance(value, (str, int, float)):
+        reason = _NOT_JSON.get(type(value), f"{_kind(value)} is not JSON data")
+        findings.append((where, f"{reason}"))
+    return value
+
+
+def instant(value: Any) -> dt.datetime | None:
+    """Text that is a date (``2020-02-01``) or an RFC 3339 date-time, as a UTC instant; ``None`` for other values.
+
+    A date-time without an offset is taken as UTC. One that cannot be moved
+    to UTC inside the calendar's years 1 to 9999 is a :class:`FieldError`.
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        # Python 3.10's fromisoformat does not accept a trailing "Z"
+        moment = dt.datetime.fromisoformat(re.sub(r"[zZ]$", "+00:00", text))
+    except ValueError:
+        return None
+    try:
+        return moment.replace(tzinfo=moment.tzinfo or dt.timezone.utc).astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise FieldError(f"{text!r} is outside the years 1 to 9999 once moved to UTC") from None
 
 
 _WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
@@ -149,6 +225,22 @@ def web_url(value: Any) -> str:
     url = text(value)
     if not _WEB_URL.match(url):
         raise FieldError(f"expected an http:// or https:// URL, got {url!r}")
+    return splittable(url)
+
+
+def splittable(url: str) -> str:
+    """``url`` when :func:`urllib.parse.urlsplit` can read it, host and port included.
+
+    Every later reader of a URL (feeds, exports, the link checker) splits it:
+    ``http://[::1`` or a port of ``99999`` must fail here, on its line, not there.
+    """
+    try:
+        _ = urlsplit(url).port
+    except ValueError as exc:
+        reason = str(exc)
+        if reason.startswith("Port could not be cast"):
+            reason = "bad port " + repr(reason.rpartition(" ")[2].strip("'"))
+        raise FieldError(f"not a usable URL ({reason}): {url!r}") from None
     return url
 
 

@@ -16,6 +16,7 @@ import codecs
 import errno
 import os
 import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,19 +24,43 @@ from typing import Any
 
 import yaml
 
-from ..errors import Problem
+from ..errors import Problem, shorten
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader without the implicit timestamp type."""
+    """Safe loader without the implicit timestamp type, whose values never fail with a bare exception."""
 
     yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's value for ``node``, or a marked error where its constructors raise a plain one.
+
+        ``int()`` refuses more than 4,300 digits, and an explicit tag
+        (``!!int abc``, ``!!bool maybe``, ``!!timestamp 2019-02-30``) reaches
+        constructors that raise ``ValueError``, ``KeyError`` or ``AttributeError``.
+        """
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, _unconstructed(node, exc), node.start_mark) from None
+
+
+def _unconstructed(node: yaml.Node, exc: Exception) -> str:
+    """Why ``node`` has no value, in the author's terms."""
+    text = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    digits = sum(c.isdigit() for c in text)
+    if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+        return f"an integer of {digits} digits: at most {sys.get_int_max_str_digits()} are allowed (quote it to keep it as text)"
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return f"cannot read {shorten(text, 60)!r} as {tag}"
 
 
 MAX_DEPTH = 64
@@ -71,12 +96,12 @@ class Document:
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text with BOM and CRLF accepted, or a problem naming the line."""
     if not raw.removeprefix(codecs.BOM_UTF8).strip():
-        return None, [Problem(path, None, None, "empty file")]
+        return None, [Problem(path, 1, None, "empty file")]
     for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
-            return None, [Problem(path, None, None, f"{name} text: save the file as UTF-8")]
+            return None, [Problem(path, 1, None, f"{name} text: save the file as UTF-8")]
     if b"\0" in raw:
-        return None, [Problem(path, None, None, "binary file: expected UTF-8 text")]
+        return None, [Problem(path, raw.count(b"\n", 0, raw.index(b"\0")) + 1, None, "binary file: expected UTF-8 text")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -200,7 +225,7 @@ def _key_name(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode) and node.tag != _STR:
         try:
             return key_text(yaml.constructor.SafeConstructor().construct_object(node))
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError, KeyError, AttributeError, TypeError, OverflowError):
             pass
     return str(node.value)
 

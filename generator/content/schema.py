@@ -140,6 +140,16 @@ def _kind(value: Any) -> str:
     return kind
 
 
+def _event_extra(value: Any) -> dict[str, Any]:
+    """``extra`` as JSON data; its ``updated``, when a date or date-time, must be one the feeds can place in UTC."""
+    extra = f.json_data(value)
+    try:
+        f.instant(extra.get("updated"))
+    except f.FieldError as exc:
+        raise f.FieldError(exc.message, ".updated") from None
+    return extra
+
+
 EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("title", f.text, required=True),
     f.Field("date", f.date, required=True),
@@ -151,7 +161,7 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("summary", f.text),
     f.Field("draft", f.boolean),
     f.Field("aliases", _former_ids),
-    f.Field("extra", f.mapping),
+    f.Field("extra", _event_extra),
 ]
 
 ENTITY_FIELDS: list[f.Field[Any]] = [
@@ -161,7 +171,7 @@ ENTITY_FIELDS: list[f.Field[Any]] = [
     f.Field("aliases", f.text_list),
     f.Field("wikidata", _wikidata),
     f.Field("links", _links),
-    f.Field("extra", f.mapping),
+    f.Field("extra", f.json_data),
 ]
 
 

@@ -15,7 +15,7 @@ from ..build.pipeline import Builder, Rendered
 from ..content.assemble import CONTENT_DIR, DEFAULTS, Options
 from ..content.config import CONFIG_NAME, load_config
 from ..content.sources import display_path
-from ..errors import Problem
+from ..errors import Problem, shorten
 from ..outputfile import OutputFile
 from ..render.theme import BUILTIN, THEMES_DIR
 from .server import PreviewServer, PreviewState
@@ -90,22 +90,24 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
 
     The pages go out first and the browser reloads; the feeds, sitemap and
     exports (which show every event) follow a moment later, without a reload.
+    No exception leaves: whatever a build raises becomes a problem in the
+    overlay, and the last good build stays served.
     """
     started = time.perf_counter()
     try:
         result = builder.render(defer_publishing=True, changed=changed)
         files = snapshot_files(result, (builder.served, state.snapshot.files) if builder.served else None) if result.ok else None
-    except OSError as exc:  # a theme file deleted or broken mid-build: report it, keep serving
-        result, files = _unreadable(builder.root, exc), None
-    events = edited_events(result, builder.root, changed)
+        events = edited_events(result, builder.root, changed)
+    except Exception as exc:  # a theme file deleted mid-build, or a bug: report it, keep serving
+        result, files, events = _failed(builder.root, exc), None, ()
     state.publish(files, result.problems, events)
     reloaded = time.perf_counter()
     if result.ok:
         try:
             result = builder.complete(result)
             state.refresh(snapshot_files(result), result.problems)
-        except OSError as exc:
-            result = _unreadable(builder.root, exc)
+        except Exception as exc:
+            result = _failed(builder.root, exc)
             state.publish(None, result.problems)
     for problem in result.problems:
         report(problem.format())
@@ -116,10 +118,13 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
     return result
 
 
-def _unreadable(root: Path, exc: OSError) -> Rendered:
-    """A failed build for a file that vanished or cannot be read while the site was being built."""
-    where = display_path(root, Path(exc.filename)) if exc.filename else str(root)
-    return Rendered((Problem(where, None, None, f"cannot read: {exc.strerror or exc}"),), ok=False)
+def _failed(root: Path, exc: Exception) -> Rendered:
+    """A failed build for an exception: a file that vanished or cannot be read mid-build, or a bug in timeline."""
+    if isinstance(exc, OSError):
+        where = display_path(root, Path(exc.filename)) if isinstance(exc.filename, str) and exc.filename else str(root)
+        return Rendered((Problem(where, None, None, f"cannot read: {exc.strerror or exc}"),), ok=False)
+    detail = shorten(" ".join(str(exc).split()))
+    return Rendered((Problem("timeline", None, None, f"internal error, a bug in timeline (not in your content): {type(exc).__name__}: {detail}"),), ok=False)
 
 
 DEFAULT_SERVE = ServeOptions()
@@ -136,20 +141,35 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
+class CannotServe(Exception):
+    """The preview cannot start: the port is taken, the address is not this machine's."""
+
+
+def _listen(options: ServeOptions, state: PreviewState) -> PreviewServer:
+    try:
+        return PreviewServer((options.host, options.port), state)
+    except OSError as exc:
+        raise CannotServe(f"cannot listen on {_authority(options.host, options.port)}: {exc.strerror or exc}") from None
+
+
+def _authority(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[str], None] = _say) -> None:
-    """Serve the site at ``root`` until interrupted."""
+    """Serve the site at ``root`` until interrupted; :class:`CannotServe` when it cannot listen."""
     config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
     if config is not None and options.build.base_url:
         config = config.with_base_url(options.build.base_url)
     base_path = config.base_path if config else "/"
     state = PreviewState(base_path)
+    server = _listen(options, state)  # first: a taken port is said at once, before any build or watcher
     builder = Builder(root, options.build, strict=options.strict)
     changes = Changes()
     output = root / (config.output if config else "output")
     observer = start_watching([root / CONTENT_DIR, root / THEMES_DIR, BUILTIN], changes, ignore=[output])
-    server = PreviewServer((options.host, options.port), state)
     rebuild(builder, state, set(), report)
-    report(f"Serving http://{options.host}:{server.server_address[1]}{base_path} (Ctrl-C to stop)")
+    report(f"Serving http://{_authority(options.host, server.server_address[1])}{base_path} (Ctrl-C to stop)")
     sys.stdout.flush()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

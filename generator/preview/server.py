@@ -9,9 +9,12 @@ written by ``timeline build`` never depend on whether a preview runs.
 from __future__ import annotations
 
 import html
+import ipaddress
 import json
 import mimetypes
 import posixpath
+import re
+import socket
 import sys
 import threading
 import time
@@ -25,6 +28,10 @@ from ..errors import Problem
 
 RELOAD_PATH = "__livereload"
 STREAM_SECONDS = 30.0
+IDLE_SECONDS = 5.0
+"""How long a connection may sit idle, or take to send its request, before it is closed."""
+LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
+"""``Host`` names always accepted, besides the address the server listens on."""
 _SCRIPT = """<script>
 (() => {
   const key = "timeline-preview:" + location.pathname, focusKey = "timeline-preview:focus";
@@ -170,8 +177,21 @@ def overlay(problems: tuple[Problem, ...]) -> str:
     )
 
 
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_json(value: object) -> str:
+    """``value`` as a JavaScript literal that is safe inside ``<script>``.
+
+    ``json.dumps`` leaves ``</script>`` and ``<!--`` as they are, which end or
+    change the script element around them; escaped as ``\\u003c`` they are the
+    same string to JavaScript and nothing to the HTML parser.
+    """
+    return json.dumps(value).translate(_SCRIPT_ESCAPES)
+
+
 def _inject(page: bytes, snapshot: Snapshot, base: str) -> bytes:
-    url = json.dumps(f"{base}{RELOAD_PATH}?since={snapshot.version}")
+    url = script_json(f"{base}{RELOAD_PATH}?since={snapshot.version}")
     extra = (overlay(snapshot.problems) if snapshot.failed else "") + _SCRIPT % {"url": url}
     text = page.decode("utf-8", errors="replace")
     index = text.rfind("</body>")
@@ -185,14 +205,35 @@ class Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
 
+    def setup(self) -> None:
+        """Read :data:`IDLE_SECONDS` per connection, so a test can lower it."""
+        self.timeout = IDLE_SECONDS  # type: ignore[misc]  # socketserver reads the instance's value
+        super().setup()
+
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        if urlsplit(self.path).path == self.server.state.base_path + RELOAD_PATH:
+        if not self._host_allowed():
+            return
+        if unquote(urlsplit(self.path).path) == self.server.state.base_path + RELOAD_PATH:  # as the browser encoded it
             self._stream()
             return
         self._send(respond(self.server.state, self.path), head=False)
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._send(respond(self.server.state, self.path), head=True)
+        if self._host_allowed():
+            self._send(respond(self.server.state, self.path), head=True)
+
+    def _host_allowed(self) -> bool:
+        """Whether ``Host`` names this server; otherwise a 400 is sent.
+
+        A page on another site can make its own name resolve to 127.0.0.1 (DNS
+        rebinding) and read the preview, drafts included; its requests still
+        carry its own name in ``Host``, so they are refused here.
+        """
+        if self.server.allows(self.headers.get("Host", "")):
+            return True
+        self.close_connection = True
+        self._send(Response(400, b"Host: expected this preview's own address, such as 127.0.0.1 or localhost with its port\n"), head=False)
+        return False
 
     def _send(self, response: Response, head: bool) -> None:
         self.send_response(response.status)
@@ -237,6 +278,18 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+_HOST = re.compile(r"^(?P<name>\[[0-9a-f:.]+\]|[^:\[\]]+)(?::(?P<port>[0-9]{1,5}))?$")
+"""A ``Host`` header: a name or IPv4 address, or an IPv6 address in brackets, then an optional port."""
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _since(query: str) -> int | None:
     """The ``since`` version of a reload stream's query (``0`` when absent), or ``None`` when it is no version number."""
     values = parse_qs(query).get("since") or ["0"]
@@ -245,14 +298,34 @@ def _since(query: str) -> int | None:
 
 
 class PreviewServer(ThreadingHTTPServer):
-    """A threading HTTP server bound to a preview state."""
+    """A threading HTTP server bound to a preview state: a slow client holds one thread, never the others."""
 
     daemon_threads = True
     request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
         self.state = state
+        self.name = address[0].lower()
+        """The address as given (``--host``), which may be a name the server's own address does not show."""
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
+
+    def allows(self, host: str) -> bool:
+        """Whether a request's ``Host`` header names this server: its own address or a local name, with its port.
+
+        Listening on every address (``0.0.0.0``, ``::``), any IP address is
+        accepted too: a rebinding attack needs a name, never an address.
+        """
+        port = self.server_address[1]
+        match = _HOST.match(host.strip().lower())
+        if match is None or int(match["port"] or 80) != port:
+            return False
+        name, listening = match["name"], str(self.server_address[0])
+        own = f"[{listening}]" if ":" in listening else listening
+        if name in LOCAL_NAMES or name in (own.lower(), self.name, f"[{self.name}]"):
+            return True
+        return listening in ("0.0.0.0", "::") and _is_address(name.strip("[]"))
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that went away mid-request (a closed tab, a reload) is normal; only other errors are printed."""

@@ -88,7 +88,7 @@ def timeline_json(site: Site) -> dict[str, Any]:
 
 
 def _jsonable(value: Any) -> Any:
-    """``extra`` as JSON: mappings keep their order with string keys, dates become ISO strings."""
+    """``extra`` as JSON: mappings keep their order; the schema has let in only JSON data (:func:`generator.content.fields.json_data`)."""
     if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -139,8 +139,8 @@ def _json_file(path: str, data: dict[str, Any]) -> OutputFile:
     Readable in a diff, and written item by item: the lists may be generators,
     so a large site's records are never all held at once.
     """
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    def dumps(value: Any) -> str:  # NaN is no JSON: the schema keeps it out of ``extra``, and nothing else holds floats
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
     parts = []
     for key, value in data.items():

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from .. import urls
+from ..content.fields import FieldError, instant
 from ..content.model import Event, Site
 from ..content.schema import slugify
 from ..outputfile import OutputFile
@@ -60,22 +61,12 @@ def revised(event: Event) -> dt.datetime | None:
     """``extra.updated`` as a UTC instant, when it is a date (``2020-02-01``) or an RFC 3339 date-time.
 
     A date-time without an offset is taken as UTC; anything else is ignored.
+    The schema has refused one that UTC cannot hold (:func:`generator.content.fields.instant`).
     """
-    value = event.extra.get("updated")
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return _midnight(value)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if len(text) == 10:
-                return _midnight(dt.date.fromisoformat(text))
-            # Python 3.10's fromisoformat does not accept a trailing "Z"
-            value = dt.datetime.fromisoformat(re.sub(r"[zZ]$", "+00:00", text))
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=value.tzinfo or _UTC).astimezone(_UTC)
-    return None
+    try:
+        return instant(event.extra.get("updated"))
+    except FieldError:
+        return None
 
 
 def updated(event: Event) -> dt.datetime:
@@ -87,7 +78,9 @@ def updated(event: Event) -> dt.datetime:
 
 def rfc3339(moment: dt.datetime) -> str:
     """``2019-05-16T00:00:00Z``: whole seconds, always UTC."""
-    return moment.astimezone(_UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(_UTC)
+    # not strftime: glibc's %Y gives '800' for the year 800, which is no RFC 3339 date
+    return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
 
 
 def _midnight(day: dt.date) -> dt.datetime:

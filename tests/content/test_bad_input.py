@@ -84,9 +84,9 @@ FRONT_MATTER: dict[str, tuple[Files, str]] = {
     "old Mac CR line ends": ({E: b"---\rtitle: x\rdate: 16/05/2019\r---\rBody\r"}, f"{E}:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD"),
     "BOM and no fence": ({E: "\ufefftitle: x\ndate: 2019\n".encode()}, f"{E}:1: missing front matter: the file must start with a '---' line"),
     "BOM, CRLF and bad YAML": ({E: "\ufeff---\r\ntitle: [x\r\ndate: 2019\r\n---\r\n".encode()}, f"{E}:3: YAML: did not find expected ',' or ']'"),
-    "only a BOM": ({E: b"\xef\xbb\xbf"}, f"{E}: empty file"),
-    "only white space": ({E: b" \n\t\r\n\n"}, f"{E}: empty file"),
-    "UTF-16": ({E: event().encode("utf-16")}, f"{E}: UTF-16 text: save the file as UTF-8"),
+    "only a BOM": ({E: b"\xef\xbb\xbf"}, f"{E}:1: empty file"),
+    "only white space": ({E: b" \n\t\r\n\n"}, f"{E}:1: empty file"),
+    "UTF-16": ({E: event().encode("utf-16")}, f"{E}:1: UTF-16 text: save the file as UTF-8"),
     "a bad byte in the body": ({E: b"---\ntitle: x\ndate: 2019\n---\nFine.\n\nNot \xff fine.\n"}, f"{E}:7: not valid UTF-8 (byte 0xff)"),
     "an unclosed quote": (
         {E: '---\ntitle: "abc\ndate: 2019\n---\n'},

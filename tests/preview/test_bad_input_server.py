@@ -52,9 +52,9 @@ class Serving:
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
 
     def raw(self, request: bytes) -> bytes:
-        """Send bytes as they are and read the answer until the server closes or a second passes."""
+        """Send bytes as they are (``Host: x`` made this server's own) and read the answer until the server closes or a second passes."""
         with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
-            sock.sendall(request)
+            sock.sendall(request.replace(b"Host: x\r\n", f"Host: 127.0.0.1:{self.port}\r\n".encode()))
             answer = b""
             try:
                 while chunk := sock.recv(65536):
@@ -317,8 +317,8 @@ BAD_SAVES: dict[str, tuple[Callable[[Path], object], str]] = {
     "a named pipe": (lambda root: os.mkfifo(root / "content/events/pipe.md"), "content/events/pipe.md: cannot read: not a regular file (a named pipe)"),
     "a folder named like an event": (lambda root: (root / "content/events/dir.md").mkdir(), "content/events/dir.md: cannot read: a folder, not a file"),
     "a dangling symlink": (lambda root: (root / "content/events/gone.md").symlink_to(root / "nowhere"), "content/events/gone.md: cannot read: No such file"),
-    "a binary file": (lambda root: (root / "content/events/good.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00"), "content/events/good.md: binary file"),
-    "UTF-16": (lambda root: (root / "content/events/good.md").write_bytes(event().encode("utf-16")), "content/events/good.md: UTF-16 text"),
+    "a binary file": (lambda root: (root / "content/events/good.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00"), "content/events/good.md:3: binary file"),
+    "UTF-16": (lambda root: (root / "content/events/good.md").write_bytes(event().encode("utf-16")), "content/events/good.md:1: UTF-16 text"),
     "a duplicate id by case": (lambda root: (root / "content/events/Good.md").write_text(event()), "content/events/Good.md:1: id: duplicate id 'good'"),
     "a dangling theme asset": (lambda root: _dangling_asset(root), "themes/default/static/broken.css: cannot read"),
 }

@@ -240,3 +240,16 @@ def test_characters_xml_forbids_are_dropped(make_site: MakeSite) -> None:
     assert "\x0b" in site.events[0].body_html  # Markdown lets it through; XML 1.0 may not carry it
     content = feed_of(list(feeds.files(site))).find(f"{ATOM}entry/{ATOM}content")
     assert content is not None and content.text == "<p>Body  with  control.</p>\n"
+
+
+def test_dates_before_the_year_1000_keep_four_digit_years(make_site: MakeSite) -> None:
+    files = {
+        "content/events/a.md": event("A", "0005-01-02"),
+        "content/events/b.md": event("B", "0800", "extra:\n  updated: '0900-03-04T05:06:07+01:00'\n"),
+        "content/events/c.md": event("C", "9998-12"),
+    }
+    _, site = built(make_site, files)
+    feed = feed_of(list(feeds.files(site)))
+    stamps = [e.text or "" for e in feed.iter(f"{ATOM}updated", f"{ATOM}published")]
+    assert len(stamps) == 7 and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", s) for s in stamps), stamps
+    assert "0005-01-02T00:00:00Z" in stamps and "0900-03-04T04:06:07Z" in stamps
