@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from ..content.dates import PartialDate
 from ..content.schema import Source
 from .entities import Matcher
+from .html import looks_like_html, read_html
 from .page import Page, read_page
+from .structured import merge
 from .writer import Draft
 
 
@@ -37,6 +39,20 @@ def import_text(text: str, matcher: Matcher, overrides: Overrides = Overrides())
     if page.title is None:
         return Imported(page, None)
     return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
+
+
+def import_html(markup: str, matcher: Matcher, overrides: Overrides = Overrides(), base: str | None = None) -> Imported:
+    """Read an HTML page (fetched from ``base``, if it was) and make its draft: markup metadata first, then the text."""
+    found = read_html(markup)
+    page = merge(read_page(found.text), found.meta, found.text.splitlines(), base)
+    if page.title is None:
+        return Imported(page, None)
+    return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
+
+
+def import_any(text: str, matcher: Matcher, overrides: Overrides = Overrides(), base: str | None = None) -> Imported:
+    """HTML when the text is markup, else a page copied as text."""
+    return import_html(text, matcher, overrides, base) if looks_like_html(text) else import_text(text, matcher, overrides)
 
 
 def make_draft(page: Page, entities: tuple[str, ...], overrides: Overrides) -> Draft:
