@@ -5,10 +5,11 @@ Pure functions: :mod:`.cli` does the reading, writing and printing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.dates import PartialDate
 from ..content.schema import Source
+from . import extract
 from .entities import Matcher
 from .html import looks_like_html, read_html
 from .page import Page, read_page
@@ -45,6 +46,9 @@ def import_html(markup: str, matcher: Matcher, overrides: Overrides = Overrides(
     """Read an HTML page (fetched from ``base``, if it was) and make its draft: markup metadata first, then the text."""
     found = read_html(markup)
     page = merge(read_page(found.text), found.meta, found.text.splitlines(), base)
+    page = replace(page, paragraphs=extract.kept(page.paragraphs, extract.main_text(markup)))
+    if page.date is None and (guessed := extract.page_date(markup)) is not None:
+        page = replace(page, date=guessed, date_note="")
     if page.title is None:
         return Imported(page, None)
     return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
