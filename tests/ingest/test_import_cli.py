@@ -81,11 +81,11 @@ def test_command_line_values_override_the_page(site: Path, capsys: Capture) -> N
 def test_page_without_a_date_is_not_written_until_date_is_given(site: Path, capsys: Capture) -> None:
     page = seeds(site) / "undated.txt"
     page.write_text(PAGE.replace("Published 16 May 2019\n", "").replace("/2019/05/16/", "/"), encoding="utf-8")
-    assert cli("import", page, "--root", site) == 0
-    out = capsys.readouterr().out
-    assert "undated.txt -> not written:" in out and "missing: date (pass --date YYYY-MM-DD)" in out
+    assert cli("import", page, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"{page.as_posix()}: date: no publication date found; nothing written: pass --date YYYY-MM-DD\n"
     assert not (site / "content" / "events").exists()
-    assert cli("import", page, "--root", site, "--dry-run") == 0
+    assert cli("import", page, "--root", site, "--dry-run") == 1
     assert "# date: missing" in capsys.readouterr().out
     assert cli("import", page, "--root", site, "--date", "2019-05-16") == 0
     assert read_back(site / TARGET).sources[0].date is None
@@ -93,11 +93,13 @@ def test_page_without_a_date_is_not_written_until_date_is_given(site: Path, caps
 
 def test_a_folder_imports_every_page_in_it(site: Path, capsys: Capture) -> None:
     folder = seeds(site)
-    (folder / "second.txt").write_text(PAGE.replace("Commerce adds Huawei to the Entity List", "Huawei responds to the listing"), encoding="utf-8")
+    second = PAGE.replace("Commerce adds Huawei to the Entity List", "Huawei responds to the listing").replace("commerce-huawei", "huawei-responds")
+    (folder / "second.txt").write_text(second, encoding="utf-8")
     (folder / ".hidden.txt").write_text("not a page", encoding="utf-8")
     (folder / "page.txt~").write_text("editor backup", encoding="utf-8")
     assert cli("import", folder, "--root", site) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[-1] == "2 pages: 2 imported, 0 duplicate, 0 needs a date, 0 failed"
     assert len(list((site / "content" / "events").glob("*.md"))) == 2
 
 
@@ -142,7 +144,7 @@ def test_unreadable_pages_are_reported_with_their_path(site: Path, capsys: Captu
 
 def test_missing_and_unreadable_paths(site: Path, capsys: Capture) -> None:
     assert cli("import", seeds(site) / "nope.txt", "--root", site) == 1
-    assert "nope.txt: no such file or folder" in capsys.readouterr().err
+    assert "nope.txt: read: no such file or folder" in capsys.readouterr().err
     if os.geteuid() != 0:  # root reads anything
         locked = seeds(site) / "page.txt"
         locked.chmod(0)
