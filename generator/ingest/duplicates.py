@@ -28,7 +28,10 @@ _TRACKING = re.compile(
 
 def normalise_url(url: str) -> str:
     """The comparison form of an address: ``https``, host in lower case without ``www.`` or default port, no tracking, no fragment."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[": not an address anything could be compared with; kept as written
+        return url.strip()
     host = (parts.hostname or "").lower().rstrip(".")
     while host.startswith("www."):
         host = host[4:]

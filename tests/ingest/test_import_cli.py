@@ -179,3 +179,53 @@ def test_new_requires_a_date(capsys: Capture) -> None:
     with pytest.raises(SystemExit):
         parser().parse_args(["new", "Title"])
     assert "--date" in capsys.readouterr().err
+
+
+def test_the_same_page_twice_is_refused_with_the_existing_event(site: Path, capsys: Capture) -> None:
+    assert cli("import", seeds(site) / "page.txt", "--root", site) == 0
+    capsys.readouterr()
+    moved = seeds(site) / "again.txt"  # the same article, linked from a newsletter, under another title
+    moved.write_text(
+        PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", "http://WWW.news.example/tech/2019/05/16/commerce-huawei-entity-list/?utm_source=nl&fbclid=x#top")
+        .replace("Commerce adds Huawei to the Entity List", "US blacklists Huawei"),
+        encoding="utf-8",
+    )
+    assert cli("import", moved, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"{moved.as_posix()}: duplicate: same source address as {TARGET}; nothing written (use --force to import it anyway)\n"
+    assert len(list((site / "content" / "events").glob("*.md"))) == 1
+    assert cli("import", moved, "--root", site, "--force") == 0
+    assert len(list((site / "content" / "events").glob("*.md"))) == 2
+
+
+def test_same_title_and_date_is_a_duplicate_even_from_another_address(site: Path, capsys: Capture) -> None:
+    other = seeds(site) / "syndicated.txt"
+    other.write_text(PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", "https://other.example/2019/05/16/huawei-list"), encoding="utf-8")
+    assert cli("import", seeds(site) / "page.txt", other, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert err == f"{other.as_posix()}: duplicate: same title and date as {TARGET}; nothing written (use --force to import it anyway)\n"
+    assert out.splitlines()[-1] == "2 pages: 1 imported, 1 duplicate, 0 needs a date, 0 failed"
+
+
+def test_a_batch_counts_every_outcome(site: Path, capsys: Capture) -> None:
+    folder = seeds(site)
+    (folder / "undated.txt").write_text(PAGE.replace("Published 16 May 2019\n", "").replace("/2019/05/16/", "/").replace("Commerce adds", "Commerce lists"), encoding="utf-8")
+    (folder / "copy.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    assert cli("import", folder, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "4 pages: 1 imported, 1 duplicate, 1 needs a date, 1 failed"
+    assert [line.split(": ")[1] for line in err.splitlines()] == ["read", "duplicate", "date"]  # copy.txt imported; empty, page, undated not
+
+
+def test_an_event_written_by_hand_counts_as_existing(site: Path, capsys: Capture) -> None:
+    events = site / "content" / "events"
+    events.mkdir(parents=True)
+    (events / "listing.md").write_text(
+        "---\ntitle: Huawei placed on the Entity List\ndate: 2019-05-16\nsources:\n  - name: Example News\n"
+        "    url: https://news.example/tech/2019/05/16/commerce-huawei-entity-list?utm_medium=email\n---\nText.\n",
+        encoding="utf-8",
+    )
+    (events / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")  # unreadable events are skipped, not fatal
+    assert cli("import", seeds(site) / "page.txt", "--root", site) == 1
+    assert "duplicate: same source address as content/events/listing.md;" in capsys.readouterr().err
