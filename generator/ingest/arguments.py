@@ -39,7 +39,8 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--root", type=Path, default=Path("."), help="the site folder, holding content/ (default: .)")
     command.add_argument("--source", help="the source's name (overrides what the page says)")
     command.add_argument("--url", type=_url, help="the source's address (overrides what the page says)")
-    command.add_argument("--force", action="store_true", help="write even when the page repeats an existing event (same source address, or same title and date), or overwrite its file")
+    force = "overwrite an existing event file; import: also write a page that repeats an event (same source address, or same title and date)"
+    command.add_argument("--force", action="store_true", help=force)
     command.add_argument("--dry-run", action="store_true", help="print the event instead of writing it")
 
 

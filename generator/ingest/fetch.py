@@ -64,7 +64,7 @@ def fetch(url: str, timeout: float = TIMEOUT, limit: int = LIMIT) -> Fetched:
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"no answer within {timeout:g} s; try again, or save the page and import the file") from None
         raise FetchError(f"cannot connect ({reason}); check the address and the network, or save the page and import the file") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"no answer within {timeout:g} s; try again, or save the page and import the file") from None
     except (OSError, ValueError) as exc:  # a connection reset mid-read, a malformed address or header
         raise FetchError(f"cannot fetch ({exc}); check the address, or save the page and import the file") from None

@@ -185,8 +185,9 @@ def test_the_same_page_twice_is_refused_with_the_existing_event(site: Path, caps
     assert cli("import", seeds(site) / "page.txt", "--root", site) == 0
     capsys.readouterr()
     moved = seeds(site) / "again.txt"  # the same article, linked from a newsletter, under another title
+    tracked = "http://WWW.news.example/tech/2019/05/16/commerce-huawei-entity-list/?utm_source=nl&fbclid=x#top"
     moved.write_text(
-        PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", "http://WWW.news.example/tech/2019/05/16/commerce-huawei-entity-list/?utm_source=nl&fbclid=x#top")
+        PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", tracked)
         .replace("Commerce adds Huawei to the Entity List", "US blacklists Huawei"),
         encoding="utf-8",
     )
@@ -209,7 +210,8 @@ def test_same_title_and_date_is_a_duplicate_even_from_another_address(site: Path
 
 def test_a_batch_counts_every_outcome(site: Path, capsys: Capture) -> None:
     folder = seeds(site)
-    (folder / "undated.txt").write_text(PAGE.replace("Published 16 May 2019\n", "").replace("/2019/05/16/", "/").replace("Commerce adds", "Commerce lists"), encoding="utf-8")
+    undated = PAGE.replace("Published 16 May 2019\n", "").replace("/2019/05/16/", "/").replace("Commerce adds", "Commerce lists")
+    (folder / "undated.txt").write_text(undated, encoding="utf-8")
     (folder / "copy.txt").write_text(PAGE, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     assert cli("import", folder, "--root", site) == 1
