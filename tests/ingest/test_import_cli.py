@@ -201,7 +201,8 @@ def test_the_same_page_twice_is_refused_with_the_existing_event(site: Path, caps
 
 def test_same_title_and_date_is_a_duplicate_even_from_another_address(site: Path, capsys: Capture) -> None:
     other = seeds(site) / "syndicated.txt"
-    other.write_text(PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", "https://other.example/2019/05/16/huawei-list"), encoding="utf-8")
+    syndicated = PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", "https://other.example/2019/05/16/huawei-list")
+    other.write_text(syndicated, encoding="utf-8")
     assert cli("import", seeds(site) / "page.txt", other, "--root", site) == 1
     out, err = capsys.readouterr()
     assert err == f"{other.as_posix()}: duplicate: same title and date as {TARGET}; nothing written (use --force to import it anyway)\n"
