@@ -24,7 +24,7 @@ _DROP_ROLES = frozenset("navigation complementary contentinfo banner dialog sear
 _DROP_CLASS = re.compile(
     r"(?i)(?:^|[\s_-])(?:cookies?|consent|newsletter|signup|sign-up|share|sharing|social|related|read-more|more-stories|most-popular|"
     r"promo|promo-bar|advert|ad|ads|ad-slot|ad-inline|sponsor|subscribe|support|donate|paywall-notice|comments?|breadcrumbs?|crumbs?|"
-    r"skip|tools|listen|player|sub-btn)(?:$|[\s_-])"
+    r"skip|tools|listen|player|sub-btn|disclaimer|bio|author-box|author-bio|pullquote|pull-quote|live-controls|ticker)(?:$|[\s_-])"
 )
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd br hr section article header main blockquote pre table tr td th caption address "

@@ -182,6 +182,7 @@ def _between(lines: Sequence[Line], index: int, end: int, captions: frozenset[in
     return [
         i for i in range(index + 1, end)
         if i not in captions and is_text(lines[i]) and lines[i].shape is not Shape.SHORT and not _is_labelled(lines[i].text)
+        and not (lines[i].shape is Shape.TITLE and lines[i].text.endswith(":"))  # "CARLA MENDES, ANCHOR:" introduces the text
     ]
 
 

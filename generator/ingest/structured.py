@@ -73,13 +73,26 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
     return clean(named[0]) if named else printed
 
 
+def _company(name: str) -> str:
+    """An organisation's name without its legal form: "Brightline Photonics, Inc." is "Brightline Photonics"."""
+    return re.sub(r"(?i)[, ]+(?:ltd|limited|inc|llc|plc|gmbh|corp|corporation|s\.?a|pty|co)\.?$", "", name.strip()).strip(" ,")
+
+
+def _title_site(metadata: Metadata, title: str | None) -> str | None:
+    """The outlet named after the headline in ``<title>`` ("Headline - Outlet"), when the rest is the headline."""
+    match = _SUFFIX.match(metadata.title.strip())
+    if match is None or title is None or fold(match.group("title")) != fold(title):
+        return None
+    return match.group("site").strip()
+
+
 def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) -> Page:
     """``page`` with the markup's headline, dates, address and publisher where the markup has them."""
     title = headline(metadata, lines, page.title)
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
     published = iso_date(metadata.published)
     updated = iso_date(metadata.modified)
-    source = metadata.publisher or metadata.site_name or page.source
+    source = _company(metadata.publisher) or metadata.site_name or _title_site(metadata, title) or page.source
     standfirst = page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
