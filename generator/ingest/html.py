@@ -31,6 +31,8 @@ _BLOCK = frozenset(
     "details summary center body html title figure".split()
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# The summary under the headline, where the markup names it.
+_DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
 _ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|newsarticle|webpage|pressrelease|liveblog|blogposting|analysis|opinion")
 
 
@@ -51,6 +53,7 @@ class Metadata:
     author: str = ""
     description: str = ""
     h1: tuple[str, ...] = ()
+    dek: str = ""  # the element the markup calls the standfirst or dek
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,8 @@ class _Collector(HTMLParser):
 
     lines: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
-    stack: list[tuple[str, bool]] = field(default_factory=list)  # (tag, dropped or skipped here)
+    stack: list[tuple[str, bool, int]] = field(default_factory=list)  # (tag, dropped or skipped here, first line of a dek or -1)
+    deks: list[str] = field(default_factory=list)
     hidden: int = 0
     fields: dict[str, str] = field(default_factory=dict)
     ld_json: list[str] = field(default_factory=list)
@@ -99,17 +103,20 @@ class _Collector(HTMLParser):
         hide = hide or values.get("aria-hidden", "").lower() == "true"
         if tag in _BLOCK:
             self._flush()
-        self.stack.append((tag, hide))
+        dek = not self.hidden and not hide and bool(_DEK_CLASS.search(values.get("class", "")))
+        self.stack.append((tag, hide, len(self.lines) if dek else -1))
         self.hidden += hide
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(open_tag == tag for open_tag, _ in self.stack):
+        if tag in _VOID or not any(open_tag == tag for open_tag, _, _ in self.stack):
             return
         while self.stack:  # close what was left open inside it
-            open_tag, hide = self.stack.pop()
+            open_tag, hide, dek = self.stack.pop()
             self.hidden -= hide
-            if open_tag in _BLOCK:
+            if open_tag in _BLOCK or dek >= 0:
                 self._flush()
+            if dek >= 0 and len(self.lines) > dek:
+                self.deks.append(" ".join(self.lines[dek:]))
             if open_tag == tag:
                 break
         if self.capture and tag in ("title", "script", "h1"):
@@ -180,6 +187,7 @@ def _metadata(collector: _Collector) -> Metadata:
         author=_name(ld.get("author")) or meta("author", "article:author"),
         description=meta("og:description", "description", "twitter:description"),
         h1=tuple(collector.h1),
+        dek=collector.deks[0] if collector.deks else "",
     )
 
 

@@ -276,6 +276,8 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             return None
         if line.is_meta or line.label is not None or index in captions or line.shape is Shape.SHORT:
             continue
+        if _is_labelled(line.text) or not line.text[:1].isupper() and line.text[:1].isalpha():
+            continue  # "Analysts: …" is a field; "and last updated …" goes on the line above
         if line.shape is Shape.TITLE:
             if line.word_count >= 6:
                 return index

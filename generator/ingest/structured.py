@@ -93,7 +93,7 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
     published = iso_date(metadata.published)
     updated = iso_date(metadata.modified)
     source = _company(metadata.publisher) or metadata.site_name or _title_site(metadata, title) or page.source
-    standfirst = page.standfirst
+    standfirst = clean(metadata.dek) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
     return replace(
@@ -107,4 +107,5 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
         url=url or page.url or (base if base and meta.is_article_url(base) else None),
         byline=page.byline or metadata.author or None,
         standfirst=standfirst,
+        paragraphs=tuple(p for p in page.paragraphs if standfirst is None or fold(p) != fold(standfirst)),
     )
