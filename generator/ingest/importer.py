@@ -70,12 +70,11 @@ def make_draft(page: Page, entities: tuple[str, ...], overrides: Overrides) -> D
         for key, value in (
             ("byline", page.byline),
             ("image_credit", page.image_credit),
-            ("standfirst", page.standfirst),
             ("updated", page.updated.iso() if page.updated else None),
         )
         if value
     }
-    return Draft(page.title, overrides.date or page.date, entities, sources, extra, page.paragraphs)
+    return Draft(page.title, overrides.date or page.date, entities, sources, extra, page.paragraphs, page.standfirst)
 
 
 def summary(imported: Imported, overrides: Overrides = Overrides()) -> str:
