@@ -8,6 +8,7 @@ answer in time, no network), never a traceback.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.request
@@ -48,8 +49,8 @@ def fetch(url: str, timeout: float = TIMEOUT, limit: int = LIMIT) -> Fetched:
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError("only http:// and https:// addresses can be fetched")
     opener = urllib.request.build_opener(_NoOtherSchemes)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9"})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9"})
         with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
             if content_type not in HTML_TYPES:
@@ -66,7 +67,7 @@ def fetch(url: str, timeout: float = TIMEOUT, limit: int = LIMIT) -> Fetched:
         raise FetchError(f"cannot connect ({reason}); check the address and the network, or save the page and import the file") from None
     except TimeoutError:
         raise FetchError(f"no answer within {timeout:g} s; try again, or save the page and import the file") from None
-    except (OSError, ValueError) as exc:  # a connection reset mid-read, a malformed address or header
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # a connection reset mid-read, a malformed address or answer
         raise FetchError(f"cannot fetch ({exc}); check the address, or save the page and import the file") from None
     if len(raw) > limit:
         raise FetchError(f"the page is larger than {limit // 1024} KiB; save the article as text and import the file")

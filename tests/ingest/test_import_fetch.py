@@ -119,6 +119,13 @@ def test_no_server_is_reported(site: Path, capsys: pytest.CaptureFixture[str]) -
     assert err.startswith(f"http://127.0.0.1:{port}/a: fetch: cannot connect (") and "check the address and the network" in err
 
 
+@pytest.mark.parametrize("url", ["http://", "https://a b/", "http://127.0.0.1:99999/", "http://[::1/", "http://\u0000/"])
+def test_malformed_addresses_are_reported_not_raised(site: Path, capsys: pytest.CaptureFixture[str], url: str) -> None:
+    assert cli("import", url, "--root", site) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{url}: fetch: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
 def test_only_web_addresses_are_fetched() -> None:
     with pytest.raises(FetchError, match="only http:// and https://"):
         fetch("file:///etc/passwd")
