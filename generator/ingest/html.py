@@ -13,8 +13,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as fields_of
 from html.parser import HTMLParser
+
+from .text import clean
 
 # Never text: code, and what a browser would not show.
 _SKIP = frozenset("script style noscript template svg iframe object embed canvas head select option textarea math".split())
@@ -173,7 +176,7 @@ def _metadata(collector: _Collector) -> Metadata:
     def meta(*names: str) -> str:
         return next((fields["meta:" + n] for n in names if fields.get("meta:" + n)), "")
 
-    return Metadata(
+    found = Metadata(
         title=html.unescape(fields.get("title", "")),
         og_title=meta("og:title", "twitter:title"),
         headline=_text(ld.get("headline")) or _text(ld.get("name")),
@@ -189,6 +192,8 @@ def _metadata(collector: _Collector) -> Metadata:
         h1=tuple(collector.h1),
         dek=collector.deks[0] if collector.deks else "",
     )
+    # No control characters or runs of whitespace in anything that may reach front matter.
+    return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name != "h1"}, h1=tuple(map(clean, found.h1)))
 
 
 def _article_ld(scripts: list[str]) -> dict[str, object]:

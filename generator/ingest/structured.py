@@ -53,16 +53,21 @@ def iso_date(value: str) -> PartialDate | None:
 
 def absolute(url: str, base: str | None) -> str | None:
     """An http(s) address, resolved against the page's own address when relative."""
-    if not url:
+    if not url or any(c.isspace() for c in url):
+        return None  # "Skip to main content" is no address, even if a page puts it in href
+    try:
+        resolved = urljoin(base, url) if base else url
+        urlsplit(resolved)
+    except ValueError:
         return None
-    resolved = urljoin(base, url) if base else url
     return resolved if urlsplit(resolved).scheme in ("http", "https") and urlsplit(resolved).netloc else None
 
 
 def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
     """The headline: a printed line that metadata names, else the only ``<h1>``, else the metadata, else what the text reading chose."""
     sites = (metadata.site_name, metadata.publisher)
-    named = [t for t in (metadata.headline, metadata.og_title, strip_site(metadata.og_title, sites), strip_site(metadata.title, sites)) if t]
+    candidates = (metadata.headline, metadata.og_title, strip_site(metadata.og_title, sites), strip_site(metadata.title, sites))
+    named = [clean(t) for t in candidates if clean(t)]
     wanted = {fold(t) for t in named}
     match = next((line for line in lines if fold(line) in wanted), None)
     if match is not None:
@@ -70,7 +75,7 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not meta.outlet(h) and fold(h) not in {fold(s) for s in sites if s}]
     if len(h1) == 1:
         return h1[0]
-    return clean(named[0]) if named else printed
+    return named[0] if named else printed
 
 
 def _company(name: str) -> str:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from generator.content.dates import PartialDate
 from generator.ingest.duplicates import normalise_url
-from generator.ingest.importer import Overrides, import_text
+from generator.ingest.importer import Overrides, import_any, import_text
 from generator.ingest.page import read_page
 from generator.ingest.text import clean
 from generator.ingest.writer import event_text
@@ -182,6 +182,42 @@ def test_any_page_gives_a_file_the_build_reads(lines: list[str], newline: str) -
     imported = import_text(newline.join(lines), MATCH, Overrides(date=PartialDate(2020, 2, 29)))
     if imported.draft is None:
         return
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "event.md"
+        file.write_text(event_text(imported.draft), encoding="utf-8")
+        record = read_back(file)
+    assert record.title == imported.draft.title and record.draft
+
+
+TAGS = ["p", "div", "h1", "h2", "span", "nav", "aside", "figure", "figcaption", "script", "style", "li", "article", "a", "b", "br", "title", "template"]
+META_TAGS = [
+    '<meta property="og:title" content="{}">', '<meta property="og:site_name" content="{}">', '<link rel="canonical" href="{}">',
+    '<meta property="article:published_time" content="{}">', '<script type="application/ld+json">{}</script>',
+]
+
+
+@st.composite
+def markup(draw: st.DrawFn) -> str:
+    """An HTML page of random elements (opened and closed or not), text, metadata and broken JSON-LD."""
+    parts = ["<!doctype html><html><head>"]
+    for template in draw(st.lists(st.sampled_from(META_TAGS), max_size=4)):
+        parts.append(template.format(draw(st.sampled_from(["", "2019-05-16T10:00:00Z", "{\"headline\": 1}", "[]", "/rel/path", "x"]) | LINES)))
+    parts.append("</head><body>")
+    for _ in range(draw(st.integers(0, 25))):
+        tag = draw(st.sampled_from(TAGS))
+        attrs = draw(st.sampled_from(["", ' class="share"', ' class="standfirst"', ' hidden', ' role="navigation"', ' class="x"']))
+        parts.append(f"<{tag}{attrs}>{draw(LINES)}" + (f"</{tag}>" if draw(st.booleans()) else ""))
+    return "".join(parts) + draw(st.sampled_from(["</body></html>", "", "<p", "<!--", "<![CDATA["]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(markup())
+def test_any_html_imports_without_crashing_and_gives_a_file_the_build_reads(page: str) -> None:
+    imported = import_any(page, MATCH, Overrides(date=PartialDate(2020, 2, 29)), base="https://example.com/a/b")
+    assert imported.page.url is None or imported.page.url.startswith(("http://", "https://"))
+    if imported.draft is None:
+        return
+    assert "\n" not in imported.draft.title
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "event.md"
         file.write_text(event_text(imported.draft), encoding="utf-8")
