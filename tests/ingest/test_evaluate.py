@@ -65,3 +65,18 @@ def test_each_field_and_each_miss_is_counted(tmp_path: Path) -> None:
 def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = evaluate(tmp_path / "nope")
     assert result.returncode == 2 and result.stderr == f"{(tmp_path / 'nope').as_posix()}: not a folder\n" and result.stdout == ""
+
+
+def test_import_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for page in DEVELOP.iterdir():
+        if page.suffix in (".txt", ".html"):
+            (pages / page.name).write_bytes(page.read_bytes())
+    runs = []
+    for seed in ("0", "12345"):
+        env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        command = [sys.executable, "-m", "generator", "import", "--dry-run", str(pages), "--root", str(PROJECT)]
+        runs.append(subprocess.run(command, capture_output=True, cwd=PROJECT, env=env, check=False))
+    assert runs[0].stdout == runs[1].stdout and runs[0].stderr == runs[1].stderr and runs[0].returncode == runs[1].returncode
+    assert runs[0].stdout.count(b"\n---\ntitle: ") + runs[0].stdout.startswith(b"---\ntitle: ") >= 20
