@@ -49,7 +49,7 @@ class Outcome(str, Enum):
     FAILED = "failed"
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Run:
     """One ``timeline import``: its options, the events it compares with, and what it has written so far."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -38,17 +38,30 @@ class Score:
     leaked: tuple[str, ...]
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Totals:
     """Sums over the pages."""
 
-    pages: int = 0
-    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
-    expected: int = 0
-    found: int = 0
-    correct: int = 0
-    boilerplate: int = 0
-    leaked: int = 0
+    pages: int
+    right: dict[str, int]
+    expected: int  # entities the answers list
+    found: int  # entities import found
+    correct: int  # entities in both
+    boilerplate: int  # lines that must not appear
+    leaked: int  # of those, lines that reached a body
+
+    @classmethod
+    def of(cls, scores: Sequence[Score], boilerplate: int) -> Totals:
+        """Add up the pages' scores."""
+        return cls(
+            pages=len(scores),
+            right={name: sum(s.right[name] for s in scores) for name in FIELDS},
+            expected=sum(s.entities_expected for s in scores),
+            found=sum(s.entities_found for s in scores),
+            correct=sum(s.entities_right for s in scores),
+            boilerplate=boilerplate,
+            leaked=sum(len(s.leaked) for s in scores),
+        )
 
 
 def same(a: str | None, b: str | None) -> bool:
@@ -105,22 +118,14 @@ def pages(folder: Path) -> list[Path]:
 
 def evaluate(folder: Path, matcher: Matcher) -> tuple[Totals, list[Score]]:
     """Import and score every page in ``folder``."""
-    totals, scores = Totals(), []
+    scores: list[Score] = []
+    boilerplate = 0
     for path in pages(folder):
         expected = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8")) or {}
-        text, reason = decode(path.read_bytes())
-        imported = import_any(text or "", matcher)
-        result = score(path.name, imported, expected)
-        scores.append(result)
-        totals.pages += 1
-        for name in FIELDS:
-            totals.right[name] += result.right[name]
-        totals.expected += result.entities_expected
-        totals.found += result.entities_found
-        totals.correct += result.entities_right
-        totals.boilerplate += len(_list(expected.get("must_not_appear")))
-        totals.leaked += len(result.leaked)
-    return totals, scores
+        text, _ = decode(path.read_bytes())
+        scores.append(score(path.name, import_any(text or "", matcher), expected))
+        boilerplate += len(_list(expected.get("must_not_appear")))
+    return Totals.of(scores, boilerplate), scores
 
 
 def report(folder: Path, totals: Totals, scores: Sequence[Score]) -> str:
