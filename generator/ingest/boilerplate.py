@@ -155,6 +155,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
         r"^(?:produced|edited|mixed|engineered|hosted) by [^.]{1,60}\.(?: [^.]{1,60}\.?)?$", r"^music\s*:",
         r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
+        r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
+        r"^(?:read|view|see) (?:the )?original (?:article|story|version|text)\b", r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
     )),
     (Kind.CREDIT, _any(
         r"^(?:(?:header|top|lead|featured|main|hero) )?(?:image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"

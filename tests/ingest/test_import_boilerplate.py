@@ -71,6 +71,9 @@ def body_of(page: str) -> list[str]:
         ("Transcripts are produced on a rush deadline and may contain errors.", Kind.FOOTER),
         ("That's all for this week. Reply to this email with questions; we read every one.", Kind.PROMO),
         ("9:47 p.m.", Kind.CHROME),
+        ("This article was translated from Chinese by the editors.", Kind.FOOTER),
+        ("Machine-translated from the German original.", Kind.FOOTER),
+        ("Originally published in Caixin on 9 August 2019.", Kind.FOOTER),
         ("14:32 BST", Kind.CHROME),
     ],
 )
