@@ -13,7 +13,7 @@ from . import extract
 from .entities import Matcher
 from .html import looks_like_html, read_html
 from .page import Page, read_page
-from .structured import merge
+from .structured import headline, merge
 from .writer import Draft
 
 
@@ -45,7 +45,8 @@ def import_text(text: str, matcher: Matcher, overrides: Overrides = Overrides())
 def import_html(markup: str, matcher: Matcher, overrides: Overrides = Overrides(), base: str | None = None) -> Imported:
     """Read an HTML page (fetched from ``base``, if it was) and make its draft: markup metadata first, then the text."""
     found = read_html(markup)
-    page = merge(read_page(found.text), found.meta, found.text.splitlines(), base)
+    lines = found.text.splitlines()
+    page = merge(read_page(found.text, headline(found.meta, lines, None)), found.meta, lines, base)
     page = replace(page, paragraphs=extract.kept(page.paragraphs, extract.main_text(markup)))
     if page.date is None and (guessed := extract.page_date(markup)) is not None:
         page = replace(page, date=guessed, date_note="")

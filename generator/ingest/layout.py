@@ -70,10 +70,10 @@ def is_paragraph(line: Line) -> bool:
     return line.shape is Shape.PROSE and is_text(line)
 
 
-def layout(lines: Sequence[Line]) -> Layout:
-    """Find the headline, zones, standfirst and body of a described page."""
+def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
+    """Find the headline (unless the page's markup said which line it is: ``known``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
-    headline = _headline(lines, captions)
+    headline = known if known is not None else _headline(lines, captions)
     standfirst = _standfirst(lines, headline, captions)
     zones = _zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1

@@ -49,10 +49,11 @@ class Page:
         return [text for text in (self.title, self.standfirst, *self.paragraphs) if text]
 
 
-def read_page(text: str) -> Page:
-    """Read page text (already decoded) into a :class:`Page`."""
+def read_page(text: str, headline: str | None = None) -> Page:
+    """Read page text (already decoded) into a :class:`Page`; ``headline``, when the markup names it, is the line the article hangs from."""
     lines = describe_all(text)
-    found = layout(lines)
+    wanted = key(headline).casefold() if headline else None
+    found = layout(lines, next((i for i, line in enumerate(lines) if key(line.text).casefold() == wanted), None))
     header = found.body[0] if found.body else len(lines)
     visible = [i for i, zone in enumerate(found.zones) if zone in (Zone.BEFORE, Zone.ARTICLE)]
     usable = [i for i in visible if i not in found.captions]

@@ -149,3 +149,16 @@ def test_html_import_works_without_the_import_extra(monkeypatch: pytest.MonkeyPa
     imported = import_any(page("<meta property='article:published_time' content='2019-05-16'>"), the_matcher())
     assert imported.draft is not None and imported.draft.date is not None
     assert imported.draft.paragraphs[0].startswith("The Commerce Department said") and len(imported.draft.paragraphs) == 2
+
+
+def test_the_markup_s_headline_is_where_the_article_starts_even_when_another_title_looks_more_like_one() -> None:
+    other = "<div><p>Huawei opens a research centre in Ottawa</p><p>By Li Wen</p><p>Published 2 May 2019</p></div>"
+    lead = "<p>A short lead of the article itself, before the rest.</p>"
+    markup = page(
+        "<meta property='og:title' content='Commerce adds Huawei to the Entity List'>",
+        body=lead + BODY,
+        h1="Commerce adds Huawei to the Entity List",
+    ).replace("<article><h1>", other + "<article><h1>", 1).replace("<p class='byline'>By Jane Doe</p>", "", 1)
+    found = import_any(markup, the_matcher()).page
+    assert found.title == "Commerce adds Huawei to the Entity List"
+    assert found.paragraphs[0] == "A short lead of the article itself, before the rest." and len(found.paragraphs) == 3
