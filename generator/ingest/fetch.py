@@ -20,7 +20,7 @@ from .text import decode
 TIMEOUT = 20.0  # seconds without an answer before giving up
 LIMIT = 5 * 1024 * 1024  # bytes: no article page is larger; a video or a dump would be
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-USER_AGENT = "timeline-import/0.1 (+https://github.com/; reads one article page)"
+USER_AGENT = "timeline-import/0.1 (fetches one article page; runs no scripts)"
 
 
 class FetchError(Exception):
