@@ -81,7 +81,9 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "show comments, view comments, reader comments, what do you think?, have your say, comment on this story, conversation, discussion, "
         "responses, about the author, about the authors, media contact, media contacts, press contact, press contacts, media enquiries, "
         "media inquiries, for media inquiries, for more information, contact, contacts, ###, ends, - ends -, -30-, notes to editors, "
-        "notes to editor, editor's note, disclaimer, footnotes, references, sources, share your thoughts"
+        "notes to editor, editor's note, disclaimer, footnotes, references, sources, share your thoughts, "
+        "forward-looking statements, forward looking statements, cautionary statement, safe harbor statement, safe harbour statement, "
+        "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits"
     ),
 }
 
@@ -99,6 +101,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
         r"^(?:reading time|estimated reading time)\b",
+        r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
         r"^(?:follow|share|tweet|email|save|print|gift)\b.{0,30}$",
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
         r"^view (?:this|in|the) (?:e-?mail|newsletter|message|online)\b|^unsubscribe\b|^update your (?:preferences|subscription)",
@@ -136,6 +139,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\bthis (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b",
         r"\b(?:paywall|premium article|exclusive to subscribers)\b", r"\bsubscribe here\b", r"^forwarded this (?:e-?mail|newsletter)\b",
         r"\byou(?:'re| are) receiving this\b", r"\b(?:log ?in|sign in|register|create an account) to (?:comment|reply|join the discussion)\b",
+        r"^that'?s (?:all|it) for (?:this|today|now)\b", r"\breply to this (?:e-?mail|newsletter)\b",
     )),
     (Kind.FOOTER, _any(
         r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
@@ -145,6 +149,14 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\b(?:data|quotes|prices) (?:is|are) delayed\b", r"\breal-time snapshot\b", r"^this (?:article|story|content) is (?:more than|over) \w+ \w+ old$",
         r"^(?:terms (?:of (?:use|service))|privacy policy|cookie policy|contact us|about us)(?:\s*[|·•].*)?$",
         r"^(?:source|image source|picture source)\s*:\s*https?://",
+        # the publisher's word after the article: disclaimers, letters, credits of a show
+        r"\bviews expressed (?:here |in this \w+ )?are (?:the author'?s?|their|his|her|my) own\b", r"\bdoes not take institutional positions\b",
+        r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
+        r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
+        r"^(?:produced|edited|mixed|engineered|hosted) by [^.]{1,60}\.(?: [^.]{1,60}\.?)?$", r"^music\s*:",
+        r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
+        r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
+        r"^(?:read|view|see) (?:the )?original (?:article|story|version|text)\b", r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
     )),
     (Kind.CREDIT, _any(
         r"^(?:(?:header|top|lead|featured|main|hero) )?(?:image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"
@@ -187,6 +199,14 @@ _NAV_WORDS = frozenset(phrase for phrase in _EXACT[Kind.CHROME] if " " not in ph
     "features columns newsletter magazine media video videos tv radio live".split()
 )
 _MENU_SEPARATORS = re.compile(r"\s*(?:\||•|·|»|›|>|/|\\)\s*")
+
+
+SPONSOR_LABELS = frozenset(("sponsored", "sponsored content", "promoted", "promoted content", "paid post", "paid content", "partner content"))
+
+
+def is_sponsor_label(text: str) -> bool:
+    """"SPONSORED" on a line of its own: the line under it is the sponsor's message."""
+    return _bare(text) in SPONSOR_LABELS
 
 
 def _bare(text: str) -> str:

@@ -5,12 +5,15 @@ Pure functions: :mod:`.cli` does the reading, writing and printing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.dates import PartialDate
 from ..content.schema import Source
+from . import extract
 from .entities import Matcher
+from .html import looks_like_html, read_html
 from .page import Page, read_page
+from .structured import headline, merge
 from .writer import Draft
 
 
@@ -39,6 +42,24 @@ def import_text(text: str, matcher: Matcher, overrides: Overrides = Overrides())
     return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
 
 
+def import_html(markup: str, matcher: Matcher, overrides: Overrides = Overrides(), base: str | None = None) -> Imported:
+    """Read an HTML page (fetched from ``base``, if it was) and make its draft: markup metadata first, then the text."""
+    found = read_html(markup)
+    lines = found.text.splitlines()
+    page = merge(read_page(found.text, headline(found.meta, lines, None)), found.meta, lines, base)
+    page = replace(page, paragraphs=extract.kept(page.paragraphs, extract.main_text(markup)))
+    if page.date is None and (guessed := extract.page_date(markup)) is not None:
+        page = replace(page, date=guessed, date_note="")
+    if page.title is None:
+        return Imported(page, None)
+    return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
+
+
+def import_any(text: str, matcher: Matcher, overrides: Overrides = Overrides(), base: str | None = None) -> Imported:
+    """HTML when the text is markup, else a page copied as text."""
+    return import_html(text, matcher, overrides, base) if looks_like_html(text) else import_text(text, matcher, overrides)
+
+
 def make_draft(page: Page, entities: tuple[str, ...], overrides: Overrides) -> Draft:
     """The draft event for a page: the command line's values win over the page's."""
     assert page.title is not None
@@ -50,12 +71,11 @@ def make_draft(page: Page, entities: tuple[str, ...], overrides: Overrides) -> D
         for key, value in (
             ("byline", page.byline),
             ("image_credit", page.image_credit),
-            ("standfirst", page.standfirst),
             ("updated", page.updated.iso() if page.updated else None),
         )
         if value
     }
-    return Draft(page.title, overrides.date or page.date, entities, sources, extra, page.paragraphs)
+    return Draft(page.title, overrides.date or page.date, entities, sources, extra, page.paragraphs, page.standfirst)
 
 
 def summary(imported: Imported, overrides: Overrides = Overrides()) -> str:

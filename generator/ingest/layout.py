@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from . import meta
 from .boilerplate import Kind
 from .lines import Line, Shape
 from .text import is_upper
@@ -26,6 +27,17 @@ SUBSTANTIAL = 12  # words: prose this long is an article paragraph, not a teaser
 LONG = 40  # words: prose this long ends a related-articles list on its own
 CAPTION_WORDS = 25
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
+# Never a headline: a caption or credit, a link to the next or previous post.
+_NOT_HEADLINE = re.compile(
+    r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
+    r"|\bgetty images\b|\bfile photo\b|[←→«»‹›]"
+)
+# "WEATHER ALERT: …", "Newer post: …", "Show: …": a label over something else, not a headline with a colon in it.
+_LABEL_PREFIX = re.compile(r"^(?P<label>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,2}):\s+\S")
+_LABEL_WORDS = frozenset(
+    "post alert show breaking update updated watch listen episode live tags topics category section series programme program podcast "
+    "newsletter issue edition sponsored advertisement aired filed transcript analyst analysts author authors rating view contact".split()
+)
 
 
 class Zone(str, Enum):
@@ -58,10 +70,10 @@ def is_paragraph(line: Line) -> bool:
     return line.shape is Shape.PROSE and is_text(line)
 
 
-def layout(lines: Sequence[Line]) -> Layout:
-    """Find the headline, zones, standfirst and body of a described page."""
+def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
+    """Find the headline (unless the page's markup said which line it is: ``known``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
-    headline = _headline(lines, captions)
+    headline = known if known is not None else _headline(lines, captions)
     standfirst = _standfirst(lines, headline, captions)
     zones = _zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1
@@ -106,6 +118,9 @@ def _is_header_meta(line: Line) -> bool:
 def _headline_shaped(line: Line) -> bool:
     if line.label is not None or line.is_meta or line.word_count < 3:
         return False
+    first = next((c for c in line.text if c.isalnum()), "")
+    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(line.text) or meta.outlet(line.text):
+        return False  # a headline starts with a capital; "and last updated 5:48 PM" continues the line above
     return line.shape is Shape.TITLE or (line.shape is Shape.PROSE and line.text.rstrip("\"'”’)").endswith(("?", "!")) and line.word_count <= 25)
 
 
@@ -141,13 +156,59 @@ def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[
         score += 1
     if is_upper(line.text):
         score -= 1
-    if line.text.endswith(":"):
+    if line.text.endswith(":") or _is_labelled(line.text):
         score -= 3
+    if _leads_into_body(lines, index, body_start, captions):
+        score += 2  # the article starts right under it (a byline, dateline or standfirst may come between)
     if listed[index] is Zone.LISTED:
         score -= 3
     if index > body_start:
         score -= 3
     return score - max(0, _titles_below(lines, index, listed, captions) - 1)
+
+
+def _is_labelled(text: str) -> bool:
+    """A label and its value ("WEATHER ALERT: …", "Sector view: Neutral", "Show: …"), not a headline with a colon in it."""
+    match = _LABEL_PREFIX.match(text)
+    if match is None:
+        return False
+    label = match.group("label")
+    value = text[match.end("label") + 1 :]
+    return is_upper(label) and len(label) > 3 or label.split()[-1].lower() in _LABEL_WORDS or len(value.split()) <= 3
+
+
+def _between(lines: Sequence[Line], index: int, end: int, captions: frozenset[int]) -> list[int]:
+    """The lines of words between ``index`` and ``end``: not boilerplate, bylines, datelines, captions or labelled fields."""
+    return [
+        i for i in range(index + 1, end)
+        if i not in captions and is_text(lines[i]) and lines[i].shape is not Shape.SHORT and not _is_labelled(lines[i].text)
+        and not (lines[i].shape is Shape.TITLE and lines[i].text.endswith(":"))  # "CARLA MENDES, ANCHOR:" introduces the text
+    ]
+
+
+def _leads_into_body(lines: Sequence[Line], index: int, body_start: int, captions: frozenset[int]) -> bool:
+    """Whether only a byline, dateline, boilerplate and at most one standfirst (a sentence, or longer) come between ``index`` and the body."""
+    if index >= body_start:
+        return False
+    # The header ends at the byline or dateline: what comes after it (the lead picture's caption) is not between.
+    header_end = next((i for i in range(index + 1, body_start) if _is_header_meta(lines[i])), body_start)
+    between = _between(lines, index, header_end, captions)
+    if not between:
+        return True
+    only = lines[between[0]]
+    return len(between) == 1 and (only.word_count >= lines[index].word_count or only.shape is Shape.PROSE)
+
+
+def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], leads: Sequence[int]) -> bool:
+    """The motto under the masthead ("Your Trusted Source for the Quad Cities"), when a line lower down leads into the body.
+
+    The first words of a page are often the outlet's name; the line right under them is its tagline, or a headline under a kicker.
+    Only when another headline candidate below leads into the article is it a tagline.
+    """
+    text = [i for i, line in enumerate(lines[:index]) if is_text(line) and line.shape is not Shape.SHORT or is_upper(line.text)]
+    if len(text) != 1 or text[0] != index - 1 or lines[text[0]].word_count > 5 or lines[text[0]].shape is Shape.PROSE:
+        return False
+    return any(other > index for other in candidates if other in leads)
 
 
 def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
@@ -170,8 +231,10 @@ def _headline(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
         return None
     body_start = _first_body_run(lines)
     listed = _zones(lines, -1, ends=False)
+    leads = [i for i in candidates if _leads_into_body(lines, i, body_start, captions)]
+    taglines = {i for i in candidates if _is_tagline(lines, i, candidates, leads)}
     # Highest score wins; of equals, the first on the page.
-    return max(candidates, key=lambda i: (_score(lines, i, body_start, listed, captions), -i))
+    return max(candidates, key=lambda i: (_score(lines, i, body_start, listed, captions) - 3 * (i in taglines), -i))
 
 
 def _resumes(lines: Sequence[Line], index: int) -> bool:
@@ -213,6 +276,8 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             return None
         if line.is_meta or line.label is not None or index in captions or line.shape is Shape.SHORT:
             continue
+        if _is_labelled(line.text) or not line.text[:1].isupper() and line.text[:1].isalpha():
+            continue  # "Analysts: …" is a field; "and last updated …" goes on the line above
         if line.shape is Shape.TITLE:
             if line.word_count >= 6:
                 return index

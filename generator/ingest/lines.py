@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from . import meta
-from .boilerplate import Kind, Label, classify
+from .boilerplate import Kind, Label, classify, is_sponsor_label
 from .dates import Dateline, read_dateline
 from .text import Unit, ends_sentence, is_upper, title_case_ratio, units, words
 
@@ -95,6 +95,9 @@ def describe_all(text: str) -> list[Line]:
         below = lines[index + 1].dateline
         if below is not None and _UPDATED_LABEL.match(line.text):  # "Updated" on its own line, the date under it
             lines[index + 1] = replace(lines[index + 1], dateline=replace(below, published=None, updated=below.published or below.updated))
+    for index, line in enumerate(lines[:-1]):
+        if is_sponsor_label(line.text) and lines[index + 1].label is None and not lines[index + 1].is_meta:
+            lines[index + 1] = replace(lines[index + 1], label=Label(Kind.ADVERT))
     for index, line in enumerate(lines):
         if _bare_byline(lines, index):
             lines[index] = replace(line, byline=meta.names_only(line.text))

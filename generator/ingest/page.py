@@ -22,6 +22,7 @@ from .text import key
 _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<surname>\S+)$")
 _BIO = re.compile(r"^(?P<name>.+?) (?:is|was|covers|writes|reports|has been)\b")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|–—]{2,40})$")
 MAX_TITLE_WORDS = 14
@@ -48,10 +49,11 @@ class Page:
         return [text for text in (self.title, self.standfirst, *self.paragraphs) if text]
 
 
-def read_page(text: str) -> Page:
-    """Read page text (already decoded) into a :class:`Page`."""
+def read_page(text: str, headline: str | None = None) -> Page:
+    """Read page text (already decoded) into a :class:`Page`; ``headline``, when the markup names it, is the line the article hangs from."""
     lines = describe_all(text)
-    found = layout(lines)
+    wanted = key(headline).casefold() if headline else None
+    found = layout(lines, next((i for i, line in enumerate(lines) if key(line.text).casefold() == wanted), None))
     header = found.body[0] if found.body else len(lines)
     visible = [i for i, zone in enumerate(found.zones) if zone in (Zone.BEFORE, Zone.ARTICLE)]
     usable = [i for i in visible if i not in found.captions]
@@ -101,12 +103,23 @@ def _byline(lines: Sequence[Line], ordered: Sequence[int], found: Layout, header
 
 
 def _without_bio(paragraphs: list[str], byline: str | None) -> list[str]:
-    """The body without a closing author biography ("Jane Doe is our technology correspondent.")."""
+    """The body without the author's biography, closing it or right under the byline ("Ms. Doe is a former negotiator.")."""
     if not byline or not paragraphs:
         return paragraphs
     authors = {name.strip() for name in re.split(r",| and ", byline)}
-    match = _BIO.match(paragraphs[-1])
-    return paragraphs[:-1] if match and match.group("name") in authors else paragraphs
+    surnames = {name.split()[-1] for name in authors if name.split()}
+
+    def is_bio(paragraph: str) -> bool:
+        match = _BIO.match(paragraph)
+        if match is None:
+            return False
+        name = match.group("name")
+        titled = _HONORIFIC.match(name)
+        return name in authors or (titled is not None and titled.group("surname") in surnames and len(paragraph.split()) <= 40)
+
+    if len(paragraphs) > 1 and is_bio(paragraphs[0]):
+        paragraphs = paragraphs[1:]
+    return paragraphs[:-1] if is_bio(paragraphs[-1]) else paragraphs
 
 
 def _credit(line: Line) -> str | None:

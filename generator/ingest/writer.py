@@ -38,6 +38,7 @@ class Draft:
     sources: tuple[Source, ...] = ()
     extra: Mapping[str, str] = field(default_factory=dict)
     paragraphs: tuple[str, ...] = ()
+    summary: str | None = None  # the standfirst: the line under the headline that did not become the title
 
 
 def escape(paragraph: str) -> str:
@@ -61,7 +62,7 @@ def _flow_list(values: tuple[str, ...]) -> str:
 
 
 def front_matter(draft: Draft) -> str:
-    """The ``---`` block: title, date, entities, sources, ``draft: true``, extra."""
+    """The ``---`` block: title, date, entities, sources, summary, ``draft: true``, extra."""
     lines = ["---", f"title: {_scalar(draft.title)}"]
     lines.append(f"date: {draft.date.iso()}" if draft.date else "# date: missing (pass --date YYYY-MM-DD)")
     if draft.entities:
@@ -74,6 +75,8 @@ def front_matter(draft: Draft) -> str:
                 lines.append(f"    url: {_scalar(source.url)}")
             if source.date:
                 lines.append(f"    date: {source.date.iso()}")
+    if draft.summary:
+        lines.append(f"summary: {_scalar(draft.summary)}")
     lines.append("draft: true")
     if draft.extra:
         lines.append("extra:")

@@ -61,6 +61,20 @@ def body_of(page: str) -> list[str]:
         ("7 thoughts on “Huawei unveils HarmonyOS”", Kind.END),
         ("About Huawei", Kind.END),
         ("###", Kind.END),
+        ("Forward-Looking Statements", Kind.END),
+        ("IMPORTANT DISCLOSURES", Kind.END),
+        ("Links from this episode", Kind.END),
+        ("The Institute does not take institutional positions. The views expressed are the author’s own.", Kind.FOOTER),
+        ("Past performance is not indicative of future results.", Kind.FOOTER),
+        ("The Westbrook Observer welcomes letters. Here are some tips.", Kind.FOOTER),
+        ("Produced by Wavelength Audio. Music: “Cleanroom” by Osei Tutu.", Kind.FOOTER),
+        ("Transcripts are produced on a rush deadline and may contain errors.", Kind.FOOTER),
+        ("That's all for this week. Reply to this email with questions; we read every one.", Kind.PROMO),
+        ("9:47 p.m.", Kind.CHROME),
+        ("This article was translated from Chinese by the editors.", Kind.FOOTER),
+        ("Machine-translated from the German original.", Kind.FOOTER),
+        ("Originally published in Caixin on 9 August 2019.", Kind.FOOTER),
+        ("14:32 BST", Kind.CHROME),
     ],
 )
 def test_line_kinds(line: str, kind: Kind) -> None:
@@ -192,3 +206,23 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     wrapped = textwrap.fill(long_one, 64) + "\n\n" + textwrap.fill(P3 + " " + P1, 64)
     found = read_page(f"{HEAD}\n{wrapped}\n")
     assert list(found.paragraphs) == [long_one, P3 + " " + P1]
+
+
+def test_the_line_under_a_sponsored_label_is_the_sponsor_s() -> None:
+    sponsor = "Is your supply chain ready? Download the checklist."
+    found = read_page(f"Commerce adds Huawei to the Entity List\nBy Jane Doe\n16 May 2019\n{P1}\nSPONSORED\n{sponsor}\n{P2}\n")
+    assert list(found.paragraphs) == [P1, P2]
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_the_author_s_bio_is_not_the_body(where: str) -> None:
+    bio = "Ms. Doe is a former telecommunications negotiator at the State Department."
+    body = [bio, P1, P2] if where == "top" else [P1, P2, bio]
+    found = read_page("Commerce adds Huawei to the Entity List\nBy Jane Doe\n16 May 2019\n" + "\n".join(body) + "\n")
+    assert list(found.paragraphs) == [P1, P2]
+
+
+def test_a_paragraph_about_someone_else_stays() -> None:
+    other = "Mr. Ross is a former investor who became commerce secretary in 2017."
+    found = read_page(f"Commerce adds Huawei to the Entity List\nBy Jane Doe\n16 May 2019\n{other}\n{P1}\n{P2}\n")
+    assert list(found.paragraphs) == [other, P1, P2]

@@ -81,11 +81,11 @@ def test_command_line_values_override_the_page(site: Path, capsys: Capture) -> N
 def test_page_without_a_date_is_not_written_until_date_is_given(site: Path, capsys: Capture) -> None:
     page = seeds(site) / "undated.txt"
     page.write_text(PAGE.replace("Published 16 May 2019\n", "").replace("/2019/05/16/", "/"), encoding="utf-8")
-    assert cli("import", page, "--root", site) == 0
-    out = capsys.readouterr().out
-    assert "undated.txt -> not written:" in out and "missing: date (pass --date YYYY-MM-DD)" in out
+    assert cli("import", page, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"{page.as_posix()}: date: no publication date found; nothing written: pass --date YYYY-MM-DD\n"
     assert not (site / "content" / "events").exists()
-    assert cli("import", page, "--root", site, "--dry-run") == 0
+    assert cli("import", page, "--root", site, "--dry-run") == 1
     assert "# date: missing" in capsys.readouterr().out
     assert cli("import", page, "--root", site, "--date", "2019-05-16") == 0
     assert read_back(site / TARGET).sources[0].date is None
@@ -93,11 +93,13 @@ def test_page_without_a_date_is_not_written_until_date_is_given(site: Path, caps
 
 def test_a_folder_imports_every_page_in_it(site: Path, capsys: Capture) -> None:
     folder = seeds(site)
-    (folder / "second.txt").write_text(PAGE.replace("Commerce adds Huawei to the Entity List", "Huawei responds to the listing"), encoding="utf-8")
+    second = PAGE.replace("Commerce adds Huawei to the Entity List", "Huawei responds to the listing").replace("commerce-huawei", "huawei-responds")
+    (folder / "second.txt").write_text(second, encoding="utf-8")
     (folder / ".hidden.txt").write_text("not a page", encoding="utf-8")
     (folder / "page.txt~").write_text("editor backup", encoding="utf-8")
     assert cli("import", folder, "--root", site) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[-1] == "2 pages: 2 imported, 0 duplicate, 0 needs a date, 0 failed"
     assert len(list((site / "content" / "events").glob("*.md"))) == 2
 
 
@@ -142,7 +144,7 @@ def test_unreadable_pages_are_reported_with_their_path(site: Path, capsys: Captu
 
 def test_missing_and_unreadable_paths(site: Path, capsys: Capture) -> None:
     assert cli("import", seeds(site) / "nope.txt", "--root", site) == 1
-    assert "nope.txt: no such file or folder" in capsys.readouterr().err
+    assert "nope.txt: read: no such file or folder" in capsys.readouterr().err
     if os.geteuid() != 0:  # root reads anything
         locked = seeds(site) / "page.txt"
         locked.chmod(0)
@@ -177,3 +179,56 @@ def test_new_requires_a_date(capsys: Capture) -> None:
     with pytest.raises(SystemExit):
         parser().parse_args(["new", "Title"])
     assert "--date" in capsys.readouterr().err
+
+
+def test_the_same_page_twice_is_refused_with_the_existing_event(site: Path, capsys: Capture) -> None:
+    assert cli("import", seeds(site) / "page.txt", "--root", site) == 0
+    capsys.readouterr()
+    moved = seeds(site) / "again.txt"  # the same article, linked from a newsletter, under another title
+    tracked = "http://WWW.news.example/tech/2019/05/16/commerce-huawei-entity-list/?utm_source=nl&fbclid=x#top"
+    moved.write_text(
+        PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", tracked)
+        .replace("Commerce adds Huawei to the Entity List", "US blacklists Huawei"),
+        encoding="utf-8",
+    )
+    assert cli("import", moved, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"{moved.as_posix()}: duplicate: same source address as {TARGET}; nothing written (use --force to import it anyway)\n"
+    assert len(list((site / "content" / "events").glob("*.md"))) == 1
+    assert cli("import", moved, "--root", site, "--force") == 0
+    assert len(list((site / "content" / "events").glob("*.md"))) == 2
+
+
+def test_same_title_and_date_is_a_duplicate_even_from_another_address(site: Path, capsys: Capture) -> None:
+    other = seeds(site) / "syndicated.txt"
+    syndicated = PAGE.replace("https://news.example/tech/2019/05/16/commerce-huawei-entity-list", "https://other.example/2019/05/16/huawei-list")
+    other.write_text(syndicated, encoding="utf-8")
+    assert cli("import", seeds(site) / "page.txt", other, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert err == f"{other.as_posix()}: duplicate: same title and date as {TARGET}; nothing written (use --force to import it anyway)\n"
+    assert out.splitlines()[-1] == "2 pages: 1 imported, 1 duplicate, 0 needs a date, 0 failed"
+
+
+def test_a_batch_counts_every_outcome(site: Path, capsys: Capture) -> None:
+    folder = seeds(site)
+    undated = PAGE.replace("Published 16 May 2019\n", "").replace("/2019/05/16/", "/").replace("Commerce adds", "Commerce lists")
+    (folder / "undated.txt").write_text(undated, encoding="utf-8")
+    (folder / "copy.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    assert cli("import", folder, "--root", site) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "4 pages: 1 imported, 1 duplicate, 1 needs a date, 1 failed"
+    assert [line.split(": ")[1] for line in err.splitlines()] == ["read", "duplicate", "date"]  # copy.txt imported; empty, page, undated not
+
+
+def test_an_event_written_by_hand_counts_as_existing(site: Path, capsys: Capture) -> None:
+    events = site / "content" / "events"
+    events.mkdir(parents=True)
+    (events / "listing.md").write_text(
+        "---\ntitle: Huawei placed on the Entity List\ndate: 2019-05-16\nsources:\n  - name: Example News\n"
+        "    url: https://news.example/tech/2019/05/16/commerce-huawei-entity-list?utm_medium=email\n---\nText.\n",
+        encoding="utf-8",
+    )
+    (events / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")  # unreadable events are skipped, not fatal
+    assert cli("import", seeds(site) / "page.txt", "--root", site) == 1
+    assert "duplicate: same source address as content/events/listing.md;" in capsys.readouterr().err

@@ -14,11 +14,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.content.dates import PartialDate
-from generator.ingest.importer import Overrides, import_text
+from generator.ingest.duplicates import normalise_url
+from generator.ingest.importer import Overrides, import_any, import_text
 from generator.ingest.page import read_page
 from generator.ingest.text import clean
 from generator.ingest.writer import event_text
@@ -186,3 +187,86 @@ def test_any_page_gives_a_file_the_build_reads(lines: list[str], newline: str) -
         file.write_text(event_text(imported.draft), encoding="utf-8")
         record = read_back(file)
     assert record.title == imported.draft.title and record.draft
+
+
+TAGS = ["p", "div", "h1", "h2", "span", "nav", "aside", "figure", "figcaption", "script", "style", "li", "article", "a", "b", "br", "title", "template"]
+META_TAGS = [
+    '<meta property="og:title" content="{}">', '<meta property="og:site_name" content="{}">', '<link rel="canonical" href="{}">',
+    '<meta property="article:published_time" content="{}">', '<script type="application/ld+json">{}</script>',
+]
+
+
+@st.composite
+def markup(draw: st.DrawFn) -> str:
+    """An HTML page of random elements (opened and closed or not), text, metadata and broken JSON-LD."""
+    parts = ["<!doctype html><html><head>"]
+    for template in draw(st.lists(st.sampled_from(META_TAGS), max_size=4)):
+        parts.append(template.format(draw(st.sampled_from(["", "2019-05-16T10:00:00Z", "{\"headline\": 1}", "[]", "/rel/path", "x"]) | LINES)))
+    parts.append("</head><body>")
+    for _ in range(draw(st.integers(0, 25))):
+        tag = draw(st.sampled_from(TAGS))
+        attrs = draw(st.sampled_from(["", ' class="share"', ' class="standfirst"', ' hidden', ' role="navigation"', ' class="x"']))
+        parts.append(f"<{tag}{attrs}>{draw(LINES)}" + (f"</{tag}>" if draw(st.booleans()) else ""))
+    return "".join(parts) + draw(st.sampled_from(["</body></html>", "", "<p", "<!--", "<![CDATA["]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(markup())
+def test_any_html_imports_without_crashing_and_gives_a_file_the_build_reads(page: str) -> None:
+    imported = import_any(page, MATCH, Overrides(date=PartialDate(2020, 2, 29)), base="https://example.com/a/b")
+    assert imported.page.url is None or imported.page.url.startswith(("http://", "https://"))
+    if imported.draft is None:
+        return
+    assert "\n" not in imported.draft.title
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "event.md"
+        file.write_text(event_text(imported.draft), encoding="utf-8")
+        record = read_back(file)
+    assert record.title == imported.draft.title and record.draft
+
+
+TRACKING = st.sampled_from(["utm_source", "utm_medium", "utm_campaign", "utm_content", "fbclid", "gclid", "msclkid", "mc_cid", "igshid"])
+SEGMENT = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+VALUE = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=0, max_size=8)
+
+
+@st.composite
+def article_url(draw: st.DrawFn) -> tuple[str, str]:
+    """An article address in its plain form, and the same address as links pass it around."""
+    host = draw(st.sampled_from(["example.com", "news.example.org", "capitolledger.example"]))
+    path = "/" + "/".join(draw(st.lists(SEGMENT, min_size=1, max_size=4)))
+    kept = draw(st.dictionaries(st.sampled_from(["id", "page", "p", "story"]), VALUE, max_size=2))
+    tracking = draw(st.dictionaries(TRACKING, VALUE, max_size=3))
+    plain = f"https://{host}{path}" + ("?" + "&".join(f"{k}={v}" for k, v in sorted(kept.items())) if kept else "")
+    params = list(kept.items()) + list(tracking.items())
+    params = draw(st.permutations(params))
+    scheme = draw(st.sampled_from(["http", "https", "HTTPS"]))
+    www = draw(st.sampled_from(["", "www.", "WWW."]))
+    port = draw(st.sampled_from(["", ":443" if scheme.lower() == "https" else ":80"]))
+    slash = draw(st.sampled_from(["", "/"]))
+    fragment = draw(st.sampled_from(["", "#comments", "#section-2"]))
+    query = "?" + "&".join(f"{k}={v}" for k, v in params) if params else ""
+    return plain, f"{scheme}://{www}{host.upper() if draw(st.booleans()) else host}{port}{path}{slash}{query}{fragment}"
+
+
+@given(article_url())
+def test_url_normaliser_equates_equivalent_addresses_and_drops_tracking(case: tuple[str, str]) -> None:
+    plain, passed_around = case
+    normal = normalise_url(passed_around)
+    assert normal == normalise_url(plain)
+    assert normalise_url(normal) == normal  # idempotent
+    assert not any(name in normal for name in ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "igshid", "#", "www."))
+
+
+@example("http://[")
+@example("https://WWW.example.com:443/a/?utm_source=x&id=2#top")
+@given(st.text(max_size=60))
+def test_url_normaliser_never_raises_and_is_idempotent(text: str) -> None:
+    normal = normalise_url(text)
+    assert normalise_url(normal) == normal
+
+
+@given(article_url(), article_url())
+def test_different_articles_stay_different(one: tuple[str, str], two: tuple[str, str]) -> None:
+    assume(one[0] != two[0])
+    assert normalise_url(one[1]) != normalise_url(two[1])

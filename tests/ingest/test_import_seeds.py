@@ -64,12 +64,13 @@ def test_seed_headline_is_not_on_the_first_line() -> None:
 def test_importing_the_seed_folder_writes_events_the_build_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = write_entities(tmp_path / "site", registry())
     status = cli("import", SEEDS, "--root", root)
-    out = capsys.readouterr().out
-    assert status == 0
+    out, err = capsys.readouterr()
+    assert status == 1  # a seed without a date is not imported, and says so
     written = sorted((root / "content" / "events").glob("*.md"))
     dated = [name for name in SEED_NAMES if expected(name)["date"]]
     assert len(written) == len(dated)
-    assert "regional-canada-ban.txt -> not written" in out and "pass --date" in out
+    assert err == f"{(SEEDS / 'regional-canada-ban.txt').as_posix()}: date: no publication date found; nothing written: pass --date YYYY-MM-DD\n"
+    assert out.splitlines()[-1] == f"{len(SEED_NAMES)} pages: {len(dated)} imported, 0 duplicate, 1 needs a date, 0 failed"
     md = make_markdown()
     for file in written:
         record = read_back(file)

@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from generator.content.dates import PartialDate
 from generator.content.markdown import make_markdown, plain_text
 from generator.content.schema import Source
+from generator.ingest.importer import import_text
 from generator.ingest.writer import Draft, escape, event_path, event_text, slug
-from import_fixtures.support import read_back
+from import_fixtures.support import matcher, read_back
+
+P1 = "The Commerce Department said on Thursday that it had added Huawei and dozens of affiliates to its Entity List."
+P2 = "The decision means American suppliers will need a licence before they can sell the company parts or software."
 
 MD = make_markdown()
 
@@ -108,3 +112,14 @@ def test_slug_and_path() -> None:
     )
     assert slug("华为") == "event"
     assert event_path(Path("site"), PartialDate(2019, 5), "Hi").as_posix() == "site/content/events/2019-05-hi.md"
+
+
+def test_the_standfirst_is_the_event_s_summary(tmp_path: Path) -> None:
+    standfirst = "American suppliers will need a licence: the Commerce Department's strongest step yet"
+    page = f"Commerce adds Huawei to the Entity List\n{standfirst}\nBy Jane Doe\n16 May 2019\n{P1}\n{P2}\n"
+    imported = import_text(page, matcher([("Huawei", [])]))
+    assert imported.draft is not None
+    file = tmp_path / "event.md"
+    file.write_text(event_text(imported.draft), encoding="utf-8")
+    record = read_back(file)
+    assert record.summary == standfirst and "standfirst" not in record.extra

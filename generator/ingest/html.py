@@ -1,0 +1,244 @@
+"""A saved or fetched HTML page read into its metadata and its visible text, one block a line.
+
+Standard library only (:mod:`html.parser`), so HTML import works without the
+``import`` extra. Nothing is run: scripts, styles and templates are skipped as
+text; JSON-LD is parsed as data. Elements that are never the article (menus,
+asides, forms, buttons, figure captions, cookie and newsletter boxes) are
+dropped here, where the markup still says what they are; whatever is left goes
+through the same line-by-line reading as a page copied as text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as fields_of
+from html.parser import HTMLParser
+
+from .text import clean
+
+# Never text: code, and what a browser would not show.
+_SKIP = frozenset("script style noscript template svg iframe object embed canvas head select option textarea math".split())
+# Markup that says "not the article".
+_DROP = frozenset("nav aside footer form button figcaption figure dialog menu amp-sidebar amp-user-notification amp-ad amp-social-share".split())
+_DROP_ROLES = frozenset("navigation complementary contentinfo banner dialog search alertdialog".split())
+_DROP_CLASS = re.compile(
+    r"(?i)(?:^|[\s_-])(?:cookies?|consent|newsletter|signup|sign-up|share|sharing|social|related|read-more|more-stories|most-popular|"
+    r"promo|promo-bar|advert|ad|ads|ad-slot|ad-inline|sponsor|subscribe|support|donate|paywall-notice|comments?|breadcrumbs?|crumbs?|"
+    r"skip|tools|listen|player|sub-btn|disclaimer|bio|author-box|author-bio|pullquote|pull-quote|live-controls|ticker)(?:$|[\s_-])"
+)
+_BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd br hr section article header main blockquote pre table tr td th caption address "
+    "details summary center body html title figure".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# The summary under the headline, where the markup names it.
+_DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
+_ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|newsarticle|webpage|pressrelease|liveblog|blogposting|analysis|opinion")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page says about itself in markup; empty strings where it says nothing."""
+
+    title: str = ""  # <title>
+    og_title: str = ""
+    headline: str = ""  # JSON-LD
+    site_name: str = ""  # og:site_name
+    publisher: str = ""  # JSON-LD publisher
+    canonical: str = ""  # <link rel=canonical>
+    og_url: str = ""
+    ld_url: str = ""
+    published: str = ""  # JSON-LD datePublished, else article:published_time and the like
+    modified: str = ""
+    author: str = ""
+    description: str = ""
+    h1: tuple[str, ...] = ()
+    dek: str = ""  # the element the markup calls the standfirst or dek
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """A page's metadata and its visible text: one block element a line."""
+
+    meta: Metadata
+    text: str
+
+
+@dataclass
+class _Collector(HTMLParser):
+    """Walks the markup once: text blocks outside dropped elements, and metadata."""
+
+    lines: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    stack: list[tuple[str, bool, int]] = field(default_factory=list)  # (tag, dropped or skipped here, first line of a dek or -1)
+    deks: list[str] = field(default_factory=list)
+    hidden: int = 0
+    fields: dict[str, str] = field(default_factory=dict)
+    ld_json: list[str] = field(default_factory=list)
+    h1: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)  # text of the <title>, JSON-LD script or <h1> being read
+    capture: str = ""
+
+    def __post_init__(self) -> None:
+        HTMLParser.__init__(self, convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            self._meta(values)
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.fields.setdefault("canonical", values.get("href", "").strip())
+        if tag in _VOID:
+            if tag in _BLOCK:
+                self._flush()
+            return
+        if tag == "title" and not self.fields.get("title"):
+            self._start_capture("title")
+        elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
+            self._start_capture("ld")
+        elif tag == "h1" and not self.hidden:
+            self._start_capture("h1")
+        hide = tag in _SKIP or tag in _DROP or values.get("role", "").lower() in _DROP_ROLES or "hidden" in values
+        hide = hide or bool(_DROP_CLASS.search(values.get("class", "") + " " + values.get("id", ""))) and tag not in ("body", "html", "article", "main")
+        hide = hide or values.get("aria-hidden", "").lower() == "true"
+        if tag in _BLOCK:
+            self._flush()
+        dek = not self.hidden and not hide and bool(_DEK_CLASS.search(values.get("class", "")))
+        self.stack.append((tag, hide, len(self.lines) if dek else -1))
+        self.hidden += hide
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or not any(open_tag == tag for open_tag, _, _ in self.stack):
+            return
+        while self.stack:  # close what was left open inside it
+            open_tag, hide, dek = self.stack.pop()
+            self.hidden -= hide
+            if open_tag in _BLOCK or dek >= 0:
+                self._flush()
+            if dek >= 0 and len(self.lines) > dek:
+                self.deks.append(" ".join(self.lines[dek:]))
+            if open_tag == tag:
+                break
+        if self.capture and tag in ("title", "script", "h1"):
+            self._end_capture()
+
+    def handle_data(self, data: str) -> None:
+        if self.capture:
+            self.raw.append(data)
+        if not self.hidden:
+            self.current.append(data)
+
+    def _meta(self, values: dict[str, str]) -> None:
+        name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+        content = " ".join(values.get("content", "").split())
+        if name and content:
+            self.fields.setdefault("meta:" + name, content)
+
+    def _start_capture(self, what: str) -> None:
+        self.capture, self.raw = what, []
+
+    def _end_capture(self) -> None:
+        text = "".join(self.raw)
+        if self.capture == "title":
+            self.fields["title"] = " ".join(text.split())
+        elif self.capture == "ld":
+            self.ld_json.append(text)
+        elif self.capture == "h1" and text.strip():
+            self.h1.append(" ".join(text.split()))
+        self.capture, self.raw = "", []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        self.current = []
+        if text:
+            self.lines.append(text)
+
+
+def read_html(markup: str) -> HtmlPage:
+    """Metadata and visible text of a page; never raises on any text."""
+    collector = _Collector()
+    try:
+        collector.feed(markup)
+        collector.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some broken markup; keep what was read
+        pass
+    collector._flush()
+    return HtmlPage(_metadata(collector), "\n".join(collector.lines) + "\n")
+
+
+def _metadata(collector: _Collector) -> Metadata:
+    fields = collector.fields
+    ld = _article_ld(collector.ld_json)
+
+    def meta(*names: str) -> str:
+        return next((fields["meta:" + n] for n in names if fields.get("meta:" + n)), "")
+
+    found = Metadata(
+        title=html.unescape(fields.get("title", "")),
+        og_title=meta("og:title", "twitter:title"),
+        headline=_text(ld.get("headline")) or _text(ld.get("name")),
+        site_name=meta("og:site_name", "application-name"),
+        publisher=_name(ld.get("publisher")),
+        canonical=fields.get("canonical", ""),
+        og_url=meta("og:url"),
+        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")),
+        published=_text(ld.get("datePublished")) or meta("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date"),
+        modified=_text(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
+        author=_name(ld.get("author")) or meta("author", "article:author"),
+        description=meta("og:description", "description", "twitter:description"),
+        h1=tuple(collector.h1),
+        dek=collector.deks[0] if collector.deks else "",
+    )
+    # No control characters or runs of whitespace in anything that may reach front matter.
+    return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name != "h1"}, h1=tuple(map(clean, found.h1)))
+
+
+def _article_ld(scripts: list[str]) -> dict[str, object]:
+    """The first JSON-LD object that describes an article (in a list or an ``@graph`` too)."""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in _items(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds) and (item.get("headline") or item.get("datePublished")):
+                return item
+    return {}
+
+
+def _items(data: object) -> list[dict[str, object]]:
+    if isinstance(data, list):
+        return [item for element in data for item in _items(element)]
+    if isinstance(data, dict):
+        graph = data.get("@graph")
+        return [data, *(_items(graph) if graph else [])]
+    return []
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
+
+
+def _name(value: object) -> str:
+    """A person's or organisation's name: a string, ``{"name": …}``, or a list of them joined."""
+    values = value if isinstance(value, list) else [value]
+    names = [n for v in values if (n := _text(v.get("name")) if isinstance(v, dict) else _text(v))]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _url_of(value: object) -> str:
+    if isinstance(value, dict):
+        return _text(value.get("@id")) or _text(value.get("url"))
+    return _text(value)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text is markup: a doctype or ``<html>``/``<head>``/``<body>`` near the start."""
+    return bool(re.search(r"(?i)<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", text[:2000]))

@@ -1,0 +1,68 @@
+"""The headline among the title-shaped lines of a page, in house styles import was not developed on.
+
+Each case is a wrong pick seen on a new page: a navigation link, an alert banner,
+a masthead's tagline, a labelled field, a caption or credit, the outlet's name,
+the standfirst under the headline, the byline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.page import read_page
+
+P1 = "Huawei was supposed to announce on Tuesday that its Mate 10 Pro would be sold by a major American carrier this year."
+P2 = "Several reports this afternoon say the carrier pulled out of the deal at the last minute under pressure from lawmakers."
+HEADLINE = "AT&T walks away from the Huawei Mate 10 Pro, a day before the big reveal"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["← Older post: Hands-on with the new camera update", "Newer post: Live from CES 2018 →"],
+        ["WEATHER ALERT: Freeze warning in effect tonight for Scott and Rock Island counties"],
+        ["Show: The Evening Brief with Carla Mendes"],
+        ["Huawei CEO Ren Zhengfei at the company's headquarters (Reuters)"],
+        ["File photo of a Huawei store in Beijing"],
+        ["Photo: Huawei's logo at a trade show in Barcelona"],
+        ["Reuters"],
+        ["Bloomberg"],
+    ],
+)
+def test_lines_that_are_not_headlines_lose_to_the_headline(above: list[str]) -> None:
+    page = "\n".join(["Pocket Signal", *above, HEADLINE, "Posted on January 8, 2018 by Jordan Alvarez", P1, P2]) + "\n"
+    assert read_page(page).title == HEADLINE
+
+
+def test_a_masthead_tagline_over_a_dateline_is_not_the_headline() -> None:
+    page = (
+        "PROCUREMENT BRIEF\nThe weekly newsletter for federal contractors\nIssue #214 | Tuesday, August 14, 2018\n"
+        "Good morning. It was a big week for anyone who sells technology to the government, so this issue is about one story.\n"
+        "TOP STORY\nSection 889 is law: what the Huawei and ZTE ban means for your contracts\n" + P1 + "\n" + P2 + "\n"
+    )
+    assert read_page(page).title == "Section 889 is law: what the Huawei and ZTE ban means for your contracts"
+
+
+def test_a_kicker_over_the_headline_is_not_taken_for_a_masthead() -> None:
+    page = f"Trade War\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n"
+    assert read_page(page).title == HEADLINE
+
+
+def test_labelled_fields_under_the_headline_are_not_the_headline() -> None:
+    page = (
+        "GRANITE PEAK RESEARCH\n31 January 2023\nHuawei: Washington reportedly stops approving most US export licences\n"
+        "Analysts: Felipe Arantes | Yuki Shimazaki\nSector view: Neutral (unchanged)\n" + P1 + "\n" + P2 + "\n"
+    )
+    assert read_page(page).title == "Huawei: Washington reportedly stops approving most US export licences"
+
+
+def test_a_question_standfirst_stays_the_summary_under_a_shouted_headline() -> None:
+    headline = "HANG UP! Huawei phone owners in limbo as Google pulls the plug on Android apps"
+    standfirst = "Millions of Brits with Chinese-made handsets left asking: will my phone still work?"
+    found = read_page(f"THE DAILY KLAXON\nTECH\n{headline}\n{standfirst}\nBy Kelly Braithwaite, Consumer Tech Editor\n20/05/2019\n{P1}\n{P2}\n")
+    assert (found.title, found.standfirst) == (headline, standfirst)
+
+
+def test_a_lowercase_continuation_of_a_dateline_is_not_the_headline() -> None:
+    page = f"WKRX NEWS 4\n{HEADLINE}\nBy: Tanya Kowalczyk-Reed\nPosted at 3:04 PM, Nov 11, 2021\nand last updated 5:48 PM, Nov 11, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).title == HEADLINE
