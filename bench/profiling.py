@@ -11,7 +11,7 @@ the generator; the profiles only depend on the generator using a ``fork`` Pool.
 Phases are given by where each function lives (the Markdown parser's modules,
 Jinja2's, the YAML loader's, the generator's feed modules ...). Time spent in
 functions that belong to no phase by themselves (built-ins, ``re``,
-``pathlib``...) is shared out among their callers in proportion to what each
+``pathlib``...) is divided among their callers in proportion to what each
 caller spent in them, so ``str.join`` called by Jinja2 counts as templates.
 """
 
@@ -83,7 +83,7 @@ def phase_of_function(key: FuncKey) -> str | None:
 
 
 def phases(stats: StatsDict) -> dict[str, float]:
-    """Own time (seconds) per phase; functions with no phase of their own share theirs out among their callers."""
+    """Own time (seconds) per phase; functions with no phase of their own divide theirs among their callers."""
     shares: dict[FuncKey, dict[str, float]] = {}
 
     def share(key: FuncKey, depth: int) -> dict[str, float]:
@@ -147,10 +147,15 @@ def profile_workers(folder: Path) -> Callable[[], None]:
         done: list[bool] = []
 
         def dump() -> None:
+            # the pool may send SIGTERM while a worker that already ended normally is writing: ignore it then,
+            # and write under a temporary name, so a profile on disk is always whole
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             if not done:
                 done.append(True)
                 profiler.disable()
-                profiler.dump_stats(str(folder / f"worker-{os.getpid()}.prof"))
+                target = folder / f"worker-{os.getpid()}.prof"
+                profiler.dump_stats(str(target) + ".part")
+                os.replace(str(target) + ".part", target)
 
         def on_terminate(signum: int, frame: FrameType | None) -> None:
             dump()
