@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import PROJECT
 
 # spelled in pieces, so this file does not name what it looks for
-OUTSIDE = re.compile("|".join([r"\.\./" + "sha" + "red", "sha" + "red/bench", "/work/", "BENCH_" + "SHA" + "RED", "--" + "sha" + "red"]), re.I)
+OUTSIDE = re.compile("|".join([r"\.\./" + "sha" + "red", "sha" + "red/bench", "/wo" + "rk/", "BENCH_" + "SHA" + "RED", "--" + "sha" + "red"]), re.I)
 
 
 def tracked(*folders: str) -> list[Path]:
@@ -28,7 +28,7 @@ def test_nothing_in_the_bench_names_a_folder_outside_the_repository() -> None:
     assert offenders == []
 
 
-def test_nothing_in_the_bench_mentions_the_shared_folder_at_all() -> None:
+def test_nothing_in_the_bench_mentions_the_folder_beside_the_project_at_all() -> None:
     word = "sha" + "red"
     offenders = [str(p.relative_to(PROJECT)) for p in tracked("bench", "tests/bench") if word in p.read_text(encoding="utf-8").lower()]
     assert offenders == []
