@@ -263,7 +263,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.peers:
             results.notes.append("Peers not run (--no-peers): Hugo, Eleventy and the floor are left out.")
         for name, root in tables:
-            results.tables.append(_measure_table(name, root, corpora, args, peers, pythonpath, results))
+            table = _measure_table(name, root, corpora, args, peers, pythonpath, results)
+            results.tables.append(table)
+            # on stderr as soon as it is done, so a long run stopped later still leaves this table behind
+            log(f"{name} table done:\n" + "\n".join(report.timing_table(table, labels) + [""] + report.ratio_table(table)))
         if args.edit:
             _measure_edits(main_root, corpora, args, pythonpath, results)
     finally:
