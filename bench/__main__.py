@@ -179,7 +179,7 @@ def facts(args: argparse.Namespace, peers: dict[str, runners.Peer], tables: list
         "our command": "`python -m generator build --root SITE --output OUT` (the `timeline build` entry point)",
     }
     for key, peer in peers.items():
-        found[peer.label if peer.installed else key] = (
+        found[key] = (
             f"{peer.version}: `{' '.join(peer.argv)}`"
             if peer.installed else f"not installed ({peer.missing})"
         )
