@@ -1,22 +1,21 @@
 """What runs inside a measured child process: the in-process edit loop and the profiled build.
 
-``python -m bench.child edit SITE OUT --runs N`` builds once, then N+1 times
-appends a paragraph to one event's body and times ``build()`` (the first of
-those is a warm-up); it prints one JSON line. ``python -m bench.child profile
-SITE OUT --top K`` runs one build under cProfile and prints the top K
-functions by cumulative time.
+``python -m bench.child edit SITE OUT --runs N`` serves the site as
+``timeline serve`` would, then N+1 times saves one event with a new paragraph
+and times it to the reload signal (the first is a warm-up); it prints one JSON
+line. ``python -m bench.child profile SITE OUT FOLDER --top K`` runs one cold
+build under cProfile, in this process and in each worker it forks (their
+profiles go to FOLDER), and prints per-phase and top-function tables.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import json
 import pstats
 import re
 import sys
-import sysconfig
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,33 +96,43 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
     return {"first_build": first, "times": times, "rebuilds": rebuilds, "quick": builder.quick, "edited": target.name}
 
 
-def profile(site: Path, output: Path, top: int) -> str:
-    """One build under cProfile; the stats table (top ``top`` by cumulative time), paths shortened."""
+def profile(site: Path, output: Path, folder: Path, top: int) -> str:
+    """One cold build under cProfile, in this process and in every worker it forks; per-phase and top-function tables, Markdown."""
+    from . import profiling
+
     started = time.perf_counter()
     from generator.build.pipeline import build
 
     imported = time.perf_counter() - started
+    undo = profiling.profile_workers(folder)
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
-    result = build(site, output=output)
-    profiler.disable()
+    try:
+        result = build(site, output=output)
+    finally:
+        profiler.disable()
+        undo()
     elapsed = time.perf_counter() - started
     _check(result, "profiled build")
-    stream = io.StringIO()
-    stats = pstats.Stats(profiler, stream=stream)
-    stats.sort_stats("cumulative").print_stats(top)
-    stream.write(f"\nThe same build, top {top} by own time (tottime):\n")
-    stats.sort_stats("tottime").print_stats(top)
-    text = stream.getvalue()
-    paths = {*sys.path, *sysconfig.get_paths().values(), str(Path(__file__).resolve().parent.parent)}
-    for prefix in sorted((p.rstrip("/") for p in paths if p and p != "/"), key=len, reverse=True):
-        text = text.replace(prefix + "/", "")
-    head = (
-        f"cProfile of one cold build() of {site} ({result.events} events, {result.files} files): "
-        f"{elapsed:.3f} s under the profiler; importing generator.build.pipeline took {imported:.3f} s (not profiled)\n"
-    )
-    return head + text.strip("\n") + "\n"
+    parent = profiling.raw(pstats.Stats(profiler))
+    dumps = sorted(folder.glob("worker-*.prof"))
+    merged = profiling.load(dumps)
+    workers = profiling.raw(merged) if merged is not None else None
+    lines = [
+        f"One cold build of {result.events} events ({result.files} files) took {elapsed:.2f} s under the profiler "
+        f"(importing the generator took {imported:.2f} s before it, not profiled); {len(dumps)} worker process(es) profiled. "
+        "Own time per phase (cProfile slows Python code down unevenly: compare the shares, not the seconds with a timed build):",
+        "",
+        *profiling.phase_table(parent, workers, len(dumps)),
+        "",
+        f"Parent process, top {top} functions by own time:",
+        "",
+        *profiling.top_table(parent, top),
+    ]
+    if workers:
+        lines += ["", f"Worker processes (summed), top {top} functions by own time:", "", *profiling.top_table(workers, top)]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,12 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile_cmd = commands.add_parser("profile")
     profile_cmd.add_argument("site", type=Path)
     profile_cmd.add_argument("output", type=Path)
+    profile_cmd.add_argument("folder", type=Path, help="where the workers' profiles go")
     profile_cmd.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
     if args.command == "edit":
         print(json.dumps(edit(args.site, args.output, args.runs)))
     else:
-        sys.stdout.write(profile(args.site, args.output, args.top))
+        sys.stdout.write(profile(args.site, args.output, args.folder, args.top))
     return 0
 
 

