@@ -21,7 +21,7 @@ import mdit_py_plugins
 
 from .. import __version__
 from ..outputfile import RecordFile, read_records
-from . import markdown
+from . import engine, markdown
 from .markdown import Body, Reference
 
 CACHE_DIR = ".timeline-cache"
@@ -33,7 +33,8 @@ PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__)
 
 
 def _salt() -> str:
-    code = Path(markdown.__file__).read_bytes()
+    # the engine chosen is left out: both give the same bytes (tests/content/test_engines.py)
+    code = Path(markdown.__file__).read_bytes() + Path(engine.__file__).read_bytes()
     return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in PARSER_VERSIONS)])).hexdigest()
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from conftest import MakeSite, event, snapshot
 from generator.build.pipeline import build
-from generator.content import cache, convert, markdown
+from generator.content import cache
+from generator.content.engine import Engine
 from generator.content.markdown import Body
 
-real_convert = markdown.convert
+real_convert = Engine.convert
 
 EVENTS = {f"content/events/e{i}.md": event(f"Event {i}", f"2019-0{1 + i}-01", body=f"Body *{i}* with a [link](event:e0).") for i in range(5)}
 
@@ -24,12 +24,11 @@ def test_a_warm_build_uses_the_cache_and_equals_a_cold_one(make_site: MakeSite, 
     assert cache.CACHE_FILE in cold
     converted: list[str] = []
 
-    def counting(md: MarkdownIt, text: str, first_line: int) -> Body:
+    def counting(engine: Engine, text: str, first_line: int = 1) -> Body:
         converted.append(text)
-        return real_convert(md, text, first_line)
+        return real_convert(engine, text, first_line)
 
-    monkeypatch.setattr(markdown, "convert", counting)
-    monkeypatch.setattr(convert, "convert", counting)
+    monkeypatch.setattr(Engine, "convert", counting)
     assert build(root).ok
     assert converted == [], "a warm build converted bodies again"
     assert snapshot(root / "output") == cold

@@ -1,0 +1,136 @@
+"""Two Markdown engines, one output: the compiled one where it gives the same bytes, markdown-it-py for the rest.
+
+Converting bodies was most of a cold build. ``markdown-it-pyrs`` (the Rust port
+of markdown-it, by markdown-it-py's maintainer) renders a body about fifteen
+times faster, but it has no heading-anchor hook we can shape, no way to find our
+``event:``/``entity:`` links with their lines, footnotes that render
+differently, and no nesting limit (a deep enough quote crashes it). So each
+body is judged first, by a quick scan of its text: one that uses a construct
+the compiled engine cannot render exactly as the reference does goes to
+markdown-it-py (:mod:`generator.content.markdown`); the others go to the
+compiled engine, and their heading ids, anchors and first paragraph are added
+from its HTML here. ``tests/content/test_engines.py`` holds the two to the same
+bytes over the shipped content, a generated corpus, the CommonMark spec and
+generated Markdown; a construct found to differ is added to :data:`_ROUTED`.
+
+The compiled engine is optional (it has wheels for CPython up to 3.12 only):
+without it, or with ``TIMELINE_MARKDOWN=reference``, every body goes to
+markdown-it-py and the output is the same.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Callable
+from html import unescape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors.index import unique_slug
+
+from . import markdown
+from .markdown import Body
+
+
+def _import_compiled() -> Any:
+    try:
+        return importlib.import_module("markdown_it_pyrs")
+    except ImportError:  # no wheel for this platform: markdown-it-py does all the work
+        return None
+
+
+_COMPILED: Any = _import_compiled()
+"""The ``markdown_it_pyrs`` module, or ``None``; imported by name, so type checking needs it no more than running does."""
+
+ENGINE_VARIABLE = "TIMELINE_MARKDOWN"
+"""Set to ``reference`` to convert every body with markdown-it-py (the bench compares the two)."""
+VERIFIED = frozenset({"0.4.0"})
+"""The compiled engine's versions the parity tests were run against; any other is left unused."""
+
+_RULES = ["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
+          "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline", "table", "strikethrough"]
+"""The commonmark preset without raw HTML, plus tables and strikethrough: the reference's rules (footnotes aside)."""
+
+_ROUTED = re.compile(
+    r"\[\^"  # footnotes: rendered differently
+    r"|(?i:event|entity):"  # cross-references: found with their lines on the reference's tokens
+    r"|\t"  # tabs widen indentation, so the nesting scan below would undercount
+    r"|\ue000"  # the cross-reference placeholder's character
+    r"|^[ >*+\-0-9.)]{8,}"  # a line that could open deep nesting: the reference stops at 20 levels and says so
+    r"|[*_~][^\x00-\x7f]|[^\x00-\x7f][*_~]",  # emphasis beside a non-ASCII character: the two class Unicode punctuation differently
+    re.MULTILINE,
+)
+"""Text that sends a body to the reference engine."""
+
+_HEADING = re.compile(r"<h([234])>(.*?)</h\1>", re.DOTALL)
+_BLOCK = re.compile(r"<(/?)(p|blockquote|ul|ol)[ >]")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def compiled_available() -> bool:
+    """Whether the compiled engine is installed, in a version the parity tests cover."""
+    return _COMPILED is not None and _COMPILED.__version__ in VERIFIED
+
+
+class Engine:
+    """Converts bodies to :class:`~generator.content.markdown.Body` records with whichever engine gives the reference's bytes."""
+
+    def __init__(self, *, raw_html: bool = False, compiled: bool | None = None) -> None:
+        """``compiled``: use the compiled engine where it may (default: when installed and not turned off by :data:`ENGINE_VARIABLE`)."""
+        if compiled is None:
+            compiled = compiled_available() and os.environ.get(ENGINE_VARIABLE, "") != "reference"
+        self.raw_html = raw_html
+        self.reference: MarkdownIt = markdown.make_markdown(raw_html=raw_html)
+        self._fast: Callable[..., str] | None = _compiled_renderer() if compiled else None
+        self.compiled_count = 0
+        """How many bodies the compiled engine converted (for the tests and the bench)."""
+
+    def convert(self, text: str, first_line: int = 1) -> Body:
+        """Convert ``text`` whose first line is line ``first_line`` of its file."""
+        if self._fast is None or not self.suits_compiled(text):
+            return markdown.convert(self.reference, text, first_line)
+        self.compiled_count += 1
+        return _finish(self._fast(text, xhtml=False))
+
+    def suits_compiled(self, text: str) -> bool:
+        """Whether ``text`` uses only what the compiled engine renders exactly as the reference does."""
+        return not (_ROUTED.search(text) or (self.raw_html and "<" in text))
+
+
+def _compiled_renderer() -> Callable[..., str]:
+    render: Callable[..., str] = _COMPILED.MarkdownIt("zero").enable_many(_RULES).render
+    return render
+
+
+def _finish(html: str) -> Body:
+    """The compiled engine's HTML with heading ids and anchors added, as the reference's anchors plugin gives them."""
+    headings: list[str] = []
+    if "<h" in html:
+        taken: set[str] = set()
+        html = _HEADING.sub(lambda match: _anchor(match, headings, taken), html)
+    # an empty quote: the compiled engine puts a line break inside it, the reference does not
+    html = html.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")
+    return Body(html, tuple(headings), _first_paragraph(html), (), None)
+
+
+def _anchor(match: re.Match[str], headings: list[str], taken: set[str]) -> str:
+    level, inner = match.groups()
+    # the anchors plugin's title: the heading's text and code, without breaks or markup
+    slug = unique_slug(markdown.heading_slug(unescape(_TAG.sub("", inner).replace("\n", ""))), taken)
+    headings.append(slug)
+    return f'<h{level} id="{slug}">{inner} <a class="header-anchor" href="#{slug}">#</a></h{level}>'
+
+
+def _first_paragraph(html: str) -> str:
+    """The words of the first paragraph outside quotes and lists (raw HTML is off here, so every ``<`` opens a tag)."""
+    depth = 0
+    for match in _BLOCK.finditer(html):
+        closing, tag = match.groups()
+        if tag != "p":
+            depth += -1 if closing else 1
+        elif not closing and depth == 0:
+            end = html.index("</p>", match.end())
+            return " ".join(unescape(_TAG.sub("", html[match.end():end])).split())
+    return ""
