@@ -12,6 +12,7 @@ from .build.pipeline import BuildResult, build
 from .content.assemble import Options
 from .errors import Severity
 from .ingest.arguments import add_parsers
+from .pool import profiled
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +50,11 @@ def _report(result: BuildResult, strict: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the return value is the exit status."""
+    with profiled("parent"):  # only when TIMELINE_PROFILE names a folder
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     # the import tools and the preview server load only for their own commands: a build starts faster without them
     if args.command in ("import", "new"):

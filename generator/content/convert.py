@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from multiprocessing.pool import AsyncResult, Pool
 
-from ..pool import CHUNK, fork_pool
+from ..pool import CHUNK, fork_pool, save_profile
 from .cache import BodyCache
 from .cache import key as cache_key
 from .engine import Engine
@@ -30,7 +30,9 @@ def _start(raw_html: bool) -> None:
 
 def _convert_chunk(items: list[tuple[str, int]]) -> list[Body]:
     assert _worker_engine is not None
-    return [_worker_engine.convert(text, line) for text, line in items]
+    bodies = [_worker_engine.convert(text, line) for text, line in items]
+    save_profile()
+    return bodies
 
 
 class Converter:
@@ -89,7 +91,7 @@ class Converter:
 
     def _start_pool(self) -> bool:
         if self._many:
-            self._pool = fork_pool(_start, (self.raw_html,))
+            self._pool = fork_pool(_start, (self.raw_html,), "convert")
         self._many = False  # asked once
         return self._pool is not None
 
