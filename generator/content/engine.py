@@ -11,7 +11,8 @@ markdown-it-py (:mod:`generator.content.markdown`); the others go to the
 compiled engine, and their heading ids, anchors and first paragraph are added
 from its HTML here. ``tests/content/test_engines.py`` holds the two to the same
 bytes over the shipped content, a generated corpus, the CommonMark spec and
-generated Markdown; a construct found to differ is added to :data:`_ROUTED`.
+generated Markdown; a construct found to differ is routed in
+:meth:`Engine.suits_compiled`.
 
 The compiled engine is optional (it has wheels for CPython up to 3.12 only):
 without it, or with ``TIMELINE_MARKDOWN=reference``, every body goes to
@@ -53,21 +54,20 @@ _RULES = ["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "p
           "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline", "table", "strikethrough"]
 """The commonmark preset without raw HTML, plus tables and strikethrough: the reference's rules (footnotes aside)."""
 
-_ROUTED = re.compile(
-    r"\[\^"  # footnotes: rendered differently
-    r"|(?i:event|entity):"  # cross-references: found with their lines on the reference's tokens
-    r"|[\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"  # control characters and Unicode spaces:
-    # tabs widen indentation, so the nesting scan below would undercount; the reference strips Python's whitespace from the ends of
-    # lines and blocks, the compiled engine keeps what is not ASCII; a NUL is read as a replacement character that ends emphasis differently
-    r"|\ue000"  # the cross-reference placeholder's character
-    # a line that could open deep nesting (eight spaces, quote marks or list markers): the reference stops at 20 levels and says so;
-    # each level takes one of these at least, so fewer stay far below that
-    r"|^(?:[ >]|[*+\-](?=[ \n])|[0-9]+[.)](?=[ \n])){8,}"
-    r"|~~~"  # three tildes or more: the two split a run into strikethrough marks differently
-    r"|[*_~][^\x00-\x7f]|[^\x00-\x7f][*_~]",  # emphasis beside a non-ASCII character: the two class Unicode punctuation differently
-    re.MULTILINE,
+_NESTING = re.compile(r"\n(?:[ >]|[*+\-](?=[ \n])|[0-9]+[.)](?=[ \n])){8,}")
+"""A line that could open deep nesting (eight spaces, quote marks or list markers; searched in the text after a line break).
+
+The reference stops at 20 levels and says so, and the compiled engine has no limit (a deep enough quote
+overflows its stack); each level takes one of these at least, so a body without such a line stays far below 20.
+"""
+_HEADLESS_TABLE = re.compile(r"\n[^|\n]*\n *(?:\|[ :-]*-|:?-+:? *\|)")
+"""A table's delimiter row under a line without a pipe: the compiled engine makes a table of it, the reference does not."""
+_NOT_ASCII = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ue000]"
+    r"|[*_~][^\x00-\x7f]|[^\x00-\x7f][*_~]"
 )
-"""Text that sends a body to the reference engine (and :meth:`Engine.suits_compiled` adds a bracket before a backtick)."""
+"""In a body that is not all ASCII: control characters and Unicode spaces (see :meth:`Engine.suits_compiled`), the
+cross-reference placeholder's character, and emphasis beside a non-ASCII character (the two class Unicode punctuation differently)."""
 
 _HEADING = re.compile(r"<h([234])>(.*?)</h\1>", re.DOTALL)
 _BLOCK = re.compile(r"<(/?)(p|blockquote|ul|ol)[ >]")
@@ -106,9 +106,25 @@ class Engine:
         return _finish(html)
 
     def suits_compiled(self, text: str) -> bool:
-        """Whether ``text`` uses only what the compiled engine renders exactly as the reference does."""
-        # a last line without its line break: an open fenced code block there ends differently
-        return text.endswith("\n") and not (_ROUTED.search(text) or (self.raw_html and "<" in text) or _bracket_then_backtick(text))
+        """Whether ``text`` uses only what the compiled engine renders exactly as the reference does.
+
+        Cheap string tests first: this runs on every body, so it must cost a small part of converting one.
+        """
+        if not text.endswith("\n") or (self.raw_html and "<" in text):
+            return False  # a last line without its line break: an open fenced code block there ends differently
+        if "[^" in text or "~~~" in text or _bracket_then_backtick(text):
+            return False  # footnotes; runs of three tildes, split into strikethrough marks differently
+        lowered = text.lower()
+        if "event:" in lowered or "entity:" in lowered:
+            return False  # cross-references: found with their lines on the reference's tokens
+        if text.isascii():
+            # control characters: a tab widens indentation (the nesting test would undercount), a NUL ends emphasis differently
+            if not text.replace("\n", " ").isprintable():
+                return False
+        elif _NOT_ASCII.search(text):
+            return False  # and the reference strips Python's Unicode whitespace from the ends of blocks, the compiled engine does not
+        lines = "\n" + text
+        return not (_NESTING.search(lines) or ("-" in text and "|" in text and _HEADLESS_TABLE.search(lines)))
 
 
 def _bracket_then_backtick(text: str) -> bool:
