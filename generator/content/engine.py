@@ -112,8 +112,8 @@ class Engine:
         """
         if not text.endswith("\n") or (self.raw_html and "<" in text):
             return False  # a last line without its line break: an open fenced code block there ends differently
-        if "[^" in text or "~~~" in text or _bracket_then_backtick(text):
-            return False  # footnotes; runs of three tildes, split into strikethrough marks differently
+        if "[^" in text or "^[" in text or "~~~" in text or _bracket_then_backtick(text):
+            return False  # footnotes and inline footnotes; runs of three tildes, split into strikethrough marks differently
         lowered = text.lower()
         if "event:" in lowered or "entity:" in lowered:
             return False  # cross-references: found with their lines on the reference's tokens

@@ -132,7 +132,7 @@ def test_a_generated_corpus_of_event_bodies_is_the_same_with_either_engine(engin
 
 FRAGMENTS = ("*", "**", "_", "__", "~~", "~", "`", "```", "[", "]", "(", ")", "![", "<", ">", "> ", "- ", "1. ", "# ", "## ", "### ",
              "|", "|---|", ":-", "\n", "\n\n", "    ", "  ", "\\", "&amp;", "&#x27;", "&nbsp;", "http://x.org", "<http://a.b>",
-             "[^1]", "[^1]: ", "event:e1", "entity:x", "\t", "---", "===", "a", "word", "é", "€", "“", "—", "[a]: /u", "[a]", '"', "'")
+             "[^1]", "[^1]: ", "^[", "event:e1", "entity:x", "\t", "---", "===", "a", "word", "é", "€", "“", "—", "[a]: /u", "[a]", '"', "'")
 
 
 WORD = st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(max_codepoint=0x7e), max_size=6), st.text(max_size=3))
@@ -149,6 +149,7 @@ def test_generated_markdown_is_the_same_with_either_engine(engines: tuple[Engine
 
 @pytest.mark.parametrize("text", [
     "A footnote.[^1]\n\n[^1]: Here.\n",
+    "An inline footnote.^[Here.]\n",
     "See [the rule](event:2020-05-15-fdpr).\n",
     "See [Huawei](ENTITY:huawei).\n",
     "\tcode\n",
