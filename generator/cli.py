@@ -16,6 +16,7 @@ from .content.config import base_url
 from .content.fields import FieldError
 from .errors import Severity, shorten
 from .ingest.arguments import add_parsers
+from .pool import profiled
 
 DEBUG_ENV = "TIMELINE_DEBUG"
 """Set (to anything) to see the traceback of an internal error instead of its one-line summary."""
@@ -82,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None and getattr(stream, "errors", "") == "strict":
             reconfigure(errors="backslashreplace")
     try:
-        return _run(argv)
+        with profiled("parent"):  # only when TIMELINE_PROFILE names a folder
+            return _run(argv)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

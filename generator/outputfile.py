@@ -27,7 +27,9 @@ class RecordFile:
     def write_to(self, stream: BinaryIO) -> None:
         """Write every record to ``stream``."""
         for record in self.records:
-            marshal.dump(record, stream)  # type: ignore[arg-type]  # records are tuples of marshallable values
+            # format 0: later formats mark objects by how many references they have and whether they are interned,
+            # so the same records could be written as different bytes
+            marshal.dump(record, stream, 0)  # type: ignore[arg-type]  # records are tuples of marshallable values
 
 
 def read_records(path: Path) -> Iterator[object]:

@@ -9,10 +9,12 @@ cross between processes, and the result is the serial path's, byte for byte.
 
 from __future__ import annotations
 
+import cProfile
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import Pool
 from typing import Any, TypeVar
 
@@ -21,8 +23,44 @@ MIN_TASKS = 400
 CHUNK = 32
 """Tasks a worker takes at a time: small enough to share the work out evenly at the end."""
 
+PROFILE_VARIABLE = "TIMELINE_PROFILE"
+"""Set to a folder, and the build process and each worker write their cProfile stats there as ``<role>-<pid>.prof``."""
+
 R = TypeVar("R")
 _work: Callable[[int], Any] | None = None
+_profile: tuple[cProfile.Profile, str] | None = None
+"""This process's profiler and the file it saves to, when profiling (a test and bench hook, off by default)."""
+
+
+def start_profile(role: str) -> None:
+    """Profile this process as ``role`` (``parent``, ``convert``, ``render``) when :data:`PROFILE_VARIABLE` names a folder."""
+    global _profile
+    folder = os.environ.get(PROFILE_VARIABLE)
+    if _profile is not None:  # a forked worker inherits its parent's profiler: its work is its own
+        _profile[0].disable()
+        _profile = None
+    if folder:
+        _profile = (cProfile.Profile(), os.path.join(folder, f"{role}-{os.getpid()}.prof"))
+        _profile[0].enable()
+
+
+def save_profile() -> None:
+    """Write the stats so far and go on profiling: workers are stopped without notice, so each saves after every chunk."""
+    if _profile is not None:
+        _profile[0].dump_stats(_profile[1])
+        _profile[0].enable()
+
+
+@contextmanager
+def profiled(role: str) -> Iterator[None]:
+    """Profile what runs inside as ``role``, when :data:`PROFILE_VARIABLE` is set; saved on the way out."""
+    start_profile(role)
+    try:
+        yield
+    finally:
+        save_profile()
+        if _profile is not None:
+            _profile[0].disable()
 
 
 def workers() -> int:
@@ -33,11 +71,19 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def fork_pool(initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()) -> Pool | None:
-    """A pool of forked workers, one per core, each started by ``initializer(*initargs)``; ``None`` where forking does not pay or is unsafe."""
+def fork_pool(initializer: Callable[..., None], initargs: tuple[Any, ...] = (), role: str = "worker") -> Pool | None:
+    """A pool of forked workers, one per core, each started by ``initializer(*initargs)``; ``None`` where forking does not pay or is unsafe.
+
+    ``role`` names the workers' profiles (see :data:`PROFILE_VARIABLE`); their work calls :func:`save_profile` after each chunk.
+    """
     if not can_fork():
         return None
-    return multiprocessing.get_context("fork").Pool(workers(), initializer=initializer, initargs=initargs)
+    return multiprocessing.get_context("fork").Pool(workers(), initializer=_start_worker, initargs=(role, initializer, initargs))
+
+
+def _start_worker(role: str, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    start_profile(role)
+    initializer(*initargs)
 
 
 def can_fork() -> bool:
@@ -48,7 +94,9 @@ def can_fork() -> bool:
 
 def _run_chunk(numbers: range) -> list[Any]:
     assert _work is not None
-    return [_work(n) for n in numbers]
+    results = [_work(n) for n in numbers]
+    save_profile()
+    return results
 
 
 def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
@@ -64,7 +112,7 @@ def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
     chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
     _work = work
     try:
-        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+        with multiprocessing.get_context("fork").Pool(workers(), initializer=start_profile, initargs=("render",)) as pool:
             for results in pool.imap_unordered(_run_chunk, chunks):
                 yield from results
     finally:

@@ -14,6 +14,7 @@ from .. import urls
 from ..errors import Problem, Severity
 from ..memo import Memo, no_memo
 from ..urls import RESERVED_ANCHORS, is_reserved_anchor
+from . import cache as cache_module
 from . import config as config_module
 from . import markdown
 from .cache import BodyCache
@@ -77,8 +78,8 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
     with Converter(config.raw_html if config else False, len(event_files) + len(entity_files), cache) as converter:
         # bodies the memo and the cache do not know start converting while the other files are read
         wanted = partial(_want, config, converter, memo, options.drafts) if config else None
-        events, event_problems = _read_all(event_files, read_event, memo, wanted)
-        entities, entity_problems = _read_all(entity_files, read_entity, memo, wanted)
+        events, event_problems = _read_all(event_files, read_event, memo, wanted, cache)
+        entities, entity_problems = _read_all(entity_files, read_entity, memo, wanted, cache)
         problems += event_problems + entity_problems + case_clashes((*event_files, *entity_files))
         registry, registry_problems = Registry.build(entities)
         problems += registry_problems + _id_problems(events)
@@ -172,12 +173,15 @@ def _has_errors(problems: list[Problem]) -> bool:
 
 
 def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple[R | None, list[Problem]]],
-              memo: Memo, wanted: Callable[[R], None] | None = None) -> tuple[list[R], list[Problem]]:
-    """Every file's record (those without errors) and the problems found; each record goes to ``wanted`` as it is read."""
+              memo: Memo, wanted: Callable[[R], None] | None = None, cache: BodyCache | None = None) -> tuple[list[R], list[Problem]]:
+    """Every file's record (those without errors) and the problems found; each record goes to ``wanted`` as it is read.
+
+    With ``cache``, a file unchanged since the build that wrote it is not read again.
+    """
     records: list[R] = []
     problems: list[Problem] = []
     for source in files:
-        record, found = memo(("read", source.display), _signature(source.file), partial(_read_one, source, read))
+        record, found = memo(("read", source.display), _signature(source.file), partial(_read_one, source, read, cache))
         problems += found
         if record is not None:
             records.append(record)
@@ -195,12 +199,27 @@ def _signature(file: str) -> tuple[int, int, int] | None:
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def _read_one(source: SourceFile, read: Callable[[Document, str], tuple[R | None, list[Problem]]]) -> tuple[R | None, list[Problem]]:
-    doc, problems = read_document(source.file, source.display)
+def _read_one(source: SourceFile, read: Callable[[Document, str], tuple[R | None, list[Problem]]],
+              cache: BodyCache | None = None) -> tuple[R | None, list[Problem]]:
+    doc, problems = _document(source, cache)
     if doc is None:
         return None, problems
     record, found = read(doc, source.stem)
     return record, problems + found
+
+
+def _document(source: SourceFile, cache: BodyCache | None) -> tuple[Document | None, list[Problem]]:
+    """The file's document: from ``cache`` when the file is as a previous build found it, else read (and kept there when clean)."""
+    key = cache_module.document_key(source.display, source.file) if cache is not None else None
+    if cache is None or key is None:
+        return read_document(source.file, source.display)
+    doc = cache.document(key)
+    if doc is not None:
+        return doc, []
+    doc, problems = read_document(source.file, source.display)
+    if doc is not None and not problems:
+        cache.put_document(key, doc)
+    return doc, problems
 
 
 def _id_problems(events: Iterable[EventRecord]) -> list[Problem]:

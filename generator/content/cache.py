@@ -1,9 +1,16 @@
-"""The persistent cache of converted Markdown bodies, for warm builds.
+"""The persistent cache of read content files and converted Markdown bodies, for warm builds.
 
-Converting Markdown is most of a cold build. Bodies are cached by a hash of
-their text, their first line, the raw-HTML setting and the converter itself
-(this generator's version and Markdown code, and the parser's versions), so an
-upgrade or a settings change starts afresh. The cache lives *inside* the output
+Reading, YAML and Markdown are most of what a build does before rendering.
+Bodies are cached by a hash of their text, their first line, the raw-HTML
+setting and the converter itself (this generator's version, its reading and
+Markdown code, and the parsers' versions), so an upgrade or a settings change
+starts afresh. A content file read without a problem is cached as its parsed
+:class:`~generator.content.frontmatter.Document` (front matter values, their
+lines, the body), keyed by its path, size, modification time, inode and change
+time: a later build that finds all five the same does not open the file. The
+change time cannot be set back by a program (``os.utime`` moves it on), so
+even an edit that keeps the size and puts the old modification time back is
+read again. The cache lives *inside* the output
 folder (``.timeline-cache/``), like everything the generator writes: it is
 carried from the old output to the new one at each swap. ``--no-cache`` skips it.
 """
@@ -12,28 +19,33 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import marshal
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
 import markdown_it
 import mdit_py_plugins
+import yaml
 
 from .. import __version__
 from ..outputfile import RecordFile, read_records
-from . import markdown
+from . import engine, frontmatter, markdown
+from .frontmatter import Document
 from .markdown import Body, Reference
 
 CACHE_DIR = ".timeline-cache"
 CACHE_FILE = f"{CACHE_DIR}/bodies.marshal"
 
 
-PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__)
+PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__, yaml.__version__)
 """The Markdown parser's and its plugins' versions (from the modules: faster than asking the installed packages)."""
 
 
 def _salt() -> str:
-    code = Path(markdown.__file__).read_bytes()
+    # the engine chosen is left out: both give the same bytes (tests/content/test_engines.py)
+    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (markdown, engine, frontmatter))
     return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in PARSER_VERSIONS)])).hexdigest()
 
 
@@ -43,6 +55,15 @@ _SALT = _salt()
 def key(text: str, first_line: int, raw_html: bool) -> str:
     """The cache key of a body."""
     return hashlib.sha256(f"{_SALT}|{raw_html}|{first_line}|".encode() + text.encode()).hexdigest()[:40]
+
+
+def document_key(display: str, file: str) -> str | None:
+    """The cache key of a content file as it is now on disk (``None`` when it cannot be looked at); no byte of it is read."""
+    try:
+        stat = os.stat(file)
+    except OSError:
+        return None
+    return f"file|{display}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{stat.st_ctime_ns}"
 
 
 def _pack(body: Body) -> tuple[object, ...]:
@@ -84,6 +105,24 @@ class BodyCache:
     def put(self, body_key: str, body: Body) -> None:
         """Remember a body this build converted."""
         self._used[body_key] = _pack(body)
+
+    def document(self, file_key: str) -> Document | None:
+        """A content file's document as a previous build read it, or ``None``."""
+        item = self._known.get(file_key)
+        if item is None:
+            return None
+        self._used[file_key] = item
+        path, data, lines, body, body_line = item
+        return Document(cast(str, path), cast(dict[str, Any], data), cast(dict[str, int], lines), cast(str, body), cast(int, body_line))
+
+    def put_document(self, file_key: str, doc: Document) -> None:
+        """Remember a document this build read; one whose values ``marshal`` cannot store (an explicit ``!!timestamp``) is read again next time."""
+        item: tuple[Any, ...] = (doc.path, doc.data, doc.lines, doc.body, doc.body_line)
+        try:
+            marshal.dumps(item)
+        except ValueError:
+            return
+        self._used[file_key] = item
 
     def unchanged(self) -> bool:
         """Whether this build used exactly the bodies the previous one left."""

@@ -1,7 +1,8 @@
 """Markdown bodies converted while the content files are still being read, in forked workers when there are many.
 
 Bodies are independent, so on a large site they go, a chunk at a time, to
-workers from :func:`generator.pool.fork_pool`, each with its own parser, and
+workers from :func:`generator.pool.fork_pool`, each with its own
+:class:`~generator.content.engine.Engine`, and
 come back as small :class:`~generator.content.markdown.Body` records. The
 result is the serial path's, byte for byte.
 """
@@ -10,27 +11,28 @@ from __future__ import annotations
 
 from multiprocessing.pool import AsyncResult, Pool
 
-from markdown_it import MarkdownIt
-
-from ..pool import CHUNK, fork_pool
+from ..pool import CHUNK, fork_pool, save_profile
 from .cache import BodyCache
 from .cache import key as cache_key
-from .markdown import Body, convert, make_markdown
+from .engine import Engine
+from .markdown import Body
 
 MIN_PARALLEL = 200
 """Below this many content files, starting workers for their bodies costs more than it saves."""
 
-_worker_md: MarkdownIt | None = None
+_worker_engine: Engine | None = None
 
 
 def _start(raw_html: bool) -> None:
-    global _worker_md
-    _worker_md = make_markdown(raw_html=raw_html)
+    global _worker_engine
+    _worker_engine = Engine(raw_html=raw_html)
 
 
 def _convert_chunk(items: list[tuple[str, int]]) -> list[Body]:
-    assert _worker_md is not None
-    return [convert(_worker_md, text, line) for text, line in items]
+    assert _worker_engine is not None
+    bodies = [_worker_engine.convert(text, line) for text, line in items]
+    save_profile()
+    return bodies
 
 
 class Converter:
@@ -76,8 +78,8 @@ class Converter:
     def results(self) -> dict[str, Body]:
         """Every body handed in, by key; those converted are added to the cache."""
         if self._pool is None:
-            md = make_markdown(raw_html=self.raw_html)
-            converted = {key: convert(md, text, line) for key, text, line in self._pending}
+            engine = Engine(raw_html=self.raw_html)
+            converted = {key: engine.convert(text, line) for key, text, line in self._pending}
         else:
             self._send()
             converted = {key: body for keys, result in self._sent for key, body in zip(keys, result.get(), strict=True)}
@@ -89,7 +91,7 @@ class Converter:
 
     def _start_pool(self) -> bool:
         if self._many:
-            self._pool = fork_pool(_start, (self.raw_html,))
+            self._pool = fork_pool(_start, (self.raw_html,), "convert")
         self._many = False  # asked once
         return self._pool is not None
 

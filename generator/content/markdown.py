@@ -66,7 +66,7 @@ def make_markdown(*, raw_html: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": raw_html, "xhtmlOut": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
-    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_slug, permalink=True, permalinkSymbol="#")
+    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=heading_slug, permalink=True, permalinkSymbol="#")
     return md
 
 
@@ -75,7 +75,8 @@ TEMPLATE_IDS = frozenset({"content", "sources-heading", "events-heading", "relat
                           "entity-results", "event-results", "years", "timeline-list", "top"})
 
 
-def _heading_slug(title: str) -> str:
+def heading_slug(title: str) -> str:
+    """A heading's id, as the anchors plugin is given it."""
     slug = slugify(title) or "section"
     return f"{slug}-section" if slug in TEMPLATE_IDS else slug
 

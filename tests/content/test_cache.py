@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
-from conftest import MakeSite, event, snapshot
+from conftest import MakeSite, event, snapshot, touch
 from generator.build.pipeline import build
-from generator.content import cache, convert, markdown
+from generator.content import cache
+from generator.content.engine import Engine
 from generator.content.markdown import Body
 
-real_convert = markdown.convert
+real_convert = Engine.convert
 
 EVENTS = {f"content/events/e{i}.md": event(f"Event {i}", f"2019-0{1 + i}-01", body=f"Body *{i}* with a [link](event:e0).") for i in range(5)}
 
@@ -24,12 +25,11 @@ def test_a_warm_build_uses_the_cache_and_equals_a_cold_one(make_site: MakeSite, 
     assert cache.CACHE_FILE in cold
     converted: list[str] = []
 
-    def counting(md: MarkdownIt, text: str, first_line: int) -> Body:
+    def counting(engine: Engine, text: str, first_line: int = 1) -> Body:
         converted.append(text)
-        return real_convert(md, text, first_line)
+        return real_convert(engine, text, first_line)
 
-    monkeypatch.setattr(markdown, "convert", counting)
-    monkeypatch.setattr(convert, "convert", counting)
+    monkeypatch.setattr(Engine, "convert", counting)
     assert build(root).ok
     assert converted == [], "a warm build converted bodies again"
     assert snapshot(root / "output") == cold
@@ -56,3 +56,67 @@ def test_no_cache_writes_none(make_site: MakeSite) -> None:
     root = make_site(EVENTS)
     assert build(root, use_cache=False).ok
     assert not (root / "output" / cache.CACHE_FILE).exists()
+
+
+def opened_content(monkeypatch: pytest.MonkeyPatch, root: Path) -> list[str]:
+    """The content files this process opens from now on (every open goes through ``os.open``), by name."""
+    opened: list[str] = []
+    real_open = os.open
+    content = str(root / "content")
+
+    def counting(path: str | os.PathLike[str], flags: int, *args: int, **kwargs: int | None) -> int:
+        if os.fspath(path).startswith(content) and os.fspath(path).endswith(".md"):
+            opened.append(os.path.basename(os.fspath(path)))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counting)
+    return opened
+
+
+def test_a_warm_build_opens_no_unchanged_content_file(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site(EVENTS)
+    assert build(root).ok
+    cold = snapshot(root / "output")
+    opened = opened_content(monkeypatch, root)
+    assert build(root).ok
+    assert opened == []
+    assert snapshot(root / "output") == cold
+
+
+def test_a_touched_file_is_read_again_and_the_others_are_not(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site(EVENTS)
+    assert build(root).ok
+    cold = snapshot(root / "output")
+    touch(root / "content/events/e2.md", (root / "content/events/e2.md").read_text())
+    opened = opened_content(monkeypatch, root)
+    assert build(root).ok
+    assert opened == ["e2.md"]
+    warm = snapshot(root / "output")
+    # the cache now keys e2.md by its new time; every other file is as before
+    assert warm.pop(cache.CACHE_FILE) != cold.pop(cache.CACHE_FILE)
+    assert warm == cold
+
+
+def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(make_site: MakeSite) -> None:
+    root = make_site(EVENTS)
+    assert build(root).ok
+    path = root / "content/events/e3.md"
+    before = path.stat()
+    path.write_text(path.read_text().replace("Body *3*", "Body *4*"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert build(root).ok
+    assert b"Body <em>4</em>" in (root / "output/events/e3/index.html").read_bytes()
+
+
+def test_a_file_turned_bad_and_back_is_reported_then_built(make_site: MakeSite) -> None:
+    root = make_site(EVENTS)
+    assert build(root).ok
+    path = root / "content/events/e1.md"
+    good = path.read_text()
+    touch(path, good.replace("2019-02-01", "2019-02-30"))
+    failed = build(root)
+    assert not failed.ok and [p.path for p in failed.problems] == ["content/events/e1.md"]
+    touch(path, good)
+    assert build(root).ok
