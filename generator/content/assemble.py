@@ -163,7 +163,8 @@ def _held_events(loaded: Loaded, folder: str) -> bool:
 
 def _same_place(old: EventRecord, new: EventRecord) -> bool:
     """Whether an edit left what other pages show of the event's place and company alone."""
-    return (old.id, old.aliases, old.draft, old.date, old.end_date, old.tags) == (new.id, new.aliases, new.draft, new.date, new.end_date, new.tags) \
+    return (old.id, old.aliases, old.draft, old.date, old.end_date, old.tags, old.open_start, old.open_end) \
+        == (new.id, new.aliases, new.draft, new.date, new.end_date, new.tags, new.open_start, new.open_end) \
         and [m.name for m in old.entities] == [m.name for m in new.entities]
 
 
@@ -349,6 +350,7 @@ def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
         summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
         aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
+        open_start=record.open_start, open_end=record.open_end,
     )
 
 

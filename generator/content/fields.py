@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import Problem
 from .dates import DateError, PartialDate, parse_date
+from .edtf import When, parse_edtf_date, parse_when
 from .frontmatter import Document, key_text
 
 T = TypeVar("T")
@@ -130,6 +131,22 @@ def date(value: Any) -> PartialDate:
     """A partial date, see :mod:`generator.content.dates`."""
     try:
         return parse_date(value)
+    except DateError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def edtf_date(value: Any) -> PartialDate:
+    """One EDTF level 1 date, see :mod:`generator.content.edtf`."""
+    try:
+        return parse_edtf_date(value)
+    except DateError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def when(value: Any) -> When:
+    """An event's ``date:``: an EDTF level 1 date or interval."""
+    try:
+        return parse_when(value)
     except DateError as exc:
         raise FieldError(str(exc)) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -44,11 +45,44 @@ class Event:
     aliases: tuple[str, ...]
     extra: Mapping[str, Any]
     path: str
+    open_start: bool = False
+    """``date: ../2018-03``: known only to have happened by ``date``."""
+    open_end: bool = False
+    """``date: 2020/..``: began at ``date``, no known end."""
 
     @property
     def date_label(self) -> str:
-        """``16 May 2019``, ``May 2019``, ``2019`` or a range of those."""
+        """``16 May 2019``, ``c. 2019``, ``May 2019 (unconfirmed)``, ``by March 2018``, ``from 2020`` or a range of those."""
+        if self.open_start:
+            return f"by {self.date.label()}"
+        if self.open_end:
+            return f"from {self.date.label()}"
         return range_label(self.date, self.end_date)
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the date is anything but exact (qualified, unspecified or open): the timeline marks such events."""
+        ends = (self.date, self.end_date) if self.end_date else (self.date,)
+        return self.open_start or self.open_end or any(d.qualified for d in ends)
+
+    @property
+    def edtf(self) -> str:
+        """The date as EDTF: ``2019-05``, ``2019~``, ``2019-05/2019-08``, ``../2018-03``, ``2020/..``."""
+        if self.open_start:
+            return f"../{self.date.edtf()}"
+        if self.open_end:
+            return f"{self.date.edtf()}/.."
+        return self.date.edtf() + (f"/{self.end_date.edtf()}" if self.end_date else "")
+
+    @property
+    def earliest(self) -> _dt.date | None:
+        """The first day the event may have happened; ``None`` when its start is open."""
+        return None if self.open_start else self.date.first_day
+
+    @property
+    def latest(self) -> _dt.date | None:
+        """The last day the event may have lasted to; ``None`` when its end is open."""
+        return None if self.open_end else (self.end_date or self.date).last_day
 
     @property
     def duration_label(self) -> str:
@@ -57,9 +91,13 @@ class Event:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """The timeline order; see :mod:`generator.content.dates` for partial dates."""
-        end = (self.end_date or self.date).sort_key
-        return (self.date.sort_key, end, self.title.casefold(), self.id)
+        """The timeline order: by earliest possible date, then latest (README, "Uncertain dates").
+
+        At the same start the less precise date comes first (see :mod:`generator.content.dates`);
+        an open start ("by March 2018") stands first at its known date, an open end sorts last.
+        """
+        latest = self.latest or _dt.date.max
+        return (self.date.sort_key, not self.open_start, latest, self.title.casefold(), self.id)
 
 
 @dataclass(frozen=True, slots=True)

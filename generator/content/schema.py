@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import Problem
 from . import fields as f
 from .dates import PartialDate
+from .edtf import When
 from .frontmatter import Document
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,98}[a-z0-9])?$")
@@ -80,6 +81,10 @@ class EventRecord:
     body: str
     body_line: int
     lines: Mapping[str, int]
+    open_start: bool = False
+    """``date: ../2018-03``: the event happened by then, its start is not known."""
+    open_end: bool = False
+    """``date: 2020/..``: the event began then and has no known end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +147,8 @@ def _kind(value: Any) -> str:
 
 EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("title", f.text, required=True),
-    f.Field("date", f.date, required=True),
-    f.Field("end_date", f.date),
+    f.Field("date", f.when, required=True),
+    f.Field("end_date", f.edtf_date),
     f.Field("id", identifier),
     f.Field("entities", f.text_list),
     f.Field("tags", _tags),
@@ -181,19 +186,38 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
     values, problems = f.read_fields(doc, EVENT_FIELDS)
     ident, id_problems = (values["id"], []) if values["id"] else _default_id(doc, stem)
     problems += id_problems
-    start, end = values["date"], values["end_date"]
-    if start and end and end.sort_key < start.sort_key:
-        problems.append(Problem(doc.path, doc.line_of("end_date"), "end_date", f"{end.iso()} is before date {start.iso()}"))
+    start, end, opens, found = _dates(doc, values["date"], values["end_date"])
+    problems += found
     if problems:
         return None, problems
     record = EventRecord(
-        path=doc.path, id=ident, title=values["title"], date=start, end_date=end,
+        path=doc.path, id=ident, title=values["title"], date=start, end_date=end, open_start=opens[0], open_end=opens[1],
         entities=_mentions(doc, "entities", values["entities"]), tags=values["tags"] or (),
         sources=values["sources"] or (), summary=values["summary"], draft=bool(values["draft"]),
         aliases=values["aliases"] or (), extra=values["extra"] or {}, body=doc.body,
         body_line=doc.body_line, lines=doc.lines,
     )
     return record, []
+
+
+def _dates(doc: Document, when: When | None, end: PartialDate | None) -> tuple[Any, PartialDate | None, tuple[bool, bool], list[Problem]]:
+    """``date:`` (maybe an EDTF interval) and ``end_date:`` as the event's anchor date, end and open ends.
+
+    An open start (``../2018-03``) anchors the event at its known end.
+    """
+    if when is None:
+        return None, end, (False, False), []
+    if when.interval and end is not None:
+        message = f"date {when.edtf()} is already an interval: leave out end_date"
+        return None, None, (False, False), [Problem(doc.path, doc.line_of("end_date"), "end_date", message)]
+    if when.interval:
+        anchor = when.start or when.end
+        return anchor, when.end if when.start else None, (when.start is None, when.end is None), []
+    start = when.start
+    assert start is not None
+    if end is not None and end.sort_key < start.sort_key:
+        return None, None, (False, False), [Problem(doc.path, doc.line_of("end_date"), "end_date", f"{end.iso()} is before date {start.iso()}")]
+    return start, end, (False, False), []
 
 
 def read_entity(doc: Document, stem: str) -> tuple[EntityRecord | None, list[Problem]]:
