@@ -350,7 +350,7 @@ def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
         summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
         aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
-        open_start=record.open_start, open_end=record.open_end,
+        open_start=record.open_start, open_end=record.open_end, updates=record.updates,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
-from .schema import Link, Source
+from .schema import Link, Source, Update
 
 KIND_LABELS = {
     "company": "Companies", "person": "People", "government": "Governments", "agency": "Agencies",
@@ -49,6 +49,13 @@ class Event:
     """``date: ../2018-03``: known only to have happened by ``date``."""
     open_end: bool = False
     """``date: 2020/..``: began at ``date``, no known end."""
+    updates: tuple[Update, ...] = ()
+    """Corrections and updates, newest first."""
+
+    @property
+    def last_update(self) -> Update | None:
+        """The newest correction or update: the page names it beside the title."""
+        return self.updates[0] if self.updates else None
 
     @property
     def date_label(self) -> str:

@@ -72,7 +72,24 @@ def for_event(site: Site, event: Event) -> PageMeta:
     citations = [s.url for s in event.sources if s.url]
     if citations:
         ld["citation"] = citations
+    ld.update(revisions(event))
     return PageMeta(event.title, event.summary, url, "article", ld)
+
+
+def revisions(event: Event) -> dict[str, Any]:
+    """``dateModified`` (the newest update) and each correction as a ``CorrectionComment``, newest first."""
+    if event.last_update is None:
+        return {}
+    data: dict[str, Any] = {"dateModified": event.last_update.date.iso()}
+    corrections = [{"@type": "CorrectionComment", "text": u.text, "datePublished": u.date.iso()} for u in event.updates if u.kind == "correction"]
+    if corrections:
+        data["correction"] = corrections
+    return data
+
+
+def for_corrections(site: Site) -> PageMeta:
+    """The corrections log: a collection page."""
+    return for_listing(site, urls.CORRECTIONS, "Corrections", f"Every correction made to {site.config.title}, newest first.")
 
 
 def temporal_coverage(event: Event) -> str:

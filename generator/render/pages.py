@@ -10,7 +10,7 @@ import jinja2
 
 from .. import urls
 from ..content.model import Entity, Event, Site, Tag
-from ..content.schema import slugify
+from ..content.schema import Update, slugify
 from ..outputfile import OutputFile
 from . import charts, metadata
 
@@ -128,6 +128,18 @@ def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     """Every tag with its count."""
     meta = metadata.for_listing(site, urls.TAG_INDEX, "Tags", f"The tags of {site.config.title}.")
     return page_file(env, "tags.html", urls.TAG_INDEX, site, meta=meta)
+
+
+def corrections(site: Site) -> tuple[tuple[Event, Update], ...]:
+    """Every correction with its event, newest first, then in timeline order."""
+    found = [(e, u) for e in site.events for u in e.updates if u.kind == "correction"]
+    order = {e.id: i for i, e in enumerate(site.events)}
+    return tuple(sorted(found, key=lambda pair: (tuple(-n for n in pair[1].date.sort_key), order[pair[0].id])))
+
+
+def corrections_page(env: jinja2.Environment, site: Site) -> OutputFile:
+    """The corrections log, linked from every page's footer."""
+    return page_file(env, "corrections.html", urls.CORRECTIONS, site, corrections=corrections(site), meta=metadata.for_corrections(site))
 
 
 def entity_counts(site: Site) -> tuple[tuple[Entity, int], ...]:
