@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .build.pipeline import BuildResult, build
 from .content.assemble import Options
-from .errors import Severity
+from .errors import Severity, errors_in
 from .ingest.arguments import add_parsers
 
 
@@ -24,6 +25,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--drafts", action="store_true", help="include events marked draft: true")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
+        if name == "check":
+            command.add_argument("--online", action="store_true", help="also request every source and archive link (the only command that uses the network)")
+            command.add_argument("--timeout", type=_seconds, default=10.0, help="seconds to wait for each site with --online (default: 10)")
+            command.add_argument("--cache", type=Path, help="where --online keeps its results (default: .timeline-links.json in the site folder)")
         if name == "build":
             command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
             command.add_argument("--no-cache", action="store_true", help="convert every body afresh and keep no cache in the output folder")
@@ -36,6 +41,30 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--base-url", help="the address the site is published at (overrides site.yaml)")
     add_parsers(commands)
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"expected more than 0 and at most 600 seconds, got {text!r}")
+    return value
+
+
+def _online(args: argparse.Namespace, options: Options) -> int:
+    """``check --online``: the content checks, then every cited link asked once."""
+    from .build.onlinecheck import run
+
+    report, problems = run(args.root, options, args.cache, args.timeout, time.time())
+    found = [*problems, *(report.problems if report else ())]
+    for problem in found:
+        print(problem.format(), file=sys.stderr)
+    errors = errors_in(found, strict=args.strict)
+    if report is not None:
+        print(f"online: {report.checked} links ({report.from_cache} known from the last hours), {report.dead} dead, {report.moved} moved or redirected")
+    return 1 if errors or report is None else 0
 
 
 def _report(result: BuildResult, strict: bool) -> None:
@@ -60,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .preview.serve import ServeOptions, serve
         serve(root, ServeOptions(args.host, args.port, options, args.strict))
         return 0
+    if args.command == "check" and args.online:
+        return _online(args, options)
     if args.command == "check":
         result = build(root, options=options, strict=args.strict, write=False)
         _report(result, args.strict)

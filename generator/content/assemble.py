@@ -23,6 +23,7 @@ from .frontmatter import Document, read_document
 from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
+from .sourcecheck import check_sources
 from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, find
 from .xref import Targets, resolve
 
@@ -90,6 +91,9 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
         if config.public_url is None:
             message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
             problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
+        problems += check_sources(config, kept)
+        if _has_errors(problems):
+            return None, problems
         site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, _convert(config, [*kept, *entities], memo, converter), memo)
     problems += link_problems
     if _has_errors(problems):
@@ -108,13 +112,15 @@ def reload_events(previous: Loaded, sources: Sequence[SourceFile], memo: Memo = 
     ``None`` when the edit did more (or the file has an error): load the whole site again.
     """
     edited = {source.display for source in sources}
-    site, records, problems = previous.site, dict(previous.records), [p for p in previous.problems if p.path not in edited]
+    # the source checks look across events: keep their findings, and load everything again when sources change
+    kept_problems = [p for p in previous.problems if p.path not in edited or (p.key or "").startswith("sources")]
+    site, records, problems = previous.site, dict(previous.records), kept_problems
     events = list(site.events)
     for source in sources:
         old = records[source.display]
         record, found = _read_one(source, read_event)
         memo(("read", source.display), _signature(source.file), lambda: (record, found))  # noqa: B023 - called at once
-        if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept:
+        if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept or old.sources != record.sources:
             return None, []
         resolution, mention_problems = previous.targets.registry.resolve_all([record], [record])
         body = _bodies(site.config, [record], memo)[record.path]

@@ -50,6 +50,12 @@ class SiteConfig:
     """A custom domain for GitHub Pages, written to ``CNAME``."""
     timeline_split: str = "auto"
     """``auto`` (one page per year beyond :data:`SPLIT_AT` events), ``years`` or ``never``."""
+    strict_sources: bool = False
+    """Whether the source checks (:mod:`generator.content.sourcecheck`) stop the build instead of warning."""
+    source_span_days: int = 365
+    """How long after an event a source may be dated before the check asks whether it is the right one (0: never)."""
+    online_cache_hours: int = 24
+    """How long ``timeline check --online`` trusts what it learnt about a link."""
 
     def splits(self, events: int) -> bool:
         """Whether a timeline of this many events gets a page per year."""
@@ -115,6 +121,9 @@ FIELDS: list[f.Field[Any]] = [
     f.Field("eras", _eras),
     f.Field("cname", _domain),
     f.Field("timeline_split", f.choice("auto", "years", "never")),
+    f.Field("strict_sources", f.boolean),
+    f.Field("source_span_days", f.count),
+    f.Field("online_cache_hours", f.count),
 ]
 
 

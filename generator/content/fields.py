@@ -151,6 +151,13 @@ def when(value: Any) -> When:
         raise FieldError(str(exc)) from None
 
 
+def count(value: Any) -> int:
+    """A whole number, zero or more (days, hours)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FieldError(f"expected a whole number, 0 or more, got {value!r}")
+    return value
+
+
 def mapping(value: Any) -> Mapping[str, Any]:
     """Any mapping, kept as written (for ``extra``)."""
     if not isinstance(value, dict):

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import Problem
 from . import fields as f
@@ -43,8 +44,18 @@ class Source:
     """Where a fact was reported."""
 
     name: str
+    """``""`` when the file gives none (the source check warns)."""
     url: str | None = None
     date: PartialDate | None = None
+    archive: str | None = None
+    """A saved copy of the page (e.g. on the Wayback Machine), shown beside it as "archived"."""
+    note: str | None = None
+    """Shown beside the source; it also answers the date and same-URL checks (a preview, a later statement, a page covering several events)."""
+
+    @property
+    def label(self) -> str:
+        """The name, or the address's host when the file names none."""
+        return self.name or (urlsplit(self.url).hostname or self.url if self.url else "Unnamed source")
 
 
 UPDATE_KINDS = ("correction", "update")
@@ -125,8 +136,14 @@ class EntityRecord:
 
 
 def _sources(value: Any) -> tuple[Source, ...]:
-    source_fields: list[f.Field[Any]] = [f.Field("name", f.text, True), f.Field("url", f.web_url), f.Field("date", f.date)]
-    return f.records(value, source_fields, Source)
+    source_fields: list[f.Field[Any]] = [
+        f.Field("name", f.text), f.Field("url", f.web_url), f.Field("date", f.date), f.Field("archive", f.web_url), f.Field("note", f.text),
+    ]
+    return f.records(value, source_fields, _source)
+
+
+def _source(name: str | None, url: str | None, date: PartialDate | None, archive: str | None, note: str | None) -> Source:
+    return Source(name or "", url, date, archive, note)
 
 
 _UPDATE_FIELDS: list[f.Field[Any]] = [

@@ -28,7 +28,7 @@ from .. import urls
 from ..content.config import Era
 from ..content.dates import PartialDate
 from ..content.model import Event, Site, kind_label
-from ..content.schema import slugify
+from ..content.schema import Source, slugify
 from ..outputfile import OutputFile
 
 TIMELINE_JSON = "timeline.json"
@@ -106,6 +106,13 @@ def _date(date: PartialDate | None) -> dict[str, str] | None:
     return None if date is None else {"iso": date.iso(), "precision": date.precision}
 
 
+def _source(source: Source) -> dict[str, Any]:
+    """A source as published: ``archive`` and ``note`` only when the file gives them."""
+    data: dict[str, Any] = {"name": source.name, "url": source.url, "date": source.date.iso() if source.date else None}
+    data.update({key: value for key, value in (("archive", source.archive), ("note", source.note)) if value})
+    return data
+
+
 def _day(day: dt.date | None) -> str | None:
     """A bound of an event's date; ``None`` (JSON ``null``) for an open end."""
     return None if day is None else day.isoformat()
@@ -120,7 +127,7 @@ def _event_record(base: str | None, event: Event) -> dict[str, Any]:
         "id": event.id, "title": event.title, "date": _date(event.date), "end_date": _date(event.end_date),
         "url": _url(base, urls.event_path(event.id)), "entities": list(event.entities),
         "tags": list(dict.fromkeys(slugify(name) for name in event.tags)),
-        "sources": [{"name": s.name, "url": s.url, "date": s.date.iso() if s.date else None} for s in event.sources],
+        "sources": [_source(s) for s in event.sources],
         "summary": event.summary, "extra": _jsonable(event.extra),
         "edtf": event.edtf, "earliest": _day(event.earliest), "latest": _day(event.latest),
     }
