@@ -19,6 +19,7 @@ from . import markdown
 from .cache import BodyCache
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .convert import Converter
+from .fields import did_you_mean
 from .frontmatter import Document, read_document
 from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
@@ -91,7 +92,7 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
         if config.public_url is None:
             message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
             problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
-        problems += check_sources(config, kept)
+        problems += check_sources(config, kept) + _role_problems(config, kept)
         if _has_errors(problems):
             return None, problems
         site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, _convert(config, [*kept, *entities], memo, converter), memo)
@@ -171,7 +172,7 @@ def _same_place(old: EventRecord, new: EventRecord) -> bool:
     """Whether an edit left what other pages show of the event's place and company alone."""
     return (old.id, old.aliases, old.draft, old.date, old.end_date, old.tags, old.open_start, old.open_end) \
         == (new.id, new.aliases, new.draft, new.date, new.end_date, new.tags, new.open_start, new.open_end) \
-        and [m.name for m in old.entities] == [m.name for m in new.entities]
+        and [(m.name, m.role) for m in old.entities] == [(m.name, m.role) for m in new.entities]
 
 
 def _has_errors(problems: list[Problem]) -> bool:
@@ -254,6 +255,19 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
     return _index(config, events, entities, memo), targets, problems
 
 
+def _role_problems(config: SiteConfig, records: Iterable[EventRecord]) -> list[Problem]:
+    """Each role must be one ``site.yaml`` declares."""
+    known = [name for name, _ in config.roles]
+    problems = []
+    for record in records:
+        for index, mention in enumerate(record.entities):
+            if mention.role is not None and mention.role not in known:
+                declared = f"declared roles: {', '.join(known)}" if known else "site.yaml declares no roles: add them under 'roles:'"
+                message = f"unknown role {mention.role!r}{did_you_mean(mention.role, known, cutoff=0.6)}; {declared}"
+                problems.append(Problem(record.path, mention.role_line or mention.line, f"entities[{index}].role", message))
+    return problems
+
+
 def _too_deep(path: str, body: markdown.Body) -> list[Problem]:
     if body.too_deep is None:
         return []
@@ -274,7 +288,18 @@ def _html(targets: Targets, body: markdown.Body, page: str, source: str) -> tupl
 def _event_model(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, targets: Targets, memo: Memo) -> tuple[Event, list[Problem]]:
     html, problems = _html(targets, body, urls.event_path(record.id), record.path)
     inputs = (record, entity_ids, html)
-    return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html)), problems
+    roles = _roles(record, entity_ids, targets)
+    return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html, roles)), problems
+
+
+def _roles(record: EventRecord, entity_ids: tuple[str, ...], targets: Targets) -> Mapping[str, str]:
+    """Entity id to its role in the event, for the mentions that give one (the first role given wins)."""
+    roles: dict[str, str] = {}
+    for mention in record.entities:
+        ident = targets.registry.lookup(mention.name) or slugify(mention.name)
+        if mention.role and ident in entity_ids:
+            roles.setdefault(ident, mention.role)
+    return frozen_map(roles)
 
 
 def _body_inputs(config: SiteConfig, record: EventRecord | EntityRecord) -> tuple[str, int, bool]:
@@ -350,13 +375,13 @@ def _placement(events: list[Event]) -> Mapping[str, str]:
     })
 
 
-def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str) -> Event:
+def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str, roles: Mapping[str, str]) -> Event:
     return Event(
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
         summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
         aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
-        open_start=record.open_start, open_end=record.open_end, updates=record.updates,
+        open_start=record.open_start, open_end=record.open_end, updates=record.updates, roles=roles,
     )
 
 

@@ -74,6 +74,11 @@ def read_fields(doc: Document, fields: Sequence[Field[Any]]) -> tuple[dict[str, 
     return values, problems
 
 
+def kind_of(value: object) -> str:
+    """How a value of the wrong shape is named in a message: ``a list``, ``int``."""
+    return _kind(value)
+
+
 def _kind(value: object) -> str:
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
 

@@ -51,6 +51,13 @@ class Event:
     """``date: 2020/..``: began at ``date``, no known end."""
     updates: tuple[Update, ...] = ()
     """Corrections and updates, newest first."""
+    roles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Entity id to the role it plays in this event, for the entities given one."""
+
+    @property
+    def role_pairs(self) -> str:
+        """``huawei:target commerce:actor``: what the timeline's role filter reads."""
+        return " ".join(f"{ident}:{role}" for ident, role in self.roles.items())
 
     @property
     def last_update(self) -> Update | None:
@@ -176,6 +183,12 @@ class Site:
     def events_of(self, entity_id: str) -> tuple[Event, ...]:
         """The entity's events in timeline order."""
         return tuple(self.event(i) for i in self.entity_events.get(entity_id, ()))
+
+    def events_by_role(self, entity_id: str) -> tuple[tuple[str, tuple[Event, ...]], ...]:
+        """The entity's events grouped by the roles it plays in them, in ``site.yaml``'s order (events with no role left out)."""
+        events = self.events_of(entity_id)
+        groups = ((role, tuple(e for e in events if e.roles.get(entity_id) == role)) for role, _ in self.config.roles)
+        return tuple((role, found) for role, found in groups if found)
 
     def entities_by_kind(self) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
         """Entities grouped by kind (largest group first), each group by name."""

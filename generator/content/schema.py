@@ -90,6 +90,9 @@ class Mention:
 
     name: str
     line: int
+    role: str | None = None
+    """What the entity did in the event (``entities: [{name: Huawei, role: target}]``), one of ``site.yaml``'s ``roles``."""
+    role_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +189,29 @@ def _links(value: Any) -> tuple[Link, ...]:
     return f.records(value, [f.Field("name", f.text, True), f.Field("url", f.web_url, True)], Link)
 
 
+def _entity_names(value: Any) -> tuple[str | tuple[str, str], ...]:
+    """Names, each plain (``Huawei``) or with a role (``{name: Huawei, role: target}``)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise f.FieldError(f"expected a list of names, got {f.kind_of(value)}")
+    items: list[str | tuple[str, str]] = []
+    findings: list[tuple[str, str]] = []
+    for index, item in enumerate(value):
+        try:
+            if isinstance(item, dict):
+                record = f.records([item], [f.Field("name", f.text, True), f.Field("role", f.text, True)], lambda name, role: (name, role))[0]
+                items.append(record)
+            else:
+                items.append(f.text(item))
+        except f.FieldError as exc:
+            findings.extend((f"[{index}]{where.removeprefix('[0]')}", message) for where, message in exc.findings)
+    if findings:
+        (where, message), *more = findings
+        raise f.FieldError(message, where, more)
+    return tuple(items)
+
+
 def _wikidata(value: Any) -> str:
     qid = f.text(value)
     if not re.match(r"^Q[1-9][0-9]*$", qid):
@@ -224,7 +250,7 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("date", f.when, required=True),
     f.Field("end_date", f.edtf_date),
     f.Field("id", identifier),
-    f.Field("entities", f.text_list),
+    f.Field("entities", _entity_names),
     f.Field("tags", _tags),
     f.Field("sources", _sources),
     f.Field("summary", f.text),
@@ -252,8 +278,13 @@ def _default_id(doc: Document, stem: str) -> tuple[str, list[Problem]]:
     return "", [Problem(doc.path, 1, "id", f"cannot make an id from the file name {stem!r}: set 'id:'")]
 
 
-def _mentions(doc: Document, key: str, names: tuple[str, ...] | None) -> tuple[Mention, ...]:
-    return tuple(Mention(name, doc.line_of(f"{key}[{i}]")) for i, name in enumerate(names or ()))
+def _mentions(doc: Document, key: str, names: tuple[str | tuple[str, str], ...] | None) -> tuple[Mention, ...]:
+    mentions = []
+    for i, item in enumerate(names or ()):
+        name, role = (item, None) if isinstance(item, str) else item
+        mentions.append(Mention(name, doc.line_of(f"{key}[{i}]"), role, doc.line_of(f"{key}[{i}].role") if role else 0))
+    return tuple(mentions)
+
 
 
 def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Problem]]:

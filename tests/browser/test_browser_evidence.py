@@ -12,15 +12,15 @@ LISTING = "2019-05-16-entity-list"
 def test_uncertain_dates_read_as_such_and_are_marked(context: Any, site_url: str) -> None:
     page = context.new_page()
     page.goto(site_url)
-    assert page.inner_text(f"#{TSMC} .event-date time") == "c. 15 September 2020"
-    assert page.inner_text(f"#{LICENCES} .event-date time") == "30 January 2023 (unconfirmed)"
-    assert page.get_attribute(f"#{TSMC} .event-date time", "title") == "EDTF 2020-09-15~"
+    assert page.inner_text(f"[id='{TSMC}'] .event-date time") == "c. 15 September 2020"
+    assert page.inner_text(f"[id='{LICENCES}'] .event-date time") == "30 January 2023 (unconfirmed)"
+    assert page.get_attribute(f"[id='{TSMC}'] .event-date time", "title") == "EDTF 2020-09-15~"
     marked = page.eval_on_selector_all("li.event.is-uncertain", "els => els.map(e => e.id)")
     assert marked == [TSMC, LICENCES]
-    rule = page.evaluate(f"getComputedStyle(document.querySelector('#{TSMC} article')).borderLeftStyle")
-    slant = page.evaluate(f"getComputedStyle(document.querySelector('#{TSMC} .event-date time')).fontStyle")
+    rule = page.evaluate(f"getComputedStyle(document.getElementById('{TSMC}').querySelector('article')).borderLeftStyle")
+    slant = page.evaluate(f"getComputedStyle(document.getElementById('{TSMC}').querySelector('.event-date time')).fontStyle")
     assert (rule, slant) == ("dashed", "italic")
-    exact = page.evaluate(f"getComputedStyle(document.querySelector('#{LISTING} .event-date time')).fontStyle")
+    exact = page.evaluate(f"getComputedStyle(document.getElementById('{LISTING}').querySelector('.event-date time')).fontStyle")
     assert exact == "normal"
 
 
@@ -47,3 +47,25 @@ def test_a_source_note_is_shown_beside_the_source(context: Any, site_url: str) -
         "(on the May 2020 rule that set the 14 September deadline)",
         "(TSMC's statement of October 2024, also cited for its halt of that month)",
     ]
+
+
+def test_the_role_filter_selects_events_by_what_an_entity_did(context: Any, site_url: str) -> None:
+    page = context.new_page()
+    page.goto(site_url)
+    page.select_option("select[name=entity]", "zte")
+    page.select_option("select[name=role]", "target")
+    shown = page.eval_on_selector_all("li.event:not([hidden])", "els => els.map(e => e.id)")
+    assert shown == ["2018-04-16-zte-denial-order", "2022-11-25-fcc-equipment-ban"]
+    assert "role=target" in page.url and "entity=zte" in page.url
+    page.select_option("select[name=entity]", "")
+    targeted = page.eval_on_selector_all("li.event:not([hidden])", "els => els.map(e => e.id)")
+    assert set(shown) < set(targeted) and LISTING in targeted
+    page.select_option("select[name=role]", "")
+    assert page.eval_on_selector_all("li.event[hidden]", "els => els.length") == 0
+
+
+def test_the_entity_page_groups_events_by_role(context: Any, site_url: str) -> None:
+    page = context.new_page()
+    page.goto(f"{site_url}entities/huawei/")
+    headings = page.eval_on_selector_all(".roles h3", "els => els.map(e => e.innerText)")
+    assert headings[0].startswith("Huawei acted") and any(h.startswith("Huawei was targeted") for h in headings)

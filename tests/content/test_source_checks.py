@@ -22,7 +22,6 @@ def src(url: str, name: str = "Wire", date: str | None = None, more: str = "") -
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ("", f"{E}:2: warning: sources: no source: say where this event is reported"),
         (src("http://localhost:8000/draft"), f"{URL6}'http://localhost:8000/draft' points at this computer (localhost)"),
         (src("https://192.168.1.20/story"), f"{URL6}'https://192.168.1.20/story' uses an IP address (192.168.1.20)"),
         (src("https://[2001:db8::1]/story"), f"{URL6}'https://[2001:db8::1]/story' uses an IP address (2001:db8::1)"),
@@ -44,6 +43,13 @@ def test_each_source_rule_warns_at_its_line(make_site: MakeSite, extra: str, exp
     assert result.ok
     found = messages(result)
     assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_an_event_without_a_source_is_reported_once_the_site_cites_sources(make_site: MakeSite) -> None:
+    sourced = make_site({E: event(), "content/events/f.md": event(extra=src("https://news.example/f"))})
+    assert messages(build(sourced, write=False)) == [f"{E}:2: warning: sources: no source: say where this event is reported"]
+    (sourced / "content/events/f.md").write_text(event())
+    assert messages(build(sourced, write=False)) == []  # a site that keeps no sources gets no warning per event
 
 
 def test_a_clean_source_passes_and_plain_http_is_fine_on_an_http_site(make_site: MakeSite) -> None:
@@ -99,7 +105,7 @@ def test_strict_sources_makes_them_errors_and_keeps_the_output(make_site: MakeSi
 
 
 def test_check_strict_fails_on_source_warnings(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_site({E: event()})
+    root = make_site({E: event(), "content/events/f.md": event(extra=src("https://news.example/f"))})
     assert main(["check", "--root", str(root)]) == 0
     assert main(["check", "--root", str(root), "--strict"]) == 1
     err = capsys.readouterr().err
