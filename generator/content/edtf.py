@@ -52,6 +52,8 @@ def parse_edtf_date(value: object) -> PartialDate:
     if not isinstance(value, str):
         raise DateError(_expected(type(value).__name__))
     text = value.strip()
+    if not text.endswith(("~", "?", "%")) and "X" not in text:
+        return _plain(text)  # the usual case: no qualifier, no unspecified digit
     match = _DATE.match(text)
     if not match:
         raise DateError(_expected(repr(text)))

@@ -14,6 +14,7 @@ No network: :mod:`generator.build.onlinecheck` asks the sites themselves.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import ipaddress
 import re
 from collections.abc import Mapping, Sequence
@@ -58,6 +59,7 @@ def _source_problems(config: SiteConfig, record: EventRecord, index: int, source
     return [(record.path, line_of(record.lines, where), where, message) for where, message in found]
 
 
+@functools.lru_cache(maxsize=65536)
 def unpublishable(url: str, *, https_site: bool) -> str | None:
     """Why ``url`` is no address to publish, or ``None``: a local or test host, a bare IP, tracking tags, plain http on an https site."""
     parts = urlsplit(url)

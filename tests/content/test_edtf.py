@@ -154,3 +154,13 @@ def test_edtf_text_round_trips_through_parse_and_display(text: str) -> None:
         if date is not None:
             assert date.label() and "\n" not in date.label()
             assert date.first_day <= date.last_day
+
+
+@given(st.one_of(st.text(alphabet="0123456789X-/.~?%: ", max_size=24), st.text(max_size=12), st.integers(), st.dates(), st.none(), st.booleans()))
+def test_any_value_either_reads_or_is_a_date_error(value: object) -> None:
+    try:
+        when = parse_when(value)
+    except DateError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert parse_when(when.edtf()) == when
