@@ -10,7 +10,8 @@ from typing import Any
 
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
-from .schema import Link, Source, Update
+from .schema import Link, Source
+from .updates import Update
 
 KIND_LABELS = {
     "company": "Companies", "person": "People", "government": "Governments", "agency": "Agencies",

@@ -20,6 +20,7 @@ from . import fields as f
 from .dates import PartialDate
 from .edtf import When
 from .frontmatter import Document
+from .updates import Update, newest_first, update_problems, updates
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,98}[a-z0-9])?$")
 
@@ -56,24 +57,6 @@ class Source:
     def label(self) -> str:
         """The name, or the address's host when the file names none."""
         return self.name or (urlsplit(self.url).hostname or self.url if self.url else "Unnamed source")
-
-
-UPDATE_KINDS = ("correction", "update")
-"""What an entry of ``updates:`` records: a fact put right, or news added."""
-
-
-@dataclass(frozen=True, slots=True)
-class Update:
-    """A dated change to a published event, shown on it and in the corrections log."""
-
-    date: PartialDate
-    kind: str
-    text: str
-
-    @property
-    def verb(self) -> str:
-        """``Corrected`` or ``Updated``: what the page says beside the title."""
-        return "Corrected" if self.kind == "correction" else "Updated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,42 +132,6 @@ def _source(name: str | None, url: str | None, date: PartialDate | None, archive
     return Source(name or "", url, date, archive, note)
 
 
-_UPDATE_FIELDS: list[f.Field[Any]] = [
-    f.Field("date", f.date, True), f.Field("kind", f.choice(*UPDATE_KINDS), True), f.Field("text", f.text, True),
-]
-
-
-def _updates(value: Any) -> tuple[Update, ...]:
-    return f.records(value, _UPDATE_FIELDS, Update)
-
-
-def _well_formed_updates(raw: Any) -> list[tuple[int, Update]]:
-    """The entries of ``updates:`` that read well, with their places, so their dates are checked even when another entry is broken."""
-    good = []
-    for index, item in enumerate(raw if isinstance(raw, list) else ()):
-        try:
-            good.append((index, f.records([item], _UPDATE_FIELDS, Update)[0]))
-        except f.FieldError:
-            continue
-    return good
-
-
-def _update_problems(doc: Document, start: PartialDate | None, open_start: bool, today: _dt.date) -> list[Problem]:
-    """An update cannot come before the event it changes, nor after today."""
-    problems = []
-    for index, update in _well_formed_updates(doc.data.get("updates")):
-        key = f"updates[{index}].date"
-        if start is not None and not open_start and update.date.last_day < start.first_day:
-            problems.append(Problem(doc.path, doc.line_of(key), key, f"{update.date.iso()} is before the event's date {start.iso()}"))
-        if update.date.first_day > today:
-            problems.append(Problem(doc.path, doc.line_of(key), key, f"{update.date.iso()} is in the future"))
-    return problems
-
-
-def _newest_first(updates: tuple[Update, ...]) -> tuple[Update, ...]:
-    return tuple(sorted(updates, key=lambda u: u.date.sort_key, reverse=True))
-
-
 def _links(value: Any) -> tuple[Link, ...]:
     return f.records(value, [f.Field("name", f.text, True), f.Field("url", f.web_url, True)], Link)
 
@@ -257,7 +204,7 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("draft", f.boolean),
     f.Field("aliases", _former_ids),
     f.Field("extra", f.mapping),
-    f.Field("updates", _updates),
+    f.Field("updates", updates),
 ]
 
 ENTITY_FIELDS: list[f.Field[Any]] = [
@@ -293,8 +240,8 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
     ident, id_problems = (values["id"], []) if values["id"] else _default_id(doc, stem)
     problems += id_problems
     start, end, opens, found = _dates(doc, values["date"], values["end_date"])
-    updates = values["updates"] or ()
-    problems += found + _update_problems(doc, start, opens[0], _dt.date.today())
+    written = values["updates"] or ()
+    problems += found + update_problems(doc, start, opens[0], _dt.date.today())
     if problems:
         return None, problems
     record = EventRecord(
@@ -302,7 +249,7 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
         entities=_mentions(doc, "entities", values["entities"]), tags=values["tags"] or (),
         sources=values["sources"] or (), summary=values["summary"], draft=bool(values["draft"]),
         aliases=values["aliases"] or (), extra=values["extra"] or {}, body=doc.body,
-        body_line=doc.body_line, lines=doc.lines, updates=_newest_first(updates),
+        body_line=doc.body_line, lines=doc.lines, updates=newest_first(written),
     )
     return record, []
 

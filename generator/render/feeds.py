@@ -23,7 +23,8 @@ from urllib.parse import quote, urlsplit
 
 from .. import urls
 from ..content.model import Event, Site
-from ..content.schema import Update, slugify
+from ..content.schema import slugify
+from ..content.updates import Update
 from ..outputfile import OutputFile
 
 FEED = "feed.xml"

@@ -10,7 +10,8 @@ import jinja2
 
 from .. import urls
 from ..content.model import Entity, Event, Site, Tag
-from ..content.schema import Update, slugify
+from ..content.schema import slugify
+from ..content.updates import Update
 from ..outputfile import OutputFile
 from . import charts, metadata
 

@@ -74,6 +74,7 @@ def test_the_corrections_page_lists_corrections_only_and_every_page_links_it(mak
     assert '<a href="../events/listing/">The listing</a> (16 May 2019). The listing named 68 affiliates' in page
     assert "Licences were extended" not in page
     assert '<a href="../updates.xml">' in page
+    assert '<link rel="alternate" type="application/atom+xml" title="Corrections and updates · Test timeline" href="../updates.xml">' in page
     for path in ("index.html", "events/plain/index.html", "tags/index.html"):
         assert ">Corrections</a></p>\n</footer>" in (output / path).read_text()
 
