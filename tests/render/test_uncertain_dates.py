@@ -77,3 +77,11 @@ def test_the_timeline_marks_uncertain_events_and_says_their_dates(make_site: Mak
     assert 'title="EDTF ../2018-03"' in html
     chart_labels = re.findall(r"<title>([^<]*dated roughly[^<]*)</title>", html)
     assert "May 2019: 2 events (1 dated roughly)" in chart_labels, chart_labels
+
+
+def test_the_year_navigation_says_how_many_events_are_dated_roughly(make_site: MakeSite) -> None:
+    html = (built(make_site) / "index.html").read_text()
+    nav = html[html.index('<nav class="years"'):html.index("</nav>", html.index('<nav class="years"'))]
+    assert '2019<span class="count"> (3<span class="visually-hidden">, 2 dated roughly</span>)</span>' in nav
+    assert '<span class="rough-mark" aria-hidden="true" title="2 dated roughly">~</span>' in nav
+    assert "2018<span class=\"count\"> (1<span class=\"visually-hidden\">, 1 dated roughly" in nav  # by March 2018
