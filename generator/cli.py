@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from .build.pipeline import BuildResult, build
 from .content.assemble import Options
 from .content.config import base_url
 from .content.fields import FieldError
-from .errors import Severity, shorten
+from .errors import Severity, errors_in, shorten
 from .ingest.arguments import add_parsers
 from .pool import profiled
 
@@ -47,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--drafts", action="store_true", help="include events marked draft: true")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--base-url", type=_base_url, help="the address the site is published at (overrides site.yaml)")
+        if name == "check":
+            command.add_argument("--online", action="store_true", help="also request every source and archive link (the only command that uses the network)")
+            command.add_argument("--timeout", type=_seconds, default=10.0, help="seconds to wait for each site with --online (default: 10)")
+            command.add_argument("--cache", type=Path, help="where --online keeps its results (default: .timeline-links.json in the site folder)")
         if name == "build":
             command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
             command.add_argument("--no-cache", action="store_true", help="convert every body afresh and keep no cache in the output folder")
@@ -59,6 +64,30 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--base-url", type=_base_url, help="the address the site is published at (overrides site.yaml)")
     add_parsers(commands)
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"expected more than 0 and at most 600 seconds, got {text!r}")
+    return value
+
+
+def _online(args: argparse.Namespace, options: Options) -> int:
+    """``check --online``: the content checks, then every cited link asked once."""
+    from .build.onlinecheck import run
+
+    report, problems = run(args.root, options, args.cache, args.timeout, time.time())
+    found = [*problems, *(report.problems if report else ())]
+    for problem in found:
+        print(problem.format(), file=sys.stderr)
+    errors = errors_in(found, strict=args.strict)
+    if report is not None:
+        print(f"online: {report.checked} links ({report.from_cache} known from the last hours), {report.dead} dead, {report.moved} moved or redirected")
+    return 1 if errors or report is None else 0
 
 
 def _report(result: BuildResult, strict: bool) -> None:
@@ -114,6 +143,8 @@ def _run(argv: Sequence[str] | None) -> int:
             print(f"timeline serve: {exc}", file=sys.stderr)
             return 1
         return 0
+    if args.command == "check" and args.online:
+        return _online(args, options)
     if args.command == "check":
         result = build(root, options=options, strict=args.strict, write=False)
         _report(result, args.strict)

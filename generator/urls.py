@@ -16,6 +16,8 @@ from dataclasses import dataclass
 TIMELINE = "index.html"
 ENTITY_INDEX = "entities/index.html"
 TAG_INDEX = "tags/index.html"
+CORRECTIONS = "corrections/index.html"
+"""The log of every correction on the site."""
 
 _OWN_ANCHORS = ("top", "content", "years", "timeline-list", "copy-status", "filters", "filter-status", "entity-results")
 RESERVED_ANCHORS = "y2019, y2019-05, " + ", ".join(_OWN_ANCHORS)

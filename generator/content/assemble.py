@@ -20,10 +20,12 @@ from . import markdown
 from .cache import BodyCache
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .convert import Converter
+from .fields import did_you_mean
 from .frontmatter import Document, read_document
 from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
+from .sourcecheck import check_sources
 from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, find
 from .xref import Targets, resolve
 
@@ -91,6 +93,9 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
         if config.public_url is None:
             message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
             problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", config.line_of("base_url"), "base_url", message, Severity.WARNING))
+        problems += check_sources(config, kept) + _role_problems(config, kept)
+        if _has_errors(problems):
+            return None, problems
         site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, _convert(config, [*kept, *entities], memo, converter), memo)
     problems += link_problems
     if _has_errors(problems):
@@ -109,13 +114,15 @@ def reload_events(previous: Loaded, sources: Sequence[SourceFile], memo: Memo = 
     ``None`` when the edit did more (or the file has an error): load the whole site again.
     """
     edited = {source.display for source in sources}
-    site, records, problems = previous.site, dict(previous.records), [p for p in previous.problems if p.path not in edited]
+    # the source checks look across events: keep their findings, and load everything again when sources change
+    kept_problems = [p for p in previous.problems if p.path not in edited or (p.key or "").startswith("sources")]
+    site, records, problems = previous.site, dict(previous.records), kept_problems
     events = list(site.events)
     for source in sources:
         old = records[source.display]
         record, found = _read_one(source, read_event)
         memo(("read", source.display), _signature(source.file), lambda: (record, found))  # noqa: B023 - called at once
-        if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept:
+        if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept or old.sources != record.sources:
             return None, []
         resolution, mention_problems = previous.targets.registry.resolve_all([record], [record])
         body = _bodies(site.config, [record], memo)[record.path]
@@ -164,8 +171,9 @@ def _held_events(loaded: Loaded, folder: str) -> bool:
 
 def _same_place(old: EventRecord, new: EventRecord) -> bool:
     """Whether an edit left what other pages show of the event's place and company alone."""
-    return (old.id, old.aliases, old.draft, old.date, old.end_date, old.tags) == (new.id, new.aliases, new.draft, new.date, new.end_date, new.tags) \
-        and [m.name for m in old.entities] == [m.name for m in new.entities]
+    return (old.id, old.aliases, old.draft, old.date, old.end_date, old.tags, old.open_start, old.open_end) \
+        == (new.id, new.aliases, new.draft, new.date, new.end_date, new.tags, new.open_start, new.open_end) \
+        and [(m.name, m.role) for m in old.entities] == [(m.name, m.role) for m in new.entities]
 
 
 def _has_errors(problems: list[Problem]) -> bool:
@@ -266,6 +274,19 @@ def _assemble(config: SiteConfig, records: list[EventRecord], entity_records: li
     return _index(config, events, entities, memo), targets, problems
 
 
+def _role_problems(config: SiteConfig, records: Iterable[EventRecord]) -> list[Problem]:
+    """Each role must be one ``site.yaml`` declares."""
+    known = [name for name, _ in config.roles]
+    problems = []
+    for record in records:
+        for index, mention in enumerate(record.entities):
+            if mention.role is not None and mention.role not in known:
+                declared = f"declared roles: {', '.join(known)}" if known else "site.yaml declares no roles: add them under 'roles:'"
+                message = f"unknown role {mention.role!r}{did_you_mean(mention.role, known, cutoff=0.6)}; {declared}"
+                problems.append(Problem(record.path, mention.role_line or mention.line, f"entities[{index}].role", message))
+    return problems
+
+
 def _too_deep(path: str, body: markdown.Body) -> list[Problem]:
     if body.too_deep is None:
         return []
@@ -286,7 +307,18 @@ def _html(targets: Targets, body: markdown.Body, page: str, source: str) -> tupl
 def _event_model(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, targets: Targets, memo: Memo) -> tuple[Event, list[Problem]]:
     html, problems = _html(targets, body, urls.event_path(record.id), record.path)
     inputs = (record, entity_ids, html)
-    return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html)), problems
+    roles = _roles(record, entity_ids, targets)
+    return memo(("event-model", record.path), inputs, lambda: _event(record, entity_ids, body, html, roles)), problems
+
+
+def _roles(record: EventRecord, entity_ids: tuple[str, ...], targets: Targets) -> Mapping[str, str]:
+    """Entity id to its role in the event, for the mentions that give one (the first role given wins)."""
+    roles: dict[str, str] = {}
+    for mention in record.entities:
+        ident = targets.registry.lookup(mention.name) or slugify(mention.name)
+        if mention.role and ident in entity_ids:
+            roles.setdefault(ident, mention.role)
+    return frozen_map(roles)
 
 
 def _body_inputs(config: SiteConfig, record: EventRecord | EntityRecord) -> tuple[str, int, bool]:
@@ -362,12 +394,13 @@ def _placement(events: list[Event]) -> Mapping[str, str]:
     })
 
 
-def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str) -> Event:
+def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str, roles: Mapping[str, str]) -> Event:
     return Event(
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
         summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
         aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
+        open_start=record.open_start, open_end=record.open_end, updates=record.updates, roles=roles,
     )
 
 

@@ -53,12 +53,24 @@ class SiteConfig:
     """A custom domain for GitHub Pages, written to ``CNAME``."""
     timeline_split: str = "auto"
     """``auto`` (one page per year beyond :data:`SPLIT_AT` events), ``years`` or ``never``."""
+    strict_sources: bool = False
+    """Whether the source checks (:mod:`generator.content.sourcecheck`) stop the build instead of warning."""
+    source_span_days: int = 365
+    """How long after an event a source may be dated before the check asks whether it is the right one (0: never)."""
+    online_cache_hours: int = 24
+    """How long ``timeline check --online`` trusts what it learnt about a link."""
+    roles: tuple[tuple[str, str], ...] = ()
+    """The roles an entity may play in an event, each with what the entity page says (``("target", "was targeted")``), in order."""
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
     """The line of each setting in site.yaml, for later problems; not part of what a build depends on."""
 
     def line_of(self, key: str) -> int:
         """The line ``key`` is set on, else 1."""
         return self.lines.get(key, 1)
+
+    def role_label(self, role: str) -> str:
+        """What the entity page says of an entity in this role."""
+        return dict(self.roles).get(role, role)
 
     def splits(self, events: int) -> bool:
         """Whether a timeline of this many events gets a page per year."""
@@ -114,6 +126,20 @@ def _eras(value: Any) -> tuple[Era, ...]:
     return f.records(value, era_fields, _era)
 
 
+def _roles(value: Any) -> tuple[tuple[str, str], ...]:
+    """``{actor: acted, target: was targeted}``: each role's name (a short lower-case word) and its label."""
+    roles = f.mapping(value)
+    result = []
+    for name, label in roles.items():
+        if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_-]*$", name):
+            raise f.FieldError(f"expected a role name such as 'actor' or 'target', got {name!r}", f".{name}")
+        try:
+            result.append((name, f.text(label)))
+        except f.FieldError as exc:
+            raise f.FieldError(exc.message, f".{name}") from None
+    return tuple(result)
+
+
 FIELDS: list[f.Field[Any]] = [
     f.Field("title", f.text, required=True),
     f.Field("description", f.text),
@@ -125,6 +151,10 @@ FIELDS: list[f.Field[Any]] = [
     f.Field("eras", _eras),
     f.Field("cname", _domain),
     f.Field("timeline_split", f.choice("auto", "years", "never")),
+    f.Field("strict_sources", f.boolean),
+    f.Field("source_span_days", f.count),
+    f.Field("online_cache_hours", f.count),
+    f.Field("roles", _roles),
 ]
 
 

@@ -1,9 +1,15 @@
-"""Partial dates (year, year-month or full day) and how they order.
+"""Partial dates (year, year-month or full day), their EDTF level 1 forms, and how they order.
 
 Ordering rule: a date sorts at the start of the period it names, and when two
-dates start together the less precise one comes first. So ``2019`` sorts before
-``2019-01`` which sorts before ``2019-01-01``: a year-only event introduces
-its year, a month-only event introduces its month.
+dates start together the less precise one comes first. So ``201X`` (the 2010s)
+sorts before ``2010``, ``2019`` before ``2019-01`` which sorts before
+``2019-01-01``: a decade introduces its years, a year-only event introduces its
+year, a month-only event introduces its month.
+
+Events may carry the Extended Date/Time Format (Library of Congress, level 1)
+qualifiers and intervals; :mod:`generator.content.edtf` reads those. A
+qualifier (``~`` approximate, ``?`` uncertain, ``%`` both) is said in the label
+but does not widen the period: ``2019~`` still spans 2019 for ordering and bounds.
 """
 
 from __future__ import annotations
@@ -31,6 +37,14 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    approximate: bool = False
+    """EDTF ``~``: the source gives the date roughly ("c. 2019")."""
+    uncertain: bool = False
+    """EDTF ``?``: the date is not confirmed ("May 2019 (unconfirmed)")."""
+    unspecified_digits: int = 0
+    """EDTF ``201X`` (1) or ``20XX`` (2): the last digits of the year are not known; ``year`` holds the first year."""
+    unspecified_parts: int = 0
+    """EDTF ``2019-XX`` (1) or ``2019-XX-XX`` (2): the parts after the known ones are not known."""
 
     @property
     def precision(self) -> str:
@@ -40,9 +54,14 @@ class PartialDate:
         return "month" if self.month is not None else "year"
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
-        """Start of the period, with missing parts sorting first."""
-        return (self.year, self.month or 0, self.day or 0)
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Start of the period, with missing parts (and a decade before its first year) sorting first."""
+        return (self.year, self.month or 0, self.day or 0, -self.unspecified_digits)
+
+    @property
+    def qualified(self) -> bool:
+        """Whether the date is approximate, uncertain or has unspecified digits: readers should see it is not exact."""
+        return self.approximate or self.uncertain or self.unspecified_digits > 0
 
     @property
     def first_day(self) -> _dt.date:
@@ -54,6 +73,8 @@ class PartialDate:
         """The last day of the period."""
         if self.day is not None:
             return self.first_day
+        if self.unspecified_digits:
+            return _dt.date(self.year + 10 ** self.unspecified_digits - 1, 12, 31)
         month = self.month or 12
         return _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
@@ -66,12 +87,31 @@ class PartialDate:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
-    def label(self) -> str:
-        """``2019``, ``May 2019`` or ``16 May 2019``."""
+    def edtf(self) -> str:
+        """The EDTF form: :meth:`iso` with unspecified digits as ``X`` and the qualifier (``~``, ``?``, ``%``)."""
+        text = self.iso()
+        if self.unspecified_digits:
+            text = text[: 4 - self.unspecified_digits] + "X" * self.unspecified_digits
+        text += "-XX" * self.unspecified_parts
+        return text + {(True, True): "%", (True, False): "~", (False, True): "?"}.get((self.approximate, self.uncertain), "")
+
+    def plain_label(self) -> str:
+        """``2019``, ``May 2019``, ``16 May 2019``, or ``2010s`` for ``201X``, without the qualifier."""
+        if self.unspecified_digits == 1:
+            return f"{self.year}s"
+        if self.unspecified_digits:
+            return f"{self.year}–{self.last_day.year}"
         if self.month is None:
             return str(self.year)
         month = MONTHS[self.month - 1]
         return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+    def label(self) -> str:
+        """:meth:`plain_label`, with "c." for an approximate date and "(unconfirmed)" for an uncertain one."""
+        text = self.plain_label()
+        if self.approximate:
+            text = f"c. {text}"
+        return f"{text} (unconfirmed)" if self.uncertain else text
 
 
 def parse_date(value: object) -> PartialDate:
@@ -115,6 +155,8 @@ def range_label(start: PartialDate, end: PartialDate | None) -> str:
     """A label for a date or a range, dropping what the two ends share."""
     if end is None or end == start:
         return start.label()
+    if start.qualified or end.qualified:
+        return f"{start.label()} – {end.label()}"
     if start.precision == end.precision == "day" and start.year == end.year:
         if start.month == end.month:
             return f"{start.day}–{end.label()}"

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..errors import Problem
 from .dates import DateError, PartialDate, parse_date
+from .edtf import When, parse_edtf_date, parse_when
 from .frontmatter import Document, key_text
 
 T = TypeVar("T")
@@ -74,6 +75,11 @@ def read_fields(doc: Document, fields: Sequence[Field[Any]]) -> tuple[dict[str, 
                 key = field.name + where
                 problems.append(Problem(doc.path, doc.line_of(key), key, message))
     return values, problems
+
+
+def kind_of(value: object) -> str:
+    """How a value of the wrong shape is named in a message: ``a list``, ``int``."""
+    return _kind(value)
 
 
 def _kind(value: object) -> str:
@@ -135,6 +141,29 @@ def date(value: Any) -> PartialDate:
         return parse_date(value)
     except DateError as exc:
         raise FieldError(str(exc)) from None
+
+
+def edtf_date(value: Any) -> PartialDate:
+    """One EDTF level 1 date, see :mod:`generator.content.edtf`."""
+    try:
+        return parse_edtf_date(value)
+    except DateError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def when(value: Any) -> When:
+    """An event's ``date:``: an EDTF level 1 date or interval."""
+    try:
+        return parse_when(value)
+    except DateError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def count(value: Any) -> int:
+    """A whole number, zero or more (days, hours)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FieldError(f"expected a whole number, 0 or more, got {value!r}")
+    return value
 
 
 def mapping(value: Any) -> Mapping[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -10,6 +11,7 @@ from typing import Any
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
 from .schema import Link, Source
+from .updates import Update
 
 KIND_LABELS = {
     "company": "Companies", "person": "People", "government": "Governments", "agency": "Agencies",
@@ -44,11 +46,58 @@ class Event:
     aliases: tuple[str, ...]
     extra: Mapping[str, Any]
     path: str
+    open_start: bool = False
+    """``date: ../2018-03``: known only to have happened by ``date``."""
+    open_end: bool = False
+    """``date: 2020/..``: began at ``date``, no known end."""
+    updates: tuple[Update, ...] = ()
+    """Corrections and updates, newest first."""
+    roles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Entity id to the role it plays in this event, for the entities given one."""
+
+    @property
+    def role_pairs(self) -> str:
+        """``huawei:target commerce:actor``: what the timeline's role filter reads."""
+        return " ".join(f"{ident}:{role}" for ident, role in self.roles.items())
+
+    @property
+    def last_update(self) -> Update | None:
+        """The newest correction or update: the page names it beside the title."""
+        return self.updates[0] if self.updates else None
 
     @property
     def date_label(self) -> str:
-        """``16 May 2019``, ``May 2019``, ``2019`` or a range of those."""
+        """``16 May 2019``, ``c. 2019``, ``May 2019 (unconfirmed)``, ``by March 2018``, ``from 2020`` or a range of those."""
+        if self.open_start:
+            return f"by {self.date.label()}"
+        if self.open_end:
+            return f"from {self.date.label()}"
         return range_label(self.date, self.end_date)
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the date is anything but exact (qualified, unspecified or open): the timeline marks such events."""
+        ends = (self.date, self.end_date) if self.end_date else (self.date,)
+        return self.open_start or self.open_end or any(d.qualified for d in ends)
+
+    @property
+    def edtf(self) -> str:
+        """The date as EDTF: ``2019-05``, ``2019~``, ``2019-05/2019-08``, ``../2018-03``, ``2020/..``."""
+        if self.open_start:
+            return f"../{self.date.edtf()}"
+        if self.open_end:
+            return f"{self.date.edtf()}/.."
+        return self.date.edtf() + (f"/{self.end_date.edtf()}" if self.end_date else "")
+
+    @property
+    def earliest(self) -> _dt.date | None:
+        """The first day the event may have happened; ``None`` when its start is open."""
+        return None if self.open_start else self.date.first_day
+
+    @property
+    def latest(self) -> _dt.date | None:
+        """The last day the event may have lasted to; ``None`` when its end is open."""
+        return None if self.open_end else (self.end_date or self.date).last_day
 
     @property
     def duration_label(self) -> str:
@@ -57,9 +106,13 @@ class Event:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """The timeline order; see :mod:`generator.content.dates` for partial dates."""
-        end = (self.end_date or self.date).sort_key
-        return (self.date.sort_key, end, self.title.casefold(), self.id)
+        """The timeline order: by earliest possible date, then latest (README, "Uncertain dates").
+
+        At the same start the less precise date comes first (see :mod:`generator.content.dates`);
+        an open start ("by March 2018") stands first at its known date, an open end sorts last.
+        """
+        latest = self.latest or _dt.date.max
+        return (self.date.sort_key, not self.open_start, latest, self.title.casefold(), self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +184,12 @@ class Site:
     def events_of(self, entity_id: str) -> tuple[Event, ...]:
         """The entity's events in timeline order."""
         return tuple(self.event(i) for i in self.entity_events.get(entity_id, ()))
+
+    def events_by_role(self, entity_id: str) -> tuple[tuple[str, tuple[Event, ...]], ...]:
+        """The entity's events grouped by the roles it plays in them, in ``site.yaml``'s order (events with no role left out)."""
+        events = self.events_of(entity_id)
+        groups = ((role, tuple(e for e in events if e.roles.get(entity_id) == role)) for role, _ in self.config.roles)
+        return tuple((role, found) for role, found in groups if found)
 
     def entities_by_kind(self) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
         """Entities grouped by kind (largest group first), each group by name."""

@@ -6,17 +6,21 @@ names not yet resolved. :mod:`generator.content.assemble` turns records into the
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import Problem
 from . import fields as f
 from .dates import PartialDate
+from .edtf import When
 from .frontmatter import Document
+from .updates import Update, newest_first, update_problems, updates
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,98}[a-z0-9])?$")
 
@@ -41,8 +45,18 @@ class Source:
     """Where a fact was reported."""
 
     name: str
+    """``""`` when the file gives none (the source check warns)."""
     url: str | None = None
     date: PartialDate | None = None
+    archive: str | None = None
+    """A saved copy of the page (e.g. on the Wayback Machine), shown beside it as "archived"."""
+    note: str | None = None
+    """Shown beside the source; it also answers the date and same-URL checks (a preview, a later statement, a page covering several events)."""
+
+    @property
+    def label(self) -> str:
+        """The name, or the address's host when the file names none."""
+        return self.name or (urlsplit(self.url).hostname or self.url if self.url else "Unnamed source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +73,9 @@ class Mention:
 
     name: str
     line: int
+    role: str | None = None
+    """What the entity did in the event (``entities: [{name: Huawei, role: target}]``), one of ``site.yaml``'s ``roles``."""
+    role_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +97,12 @@ class EventRecord:
     body: str
     body_line: int
     lines: Mapping[str, int]
+    open_start: bool = False
+    """``date: ../2018-03``: the event happened by then, its start is not known."""
+    open_end: bool = False
+    """``date: 2020/..``: the event began then and has no known end."""
+    updates: tuple[Update, ...] = ()
+    """Corrections and updates, newest first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +122,41 @@ class EntityRecord:
 
 
 def _sources(value: Any) -> tuple[Source, ...]:
-    source_fields: list[f.Field[Any]] = [f.Field("name", f.text, True), f.Field("url", f.web_url), f.Field("date", f.date)]
-    return f.records(value, source_fields, Source)
+    source_fields: list[f.Field[Any]] = [
+        f.Field("name", f.text), f.Field("url", f.web_url), f.Field("date", f.date), f.Field("archive", f.web_url), f.Field("note", f.text),
+    ]
+    return f.records(value, source_fields, _source)
+
+
+def _source(name: str | None, url: str | None, date: PartialDate | None, archive: str | None, note: str | None) -> Source:
+    return Source(name or "", url, date, archive, note)
 
 
 def _links(value: Any) -> tuple[Link, ...]:
     return f.records(value, [f.Field("name", f.text, True), f.Field("url", f.web_url, True)], Link)
+
+
+def _entity_names(value: Any) -> tuple[str | tuple[str, str], ...]:
+    """Names, each plain (``Huawei``) or with a role (``{name: Huawei, role: target}``)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise f.FieldError(f"expected a list of names, got {f.kind_of(value)}")
+    items: list[str | tuple[str, str]] = []
+    findings: list[tuple[str, str]] = []
+    for index, item in enumerate(value):
+        try:
+            if isinstance(item, dict):
+                record = f.records([item], [f.Field("name", f.text, True), f.Field("role", f.text, True)], lambda name, role: (name, role))[0]
+                items.append(record)
+            else:
+                items.append(f.text(item))
+        except f.FieldError as exc:
+            findings.extend((f"[{index}]{where.removeprefix('[0]')}", message) for where, message in exc.findings)
+    if findings:
+        (where, message), *more = findings
+        raise f.FieldError(message, where, more)
+    return tuple(items)
 
 
 def _wikidata(value: Any) -> str:
@@ -152,16 +204,17 @@ def _event_extra(value: Any) -> dict[str, Any]:
 
 EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("title", f.text, required=True),
-    f.Field("date", f.date, required=True),
-    f.Field("end_date", f.date),
+    f.Field("date", f.when, required=True),
+    f.Field("end_date", f.edtf_date),
     f.Field("id", identifier),
-    f.Field("entities", f.text_list),
+    f.Field("entities", _entity_names),
     f.Field("tags", _tags),
     f.Field("sources", _sources),
     f.Field("summary", f.text),
     f.Field("draft", f.boolean),
     f.Field("aliases", _former_ids),
     f.Field("extra", _event_extra),
+    f.Field("updates", updates),
 ]
 
 ENTITY_FIELDS: list[f.Field[Any]] = [
@@ -182,8 +235,13 @@ def _default_id(doc: Document, stem: str) -> tuple[str, list[Problem]]:
     return "", [Problem(doc.path, 1, "id", f"cannot make an id from the file name {stem!r}: set 'id:'")]
 
 
-def _mentions(doc: Document, key: str, names: tuple[str, ...] | None) -> tuple[Mention, ...]:
-    return tuple(Mention(name, doc.line_of(f"{key}[{i}]")) for i, name in enumerate(names or ()))
+def _mentions(doc: Document, key: str, names: tuple[str | tuple[str, str], ...] | None) -> tuple[Mention, ...]:
+    mentions = []
+    for i, item in enumerate(names or ()):
+        name, role = (item, None) if isinstance(item, str) else item
+        mentions.append(Mention(name, doc.line_of(f"{key}[{i}]"), role, doc.line_of(f"{key}[{i}].role") if role else 0))
+    return tuple(mentions)
+
 
 
 def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Problem]]:
@@ -191,19 +249,39 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
     values, problems = f.read_fields(doc, EVENT_FIELDS)
     ident, id_problems = (values["id"], []) if values["id"] else _default_id(doc, stem)
     problems += id_problems
-    start, end = values["date"], values["end_date"]
-    if start and end and end.sort_key < start.sort_key:
-        problems.append(Problem(doc.path, doc.line_of("end_date"), "end_date", f"{end.iso()} is before date {start.iso()}"))
+    start, end, opens, found = _dates(doc, values["date"], values["end_date"])
+    written = values["updates"] or ()
+    problems += found + update_problems(doc, start, opens[0], _dt.date.today())
     if problems:
         return None, problems
     record = EventRecord(
-        path=doc.path, id=ident, title=values["title"], date=start, end_date=end,
+        path=doc.path, id=ident, title=values["title"], date=start, end_date=end, open_start=opens[0], open_end=opens[1],
         entities=_mentions(doc, "entities", values["entities"]), tags=values["tags"] or (),
         sources=values["sources"] or (), summary=values["summary"], draft=bool(values["draft"]),
         aliases=values["aliases"] or (), extra=values["extra"] or {}, body=doc.body,
-        body_line=doc.body_line, lines=doc.lines,
+        body_line=doc.body_line, lines=doc.lines, updates=newest_first(written),
     )
     return record, []
+
+
+def _dates(doc: Document, when: When | None, end: PartialDate | None) -> tuple[Any, PartialDate | None, tuple[bool, bool], list[Problem]]:
+    """``date:`` (maybe an EDTF interval) and ``end_date:`` as the event's anchor date, end and open ends.
+
+    An open start (``../2018-03``) anchors the event at its known end.
+    """
+    if when is None:
+        return None, end, (False, False), []
+    if when.interval and end is not None:
+        message = f"date {when.edtf()} is already an interval: leave out end_date"
+        return None, None, (False, False), [Problem(doc.path, doc.line_of("end_date"), "end_date", message)]
+    if when.interval:
+        anchor = when.start or when.end
+        return anchor, when.end if when.start else None, (when.start is None, when.end is None), []
+    start = when.start
+    assert start is not None
+    if end is not None and end.sort_key < start.sort_key:
+        return None, None, (False, False), [Problem(doc.path, doc.line_of("end_date"), "end_date", f"{end.iso()} is before date {start.iso()}")]
+    return start, end, (False, False), []
 
 
 def read_entity(doc: Document, stem: str) -> tuple[EntityRecord | None, list[Problem]]:

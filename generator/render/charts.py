@@ -46,13 +46,19 @@ def _months(first: int, last: int) -> range:
 
 
 def per_month(events: tuple[Event, ...], anchors: frozenset[str]) -> Chart | None:
-    """Events per calendar month from the first to the last; year-only events count in January."""
+    """Events per calendar month from the first to the last; year-only events count in January.
+
+    An event with an uncertain date counts at its earliest known month, and the bar's label says how many such events it holds.
+    """
     if not events:
         return None
     counts: dict[int, int] = {}
+    unsure: dict[int, int] = {}
     for event in events:
         key = event.date.year * 12 + (event.date.month or 1) - 1
         counts[key] = counts.get(key, 0) + 1
+        if event.uncertain:
+            unsure[key] = unsure.get(key, 0) + 1
     first, last = min(counts), max(counts)
     peak = max(counts.values())
     bars, ticks = [], []
@@ -61,6 +67,8 @@ def per_month(events: tuple[Event, ...], anchors: frozenset[str]) -> Chart | Non
         count = counts.get(key, 0)
         anchor = urls.year_anchor(year, month + 1)
         label = f"{MONTHS[month]} {year}: {count} event{'s' if count != 1 else ''}"
+        if unsure.get(key):
+            label += f" ({unsure[key]} dated roughly)"
         bars.append(Bar(index * BAR_WIDTH, CHART_HEIGHT * count / peak, count, label, anchor if anchor in anchors else None, year))
         # a January tick for every year; the first month gets one too unless January is close
         if month == 0 or (index == 0 and month < 7):

@@ -28,7 +28,7 @@ from .. import urls
 from ..content.config import Era
 from ..content.dates import PartialDate
 from ..content.model import Event, Site, kind_label
-from ..content.schema import slugify
+from ..content.schema import Source, slugify
 from ..outputfile import OutputFile
 
 TIMELINE_JSON = "timeline.json"
@@ -62,6 +62,8 @@ def _slide(site: Site, event: Event) -> dict[str, Any]:
     slide: dict[str, Any] = {"unique_id": event.id, "start_date": _tl_date(event.date)}
     if event.end_date is not None and event.end_date != event.date:
         slide["end_date"] = _tl_date(event.end_date)
+    if event.uncertain:
+        slide["display_date"] = event.date_label
     slide["text"] = {"headline": _html(event.title), "text": f"<p>{_html(event.summary)}</p>" if event.summary else ""}
     if event.entities:
         slide["group"] = kind_label(site.entities[event.entities[0]].kind)
@@ -104,6 +106,18 @@ def _date(date: PartialDate | None) -> dict[str, str] | None:
     return None if date is None else {"iso": date.iso(), "precision": date.precision}
 
 
+def _source(source: Source) -> dict[str, Any]:
+    """A source as published: ``archive`` and ``note`` only when the file gives them."""
+    data: dict[str, Any] = {"name": source.name, "url": source.url, "date": source.date.iso() if source.date else None}
+    data.update({key: value for key, value in (("archive", source.archive), ("note", source.note)) if value})
+    return data
+
+
+def _day(day: dt.date | None) -> str | None:
+    """A bound of an event's date; ``None`` (JSON ``null``) for an open end."""
+    return None if day is None else day.isoformat()
+
+
 def _url(base: str | None, path: str) -> str:
     return urls.absolute(base, path) if base is not None else urls.url_path(path)
 
@@ -113,8 +127,9 @@ def _event_record(base: str | None, event: Event) -> dict[str, Any]:
         "id": event.id, "title": event.title, "date": _date(event.date), "end_date": _date(event.end_date),
         "url": _url(base, urls.event_path(event.id)), "entities": list(event.entities),
         "tags": list(dict.fromkeys(slugify(name) for name in event.tags)),
-        "sources": [{"name": s.name, "url": s.url, "date": s.date.iso() if s.date else None} for s in event.sources],
+        "sources": [_source(s) for s in event.sources],
         "summary": event.summary, "extra": _jsonable(event.extra),
+        "edtf": event.edtf, "earliest": _day(event.earliest), "latest": _day(event.latest),
     }
 
 
@@ -193,8 +208,9 @@ def _vevent(base: str | None, host: str, event: Event) -> list[str]:
         f"DTSTART;VALUE=DATE:{_ics_date(event.date.first_day)}", f"DTEND;VALUE=DATE:{_ics_date(end)}",
         f"SUMMARY:{ics_text(event.title)}",
     ]
-    if event.summary:
-        lines.append(f"DESCRIPTION:{ics_text(event.summary)}")
+    said = f"Date: {event.date_label}. " if event.uncertain else ""
+    if event.summary or said:
+        lines.append(f"DESCRIPTION:{ics_text(said + event.summary)}")
     if base is not None:  # URL must be an absolute URI
         lines.append(f"URL:{urls.absolute(base, urls.event_path(event.id))}")
     if event.tags:
@@ -203,14 +219,18 @@ def _vevent(base: str | None, host: str, event: Event) -> list[str]:
 
 
 def events_ics(site: Site) -> bytes:
-    """One all-day VEVENT per event, spanning its day, month, year or range; CRLF lines folded at 75 octets."""
+    """One all-day VEVENT per event, spanning its day, month, year or range; CRLF lines folded at 75 octets.
+
+    An event with an open end (``../2018-03``, ``2020/..``) is left out; an approximate or uncertain one spans its bounds and says its date.
+    """""
     base = site.config.public_url
     host = (urlsplit(base).hostname or "timeline") if base else "timeline"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_text(site.config.title)}"]
     if site.config.description:
         lines.append(f"X-WR-CALDESC:{ics_text(site.config.description)}")
     for event in site.events:
-        lines += _vevent(base, host, event)
+        if not (event.open_start or event.open_end):  # an open end has no day a calendar could span to
+            lines += _vevent(base, host, event)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode()
 

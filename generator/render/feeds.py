@@ -1,4 +1,4 @@
-"""Atom 1.0 feeds (RFC 4287): ``feed.xml`` for the timeline, ``entities/<id>/feed.xml`` per entity.
+"""Atom 1.0 feeds (RFC 4287): ``feed.xml`` for the timeline, ``entities/<id>/feed.xml`` per entity, ``updates.xml`` for corrections.
 
 Entry ids are ``tag:`` URIs (RFC 4151) made of the site's host, the fixed date
 :data:`TAG_DATE`, the site's base path and the event id, for example
@@ -25,9 +25,11 @@ from .. import urls
 from ..content.fields import FieldError, instant
 from ..content.model import Event, Site
 from ..content.schema import slugify
+from ..content.updates import Update
 from ..outputfile import OutputFile
 
 FEED = "feed.xml"
+UPDATES_FEED = "updates.xml"
 FEED_LIMIT = 50
 """Entries in the site's feed: the newest events; older ones stay on the site and in events.json."""
 ENTITY_FEED_LIMIT = 20
@@ -70,10 +72,14 @@ def revised(event: Event) -> dt.datetime | None:
 
 
 def updated(event: Event) -> dt.datetime:
-    """The entry's ``updated``: the first day of the event's date at midnight UTC, or a later :func:`revised`."""
+    """The entry's ``updated``: the first day of the event's date at midnight UTC, or a later :func:`revised` or ``updates:`` entry."""
     start = _midnight(event.date.first_day)
-    later = revised(event)
-    return later if later is not None and later > start else start
+    later = [d for d in (revised(event), _update_day(event)) if d is not None and d > start]
+    return max(later, default=start)
+
+
+def _update_day(event: Event) -> dt.datetime | None:
+    return _midnight(event.last_update.date.first_day) if event.last_update else None
 
 
 def rfc3339(moment: dt.datetime) -> str:
@@ -157,10 +163,65 @@ def _specs(site: Site) -> list[_Feed]:
     return specs
 
 
+# --- updates.xml: every correction and update, newest first ---------------------------------------
+# Readers who followed a story subscribe to learn what changed after they read it. An entry's id is
+# the event's entry id with /update/<date>-<kind>-<n> added, n counting that event's entries of the
+# same date and kind in the order written: editing an update's text keeps its id.
+
+def _stamp(update: Update) -> str:
+    day = update.date.first_day
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"
+
+
+def _update_entries(site: Site) -> list[tuple[Event, Update, str]]:
+    """Every update with its event and the suffix of its id, newest first, then in timeline order."""
+    found = []
+    for event in site.events:
+        seen: dict[tuple[str, str], int] = {}
+        for update in reversed(event.updates):  # oldest first: the count follows the order written
+            key = (update.date.iso(), update.kind)
+            seen[key] = seen.get(key, 0) + 1
+            found.append((event, update, f"update/{key[0]}-{key[1]}-{seen[key]}"))
+    order = {e.id: i for i, e in enumerate(site.events)}
+    return sorted(found, key=lambda item: (tuple(-n for n in item[1].date.sort_key), order[item[0].id], item[2]))
+
+
+def _update_entry(site: Site, base: str, event: Event, update: Update, suffix: str) -> ET.Element:
+    page = urls.absolute(base, urls.event_path(event.id))
+    entry = ET.Element("entry")
+    _add(entry, "id", f"{entry_id(base, event.id)}/{suffix}")
+    _add(entry, "title", f"{update.verb}: {event.title}", type="text")
+    _add(entry, "link", rel="alternate", type="text/html", href=page)
+    _add(entry, "published", _stamp(update))
+    _add(entry, "updated", _stamp(update))
+    _add(_add(entry, "author"), "name", site.config.title)
+    _add(entry, "category", term=update.kind, label=update.verb)
+    _add(entry, "content", update.text, type="text")
+    return entry
+
+
+def updates_feed(site: Site, base: str) -> OutputFile:
+    """The feed of every correction and update on the site."""
+    entries = _update_entries(site)
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{_XML_NS}}}lang": site.config.language})
+    self_url = urls.absolute(base, UPDATES_FEED)
+    _add(feed, "id", self_url)
+    _add(feed, "title", f"Corrections and updates — {site.config.title}", type="text")
+    _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
+    _add(feed, "link", rel="alternate", type="text/html", href=urls.absolute(base, urls.CORRECTIONS))
+    _add(feed, "updated", _stamp(entries[0][1]) if entries else rfc3339(_NO_EVENTS))
+    _add(feed, "generator", "timeline")
+    feed.extend(_update_entry(site, base, *item) for item in entries)
+    ET.indent(feed)
+    text = ET.tostring(feed, encoding="unicode")
+    return OutputFile(UPDATES_FEED, f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
+
+
 def files(site: Site) -> Iterator[OutputFile]:
-    """The site feed and one feed per entity with events, one at a time; none when ``base_url`` is only a path."""
+    """The site feed, one feed per entity with events and ``updates.xml``, one at a time; none when ``base_url`` is only a path."""
     base = site.config.public_url
     if base is None:
         return
     for spec in _specs(site):
         yield _render(site, base, spec)
+    yield updates_feed(site, base)

@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import urls
 from ..content.config import SiteConfig
+from ..content.dates import PartialDate
 from ..content.model import Entity, Event, Site
 
 SCHEMA_TYPES = {
@@ -60,7 +61,7 @@ def for_event(site: Site, event: Event) -> PageMeta:
     """An event page: a news article about what happened."""
     config = site.config
     url = canonical(config, urls.event_path(event.id))
-    coverage = event.date.iso() + (f"/{event.end_date.iso()}" if event.end_date else "")
+    coverage = temporal_coverage(event)
     ld: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": event.title[:110], "description": event.summary,
         "url": url, "mainEntityOfPage": url, "temporalCoverage": coverage, "inLanguage": config.language,
@@ -71,7 +72,40 @@ def for_event(site: Site, event: Event) -> PageMeta:
     citations = [s.url for s in event.sources if s.url]
     if citations:
         ld["citation"] = citations
+    ld.update(revisions(event))
     return PageMeta(event.title, event.summary, url, "article", ld)
+
+
+def revisions(event: Event) -> dict[str, Any]:
+    """``dateModified`` (the newest update) and each correction as a ``CorrectionComment``, newest first."""
+    if event.last_update is None:
+        return {}
+    data: dict[str, Any] = {"dateModified": event.last_update.date.iso()}
+    corrections = [{"@type": "CorrectionComment", "text": u.text, "datePublished": u.date.iso()} for u in event.updates if u.kind == "correction"]
+    if corrections:
+        data["correction"] = corrections
+    return data
+
+
+def for_corrections(site: Site) -> PageMeta:
+    """The corrections log: a collection page."""
+    return for_listing(site, urls.CORRECTIONS, "Corrections", f"Every correction made to {site.config.title}, newest first.")
+
+
+def temporal_coverage(event: Event) -> str:
+    """The event's date as ISO 8601: a date, or an interval over its bounds with ``..`` for an open end."""
+    single = not (event.end_date or event.open_start or event.open_end or event.date.unspecified_digits)
+    if single:
+        return event.date.iso()
+    start = ".." if event.open_start else _bound(event.date, first=True)
+    end = ".." if event.open_end else _bound(event.end_date or event.date, first=False)
+    return f"{start}/{end}"
+
+
+def _bound(date: PartialDate, *, first: bool) -> str:
+    if not date.unspecified_digits:
+        return date.iso()
+    return f"{(date.first_day if first else date.last_day).year:04d}"
 
 
 def for_entity(site: Site, entity: Entity) -> PageMeta:

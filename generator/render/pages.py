@@ -11,6 +11,7 @@ import jinja2
 from .. import urls
 from ..content.model import Entity, Event, Site, Tag
 from ..content.schema import slugify
+from ..content.updates import Update
 from ..outputfile import OutputFile
 from . import charts, metadata
 
@@ -100,8 +101,8 @@ def _span(site: Site) -> tuple[int, int]:
 
 
 def entity_inputs(site: Site, entity: Entity) -> tuple[Any, ...]:
-    events = tuple((e.id, e.title, e.date) for e in site.events_of(entity.id))
-    return entity, events, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())), _span(site)
+    events = tuple((e.id, e.title, e.date, e.date_label, e.roles.get(entity.id)) for e in site.events_of(entity.id))
+    return entity, events, site.config.roles, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())), _span(site)
 
 
 def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
@@ -128,6 +129,18 @@ def tag_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     """Every tag with its count."""
     meta = metadata.for_listing(site, urls.TAG_INDEX, "Tags", f"The tags of {site.config.title}.")
     return page_file(env, "tags.html", urls.TAG_INDEX, site, meta=meta)
+
+
+def corrections(site: Site) -> tuple[tuple[Event, Update], ...]:
+    """Every correction with its event, newest first, then in timeline order."""
+    found = [(e, u) for e in site.events for u in e.updates if u.kind == "correction"]
+    order = {e.id: i for i, e in enumerate(site.events)}
+    return tuple(sorted(found, key=lambda pair: (tuple(-n for n in pair[1].date.sort_key), order[pair[0].id])))
+
+
+def corrections_page(env: jinja2.Environment, site: Site) -> OutputFile:
+    """The corrections log, linked from every page's footer."""
+    return page_file(env, "corrections.html", urls.CORRECTIONS, site, corrections=corrections(site), meta=metadata.for_corrections(site))
 
 
 def entity_counts(site: Site) -> tuple[tuple[Entity, int], ...]:

@@ -33,7 +33,8 @@ def lastmod(event: Event) -> dt.date | None:
     known = event.date.last_day if event.date.precision == "day" else None
     change = revised(event)
     changed = change.date() if change is not None else None
-    return max((d for d in (known, changed) if d is not None), default=None)
+    noted = event.last_update.date.first_day if event.last_update else None
+    return max((d for d in (known, changed, noted) if d is not None), default=None)
 
 
 def pages(site: Site) -> Iterator[tuple[str, dt.date | None]]:
@@ -45,6 +46,7 @@ def pages(site: Site) -> Iterator[tuple[str, dt.date | None]]:
     for ident in site.entities:
         yield urls.entity_path(ident), None
     yield urls.TAG_INDEX, None
+    yield urls.CORRECTIONS, None
     for ident in site.tags:
         yield urls.tag_path(ident), None
 

@@ -14,6 +14,8 @@ from ..content.schema import slugify
 from ..memo import Memo, no_memo
 from ..outputfile import OutputFile
 from .pages import (
+    corrections,
+    corrections_page,
     entity_counts,
     entity_index_page,
     entity_inputs,
@@ -69,6 +71,7 @@ def task_keys(site: Site) -> Iterator[Hashable]:
     yield from (("entity", ident) for ident in site.entities)
     yield "tags"
     yield from (("tag", ident) for ident in site.tags)
+    yield "corrections"
     yield from ("404", "pages-files")
 
 
@@ -92,6 +95,8 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
         return Task(key, partial(entity_counts, site), lambda: (entity_index_page(env, site),))
     if key == "tags":
         return Task(key, partial(tag_counts, site), lambda: (tag_index_page(env, site),))
+    if key == "corrections":
+        return Task(key, partial(corrections, site), lambda: (corrections_page(env, site),))
     if key == "404":
         return Task(key, tuple, lambda: (not_found_page(env, site),))
     return Task(key, tuple, partial(pages_files, site))
@@ -149,7 +154,7 @@ def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
     event's own page and its neighbours' (which show its title), its entities'
     and tags' pages (which list it), and the timeline (its year, and the page of it that shows the event).
     """
-    keys: set[Hashable] = {"timeline"}
+    keys: set[Hashable] = {"timeline", "corrections"}
     for ident in event_ids:
         event = site.event(ident)
         page, _ = urls.timeline_of(ident, site.page_of(ident))

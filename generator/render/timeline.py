@@ -47,6 +47,11 @@ class YearGroup:
         """How many events the year holds."""
         return sum(len(m.events) for m in self.months)
 
+    @property
+    def uncertain(self) -> int:
+        """How many of them are dated roughly (placed by their earliest date): the year navigation says so."""
+        return sum(e.uncertain for m in self.months for e in m.events)
+
 
 def group_by_month(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:
     """Years, then months, in timeline order; year-only events head their year."""

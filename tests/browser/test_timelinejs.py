@@ -167,6 +167,21 @@ def test_slides_show_dates_at_their_precision(open_timeline: OpenTimeline, make_
         assert shown == label, ident
 
 
+def test_uncertain_dates_show_as_the_site_says_them(open_timeline: OpenTimeline, make_site: MakeSite) -> None:
+    files: dict[str, str | bytes] = {
+        "content/events/rough.md": event("Rough", "2019~"),
+        "content/events/by.md": event("By", "../2018-03"),
+        "content/events/since.md": event("Since", "2020/.."),
+    }
+    result = build(make_site(files), write=False)
+    assert result.site is not None, messages(result)
+    tab = open_timeline(timeline_json(result.site))
+    for ident, label in {"rough": "c. 2019", "by": "by March 2018", "since": "from 2020"}.items():
+        tab.evaluate(f"window.timeline.goToId({json.dumps(ident)})")
+        shown = tab.evaluate(f"document.getElementById({json.dumps(ident)}).querySelector('.tl-headline-date').textContent")
+        assert shown == label, ident
+
+
 def test_a_broken_timeline_json_is_caught(open_timeline: OpenTimeline) -> None:
     """The harness is real: TimelineJS rejects a bad date, and the checks above would see it."""
     broken = {"events": [{"unique_id": "bad", "start_date": {"year": "20x9"}, "text": {"headline": "Bad"}}]}

@@ -47,9 +47,9 @@ CASES = {
         {E: event(extra="sources:\n  - name: A\n    url: javascript:alert(1)\n  - url: https://x.example/\n")},
         f"{E}:6: sources[0].url: expected an http:// or https:// URL, got 'javascript:alert(1)'",
     ),
-    "source without name": (
-        {E: event(extra="sources:\n  - name: A\n    url: javascript:alert(1)\n  - url: https://x.example/\n")},
-        f"{E}:7: sources[1].name: required",
+    "file: source (a source without a name is a warning now: tests/content/test_source_checks.py)": (
+        {E: event(extra="sources:\n  - name: A\n    url: file:///home/me/notes.html\n")},
+        f"{E}:6: sources[0].url: expected an http:// or https:// URL, got 'file:///home/me/notes.html'",
     ),
     "config unknown key": ({"content/site.yaml": "title: T\nbase_ur: /x/\n"}, "content/site.yaml:2: base_ur: unknown key (did you mean 'base_url'?)"),
     "config wrong type": ({"content/site.yaml": "title: T\nraw_html: maybe\n"}, "content/site.yaml:2: raw_html: expected true or false, got str"),

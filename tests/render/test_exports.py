@@ -94,7 +94,7 @@ def test_events_json_structure_and_round_trip(site: Site) -> None:
     assert doc["site"] == {"title": "Test timeline", "description": "Who, what; and when, in one place.", "base_url": BASE, "language": "en"}
     assert [e["id"] for e in doc["events"]] == [e.id for e in site.events]
     record = next(e for e in doc["events"] if e["id"] == "escapes")
-    assert list(record) == ["id", "title", "date", "end_date", "url", "entities", "tags", "sources", "summary", "extra"]
+    assert list(record) == ["id", "title", "date", "end_date", "url", "entities", "tags", "sources", "summary", "extra", "edtf", "earliest", "latest"]
     assert record["date"] == {"iso": "2019-05-16", "precision": "day"} and record["end_date"] is None
     assert record["url"] == BASE + "events/escapes/"
     assert record["entities"] == ["huawei", "commerce"] and record["tags"] == ["export-controls", "entity-list"]

@@ -102,7 +102,7 @@ def feed_of(outputs: list[OutputFile], path: str = "feed.xml") -> etree._Element
 def test_every_feed_is_valid_atom(make_site: MakeSite, tmp_path: Path) -> None:
     _, site = built(make_site, EVENTS)
     outputs = list(feeds.files(site))
-    assert [o.path for o in outputs] == ["feed.xml", "entities/commerce/feed.xml", "entities/huawei/feed.xml"]
+    assert [o.path for o in outputs] == ["feed.xml", "entities/commerce/feed.xml", "entities/huawei/feed.xml", "updates.xml"]
     assert all(o.data.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n') for o in outputs)
     assert_valid("atom.rnc", write_all(tmp_path / "feeds", outputs))
 
@@ -112,14 +112,14 @@ def test_shipped_timeline_feeds_are_valid_atom(tmp_path: Path) -> None:
     assert site is not None, problems
     site = dataclasses.replace(site, config=site.config.with_base_url("https://you.github.io/huawei/"))
     paths = write_all(tmp_path / "feeds", list(feeds.files(site)))
-    assert len(paths) == 1 + sum(1 for ids in site.entity_events.values() if ids)
+    assert len(paths) == 1 + sum(1 for ids in site.entity_events.values() if ids) + 1  # and updates.xml
     assert_valid("atom.rnc", paths)
 
 
 def test_sitemap_is_valid_and_lists_every_html_page(make_site: MakeSite, tmp_path: Path) -> None:
     root, site = built(make_site, EVENTS, write=True)
     pages = sorted(p.relative_to(root / "output").as_posix() for p in (root / "output").rglob("*.html") if not noindex(p))
-    assert len(pages) == 1 + 4 + 1 + 2 + 1 + 3  # timeline, events, entity index, entities, tag index, tags
+    assert len(pages) == 1 + 4 + 1 + 2 + 1 + 3 + 1  # timeline, events, entity index, entities, tag index, tags, corrections
     paths = write_all(tmp_path / "sitemap", sitemap.files(site))
     assert [p.name for p in paths] == ["sitemap.xml", "robots.txt"]
     assert_valid("sitemap.rnc", paths[:1])
@@ -225,7 +225,7 @@ def test_feeds_are_newest_first_and_capped(make_site: MakeSite) -> None:
     assert site_ids == [f"e{n:02d}" for n in range(54, 4, -1)]  # the site's newest 50
     entity_ids = [e.findtext(f"{ATOM}id", "").rsplit("/", 1)[1] for e in feed_of(outputs, "entities/huawei/feed.xml").iter(f"{ATOM}entry")]
     assert entity_ids == site_ids[:20]  # an entity's newest 20
-    assert [o.path for o in outputs] == ["feed.xml", "entities/huawei/feed.xml"]  # commerce has no events, no feed
+    assert [o.path for o in outputs] == ["feed.xml", "entities/huawei/feed.xml", "updates.xml"]  # commerce has no events, no feed
 
 
 def test_path_only_base_url_makes_no_feed_and_no_sitemap(make_site: MakeSite) -> None:

@@ -57,10 +57,14 @@
   let entities = [];
   let indexEvents = [];
   const eventResults = $("#event-results");
-  const fields = ["q", "entity", "kind", "tag"];
+  // "role" is there only when site.yaml declares roles
+  const fields = ["q", "entity", "kind", "tag", "role"].filter((name) => form.elements[name]);
 
   const state = () => Object.fromEntries(fields.map((name) => [name, (form.elements[name].value || "").trim()]));
   const has = (li, key, value) => !value || (li.dataset[key] || "").split(" ").includes(value);
+  // with an entity chosen, the role is that entity's in the event; without one, any entity's
+  const plays = (li, entity, role) => !role || (li.dataset.roles || "").split(" ")
+    .some((pair) => (entity ? pair === `${entity}:${role}` : pair.endsWith(`:${role}`)));
 
   // A result list is rebuilt only when what it shows changes: a blur fires "change",
   // and a list must not vanish under the click that caused it.
@@ -98,13 +102,14 @@
   function apply() {
     const current = state();
     const tokens = fold(current.q).split(/\s+/).filter(Boolean);
-    const active = tokens.length > 0 || current.entity || current.kind || current.tag;
+    const active = tokens.length > 0 || current.entity || current.kind || current.tag || current.role;
     const hash = decodeURIComponent(location.hash.slice(1));
     const target = hash && document.getElementById(hash);
     const targetEvent = target && target.closest && target.closest("li.event");
     let shown = 0;
     for (const li of events) {
       const match = has(li, "entities", current.entity) && has(li, "kinds", current.kind) && has(li, "tags", current.tag)
+        && plays(li, current.entity, current.role)
         && tokens.every((token) => text.get(li).includes(token));
       li.hidden = !(match || li === targetEvent);
       if (!li.hidden) shown += 1;
