@@ -17,7 +17,7 @@ from ..urls import RESERVED_ANCHORS, is_reserved_anchor
 from . import config as config_module
 from . import markdown
 from .cache import BodyCache
-from .config import CONFIG_NAME, SiteConfig, load_config
+from .config import CONFIG_NAME, SiteConfig, address_problems, key_line, load_config
 from .convert import Converter
 from .frontmatter import Document, read_document
 from .model import Entity, Event, Site, Tag, frozen_map
@@ -37,6 +37,8 @@ class Options:
 
     drafts: bool = False
     base_url: str | None = None
+    local: bool = False
+    """A build served from this machine (the preview), where a loopback ``base_url`` is right."""
 
 
 DEFAULTS = Options()
@@ -87,9 +89,8 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
         problems += mention_problems
         if config is None or _has_errors(problems):
             return None, problems
-        if config.public_url is None:
-            message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
-            problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", None, "base_url", message, Severity.WARNING))
+        if config.public_url is None or (config.loopback and not options.local):
+            problems += address_problems(config, f"{CONTENT_DIR}/{CONFIG_NAME}", key_line(content, "base_url"))
         site, targets, link_problems = _assemble(config, kept, entities, resolution, registry, _convert(config, [*kept, *entities], memo, converter), memo)
     problems += link_problems
     if _has_errors(problems):
@@ -348,7 +349,7 @@ def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
         summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
-        aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
+        aliases=record.aliases, extra=frozen_map(record.extra), path=record.path, published=record.published,
     )
 
 

@@ -44,6 +44,8 @@ class Event:
     aliases: tuple[str, ...]
     extra: Mapping[str, Any]
     path: str
+    published: PartialDate | None = None
+    """When the entry was first published (``published:``); ``None``: on the event's date."""
 
     @property
     def date_label(self) -> str:

@@ -80,6 +80,8 @@ class EventRecord:
     body: str
     body_line: int
     lines: Mapping[str, int]
+    published: PartialDate | None = None
+    """When the entry was first published, if not on the event's own date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,7 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("draft", f.boolean),
     f.Field("aliases", _former_ids),
     f.Field("extra", f.mapping),
+    f.Field("published", f.date),
 ]
 
 ENTITY_FIELDS: list[f.Field[Any]] = [
@@ -191,7 +194,7 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
         entities=_mentions(doc, "entities", values["entities"]), tags=values["tags"] or (),
         sources=values["sources"] or (), summary=values["summary"], draft=bool(values["draft"]),
         aliases=values["aliases"] or (), extra=values["extra"] or {}, body=doc.body,
-        body_line=doc.body_line, lines=doc.lines,
+        body_line=doc.body_line, lines=doc.lines, published=values["published"],
     )
     return record, []
 

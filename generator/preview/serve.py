@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build.pipeline import Builder, Rendered
@@ -111,7 +111,8 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
         report(problem.format())
     # as after each render: what is now served lives until the next build, so keep it out of every collection's way
     gc.freeze()
-    status = "rebuilt" if result.ok else "build failed; serving the last good build"
+    # the first build is no rebuild: nothing had changed yet
+    status = ("rebuilt" if changed else "built") if result.ok else "build failed; serving the last good build"
     report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
     return result
 
@@ -136,6 +137,16 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
+def own_address(options: ServeOptions, base_path: str, port: int) -> Options:
+    """The build options with ``base_url`` set to where this preview answers, whatever ``site.yaml`` says.
+
+    Feeds, canonical links and the sitemap then point at the preview itself, not at the
+    published site (nor at another port of this machine).
+    """
+    host = "127.0.0.1" if options.host in ("", "0.0.0.0", "::") else f"[{options.host}]" if ":" in options.host else options.host
+    return replace(options.build, base_url=f"http://{host}:{port}{base_path}", local=True)
+
+
 def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[str], None] = _say) -> None:
     """Serve the site at ``root`` until interrupted."""
     config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
@@ -143,11 +154,11 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
         config = config.with_base_url(options.build.base_url)
     base_path = config.base_path if config else "/"
     state = PreviewState(base_path)
-    builder = Builder(root, options.build, strict=options.strict)
     changes = Changes()
     output = root / (config.output if config else "output")
     observer = start_watching([root / CONTENT_DIR, root / THEMES_DIR, BUILTIN], changes, ignore=[output])
     server = PreviewServer((options.host, options.port), state)
+    builder = Builder(root, own_address(options, base_path, server.server_address[1]), strict=options.strict)
     rebuild(builder, state, set(), report)
     report(f"Serving http://{options.host}:{server.server_address[1]}{base_path} (Ctrl-C to stop)")
     sys.stdout.flush()

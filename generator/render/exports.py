@@ -22,7 +22,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from .. import urls
 from ..content.config import Era
@@ -205,7 +204,8 @@ def _vevent(base: str | None, host: str, event: Event) -> list[str]:
 def events_ics(site: Site) -> bytes:
     """One all-day VEVENT per event, spanning its day, month, year or range; CRLF lines folded at 75 octets."""
     base = site.config.public_url
-    host = (urlsplit(base).hostname or "timeline") if base else "timeline"
+    # RFC 5545 asks for a UID unique worldwide: the site's own host makes it so; a bare-path site has none to give
+    host = site.config.host or "timeline"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_text(site.config.title)}"]
     if site.config.description:
         lines.append(f"X-WR-CALDESC:{ics_text(site.config.description)}")

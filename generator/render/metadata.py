@@ -49,6 +49,20 @@ def thing(entity: Entity, config: SiteConfig) -> dict[str, Any]:
     return data
 
 
+def _people(config: SiteConfig) -> dict[str, Any]:
+    """``author`` and ``publisher`` (with its logo) from ``site.yaml``: the fields search engines ask of an article."""
+    data: dict[str, Any] = {}
+    if config.author:
+        data["author"] = {"@type": "Person", "name": config.author}
+    if config.publisher:
+        data["publisher"] = {"@type": "Organization", "name": config.publisher.name}
+        if config.publisher.logo:
+            logo = config.publisher.logo
+            url = logo if logo.startswith(("https://", "http://")) else canonical(config, logo)
+            data["publisher"]["logo"] = {"@type": "ImageObject", "url": url}
+    return data
+
+
 def for_timeline(site: Site) -> PageMeta:
     """The timeline page: the site itself."""
     config = site.config
@@ -65,6 +79,7 @@ def for_event(site: Site, event: Event) -> PageMeta:
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": event.title[:110], "description": event.summary,
         "url": url, "mainEntityOfPage": url, "temporalCoverage": coverage, "inLanguage": config.language,
         "isPartOf": _site_ref(config), "about": [thing(site.entities[i], config) for i in event.entities],
+        "datePublished": (event.published or event.date).iso(), **_people(config),
     }
     if event.tags:
         ld["keywords"] = list(event.tags)

@@ -100,6 +100,8 @@ def test_the_pages_workflow_builds_for_the_repository_address_and_deploys() -> N
     uses = [s.get("uses", "").split("@")[0] for s in steps] + [s.get("uses", "").split("@")[0] for s in workflow["jobs"]["deploy"]["steps"]]
     assert {"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
     runs = " ".join(s.get("run", "") for s in steps)
-    assert 'timeline build --strict --no-cache --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
+    assert 'timeline build --strict --no-cache --base-url "$PAGES_BASE_URL/"' in runs
+    build_step = next(s for s in steps if "timeline build" in s.get("run", ""))
+    assert build_step["env"] == {"PAGES_BASE_URL": "${{ steps.pages.outputs.base_url }}"}
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "output"
