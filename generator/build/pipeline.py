@@ -20,7 +20,7 @@ from ..content.model import Site
 from ..errors import Problem, errors_in
 from ..memo import Memo, RenderMemo, ScopedMemo, no_memo
 from ..outputfile import OutputFile
-from ..render import exports, feeds, search, sitemap
+from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
 from .linkcheck import LinkIndex
@@ -71,7 +71,7 @@ class BuildResult:
     """How many draft events were left out (``--drafts`` keeps them)."""
 
 
-_PUBLISHERS = (feeds, exports, search, sitemap)
+_PUBLISHERS = (feeds, exports, search, sitemap, media)
 
 
 def publishing_tasks(site: Site) -> list[Task]:

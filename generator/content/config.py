@@ -65,6 +65,8 @@ class SiteConfig:
     author: str | None = None
     """Who writes the timeline: the ``author`` of each article's JSON-LD."""
     publisher: Publisher | None = None
+    share_cards: bool = True
+    """Whether an event without a picture gets a drawn card for chat and social previews."""
 
     @property
     def locale(self) -> str:
@@ -160,6 +162,7 @@ FIELDS: list[f.Field[Any]] = [
     f.Field("timeline_split", f.choice("auto", "years", "never")),
     f.Field("author", f.text),
     f.Field("publisher", _publisher),
+    f.Field("share_cards", f.boolean),
 ]
 
 

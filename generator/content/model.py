@@ -9,6 +9,7 @@ from typing import Any
 
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
+from .media import Media, Quote
 from .schema import Link, Source
 
 KIND_LABELS = {
@@ -46,6 +47,9 @@ class Event:
     path: str
     published: PartialDate | None = None
     """When the entry was first published (``published:``); ``None``: on the event's date."""
+    media: Media | None = None
+    """A picture (or linked media) shown with the event."""
+    quote: Quote | None = None
 
     @property
     def date_label(self) -> str:

@@ -17,6 +17,7 @@ from ..errors import Problem
 from . import fields as f
 from .dates import PartialDate
 from .frontmatter import Document
+from .media import Media, Quote, media, quote
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,98}[a-z0-9])?$")
 
@@ -82,6 +83,8 @@ class EventRecord:
     lines: Mapping[str, int]
     published: PartialDate | None = None
     """When the entry was first published, if not on the event's own date."""
+    media: Media | None = None
+    quote: Quote | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,8 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("aliases", _former_ids),
     f.Field("extra", f.mapping),
     f.Field("published", f.date),
+    f.Field("media", media),
+    f.Field("quote", quote),
 ]
 
 ENTITY_FIELDS: list[f.Field[Any]] = [
@@ -195,6 +200,7 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
         sources=values["sources"] or (), summary=values["summary"], draft=bool(values["draft"]),
         aliases=values["aliases"] or (), extra=values["extra"] or {}, body=doc.body,
         body_line=doc.body_line, lines=doc.lines, published=values["published"],
+        media=values["media"], quote=values["quote"],
     )
     return record, []
 

@@ -100,7 +100,7 @@ def _span(site: Site) -> tuple[int, int]:
 
 
 def entity_inputs(site: Site, entity: Entity) -> tuple[Any, ...]:
-    events = tuple((e.id, e.title, e.date) for e in site.events_of(entity.id))
+    events = tuple((e.id, e.title, e.date, e.media) for e in site.events_of(entity.id))
     return entity, events, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())), _span(site)
 
 

@@ -17,7 +17,8 @@ from generator.content.assemble import Options
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
-PAGES = ["", "events/2019-05-16-entity-list/", "entities/huawei/", "entities/", "tags/", "tags/export-controls/", "404.html"]
+PICTURED = "events/2018-07-13-zte-denial-order-lifted/"
+PAGES = ["", "events/2019-05-16-entity-list/", PICTURED, "entities/huawei/", "entities/", "tags/", "tags/export-controls/", "404.html"]
 
 # Layout shifts as the Layout Instability API reports them (what Lighthouse's CLS sums), from the very first paint.
 RECORD_SHIFTS = """
@@ -139,3 +140,21 @@ def test_the_layout_checks_really_catch_a_shift_and_a_small_target(browser: Any,
         page.context.close()
     finally:
         server.shutdown()
+
+
+def test_a_picture_keeps_its_place_before_it_loads_and_a_narrow_screen_loads_a_smaller_copy(browser: Any, published: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.route("**/media/**", lambda route: route.abort())  # the picture never comes
+    page.goto(published + PICTURED)
+    box = page.eval_on_selector("figure.media img", "e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height, e.naturalWidth]")
+    context.close()
+    width, height, natural = box
+    assert natural == 0 and height > 100 and abs(width / height - 1200 / 600) < 0.02
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto(published + PICTURED)
+    page.wait_for_load_state("networkidle")
+    loaded = page.eval_on_selector("figure.media img", "e => [e.complete, e.naturalWidth, e.currentSrc]")
+    assert loaded[0] and loaded[1] == 480 and loaded[2].endswith("-480w.png")
+    context.close()

@@ -65,7 +65,7 @@ def test_event_pages_carry_canonical_opengraph_and_newsarticle(make_site: MakeSi
     assert '<link rel="canonical" href="https://user.github.io/repo/events/a/">' in html
     assert '<meta property="og:type" content="article">' in html and '<meta property="og:title" content="Listed">' in html
     assert '<meta property="og:url" content="https://user.github.io/repo/events/a/">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html  # with its share card
     data = json_ld(html)
     assert data["@type"] == "NewsArticle" and data["headline"] == "Listed" and data["temporalCoverage"] == "2019-05-16"
     assert data["about"] == [
