@@ -26,6 +26,8 @@ WIDTH, HEIGHT = 1200, 630
 FONT_FILE = Path("card") / "DejaVuSans-Bold.ttf"
 DEFAULT_COLOURS = {"bg": "#fdfcf9", "fg": "#1d1f23", "muted": "#5a6069", "accent": "#0b5cad"}
 MARGIN = 80
+LONGEST_TITLE, LONGEST_WORD, LONGEST_SITE_TITLE = 240, 36, 56
+"""Characters kept of the title, of one word in it (36 of the widest letters at 42 px fit a line) and of the site's title."""
 TITLE_SIZES = (64, 56, 48, 42)
 """The title's font sizes, largest first: the first that fits in four lines is used."""
 
@@ -78,15 +80,27 @@ def _font(data: bytes, size: int) -> Any:
     return ImageFont.truetype(io.BytesIO(data), size)
 
 
+def _short(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: a card has room for a few lines, however long the title."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _fit(draw: Any, text: str, font: Any, width: int) -> str:
+    """``text`` shortened, with an ellipsis, until it is no wider than ``width``."""
+    while len(text) > 1 and draw.textlength(text, font=font) > width:
+        text = text[:-2].rstrip() + "…"
+    return text
+
+
 def _lines(draw: Any, text: str, font: Any, width: int) -> list[str]:
     """``text`` broken into lines no wider than ``width``, at spaces (a word longer than a line is cut)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in (_short(w, LONGEST_WORD) for w in _short(text, LONGEST_TITLE).split()):
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and draw.textlength(candidate, font=font) <= width:
             lines[-1] = candidate
         else:
-            lines.append(word)
+            lines.append(_fit(draw, word, font, width))
     return lines
 
 
@@ -111,8 +125,10 @@ def draw(site_title: str, date_label: str, title: str, style: CardStyle) -> byte
     card = Image.new("RGB", (WIDTH, HEIGHT), style.colour("bg"))
     pen = ImageDraw.Draw(card)
     pen.rectangle((0, 0, 24, HEIGHT), fill=style.colour("accent"))
-    pen.text((MARGIN, 64), site_title, font=_font(style.font, 34), fill=style.colour("muted"))
-    pen.text((MARGIN, 140), date_label, font=_font(style.font, 44), fill=style.colour("accent"))
+    room = WIDTH - 2 * MARGIN
+    site_font, date_font = _font(style.font, 34), _font(style.font, 44)
+    pen.text((MARGIN, 64), _fit(pen, _short(site_title, LONGEST_SITE_TITLE), site_font, room), font=site_font, fill=style.colour("muted"))
+    pen.text((MARGIN, 140), _fit(pen, _short(date_label, LONGEST_SITE_TITLE), date_font, room), font=date_font, fill=style.colour("accent"))
     font, lines = _title(pen, title, style)
     step = round(font.size * 1.25)
     for number, line in enumerate(lines):

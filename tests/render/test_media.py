@@ -150,7 +150,8 @@ def test_pictures_build_byte_identical_across_hash_seeds(make_site: MakeSite, tm
     outputs = []
     for seed in ("1", "2"):
         out = tmp_path / f"out-{seed}"
-        code = f"from pathlib import Path; from generator.build.pipeline import build; assert build(Path({str(root)!r}), output=Path({str(out)!r}), use_cache=False).ok"
+        code = ("from pathlib import Path; from generator.build.pipeline import build; "
+                f"assert build(Path({str(root)!r}), output=Path({str(out)!r}), use_cache=False).ok")
         subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=PROJECT, timeout=300)
         outputs.append(snapshot(out))
     assert outputs[0] == outputs[1] and any(re.match(r"media/wide-\w+-480w\.png$", name) for name in outputs[0])
