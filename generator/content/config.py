@@ -183,8 +183,8 @@ def load_config(content_dir: Path, display: str) -> tuple[SiteConfig | None, lis
 
 
 PATH_ONLY = (
-    "{url} is only a path: the feeds, the sitemap, calendar links, canonical links and og:url need an absolute address "
-    "such as https://you.github.io/repo/; feeds and sitemap were not written, canonical links and og:url are root-relative"
+    "{url} is only a path: the feeds, the sitemap, calendar links, canonical links, og:url and og:image need an absolute address "
+    "such as https://you.github.io/repo/; feeds and sitemap were not written, canonical links, og:url and og:image are root-relative"
 )
 LOOPBACK_URL = (
     "{url} points to this machine: published, every feed, sitemap entry and canonical link would send readers to their own computer; "

@@ -83,7 +83,7 @@ def test_a_path_only_base_url_writes_robots_and_warns_once_naming_what_needs_an_
     assert result.ok
     [warning] = messages(result)
     assert warning.startswith("content/site.yaml:2: warning: base_url: /repo/ is only a path: ")
-    for needed in ("feeds", "sitemap", "canonical", "og:url"):
+    for needed in ("feeds", "sitemap", "canonical", "og:url", "og:image"):
         assert needed in warning
     assert page(root, "robots.txt") == "User-agent: *\nDisallow:\n"
     assert not (root / "output/sitemap.xml").exists() and not (root / "output/feed.xml").exists()
