@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,12 +37,14 @@ class CardStyle:
     """What a theme gives the cards: its colours and its font's bytes."""
 
     colours: tuple[tuple[str, str], ...]
-    font: bytes
+    font: bytes = field(repr=False, compare=False)
+    digest: str = ""
+    """The font's SHA-256, worked out once: every card's inputs carry it, not the font's 700 KB."""
 
     @property
     def key(self) -> tuple[tuple[str, str], ...]:
-        """What a card's inputs need of the style: the colours and a digest of the font (not its megabyte)."""
-        return (*self.colours, ("font", hashlib.sha256(self.font).hexdigest()))
+        """What a card's inputs need of the style: the colours and the font's digest."""
+        return (*self.colours, ("font", self.digest))
 
     def colour(self, name: str) -> str:
         """A colour by its CSS variable's name without ``--``."""
@@ -60,7 +62,8 @@ def theme_style(folders: tuple[Path, ...]) -> CardStyle | None:
         root = re.search(r":root\s*\{([^}]*)\}", css.read_text(encoding="utf-8"))
         for name, value in re.findall(r"--(bg|fg|muted|accent)\s*:\s*(#[0-9a-fA-F]{3,8})\b", root.group(1) if root else ""):
             colours[name] = value
-    return CardStyle(tuple(sorted(colours.items())), font.read_bytes())
+    data = font.read_bytes()
+    return CardStyle(tuple(sorted(colours.items())), data, hashlib.sha256(data).hexdigest())
 
 
 def wanted(site: Site, event: Event) -> bool:

@@ -155,3 +155,12 @@ def test_pictures_build_byte_identical_across_hash_seeds(make_site: MakeSite, tm
         subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=PROJECT, timeout=300)
         outputs.append(snapshot(out))
     assert outputs[0] == outputs[1] and any(re.match(r"media/wide-\w+-480w\.png$", name) for name in outputs[0])
+
+
+def test_a_symlinked_picture_is_refused_not_followed(make_site: MakeSite, tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.png"
+    secret.write_bytes(SMALL)
+    root = make_site({"content/site.yaml": SITE, "content/events/a.md": with_media("media:\n  src: linked.png\n  alt: Linked\n")})
+    (root / "content/media").mkdir()
+    (root / "content/media/linked.png").symlink_to(secret)
+    assert messages(build(root)) == ["content/events/a.md:6: media.src: content/media/linked.png: a symbolic link: put the image itself there"]
