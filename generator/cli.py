@@ -15,7 +15,7 @@ from .build.pipeline import BuildResult, build
 from .content.assemble import Options
 from .content.config import base_url
 from .content.fields import FieldError
-from .errors import Severity, errors_in, shorten
+from .errors import Problem, Severity, errors_in, shorten
 from .ingest.arguments import add_parsers
 from .pool import profiled
 
@@ -99,6 +99,13 @@ def _report(result: BuildResult, strict: bool) -> None:
         print(f"failed: {errors} error(s), {warnings} warning(s); nothing was written", file=sys.stderr)
 
 
+def _drafts(result: BuildResult) -> str:
+    """``; 2 drafts left out (--drafts to include them)``, or nothing: a writer whose new event is missing learns why."""
+    if not result.drafts:
+        return ""
+    return f"; {result.drafts} draft{'s' if result.drafts != 1 else ''} left out (--drafts to include them)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the return value is the exit status.
 
@@ -129,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if not args.root.is_dir():
+        # named as given, so a typo in the path is plain to see; a bad command line, as argparse's own, exits 2
+        what = "is not a folder" if args.root.exists() else "no such folder"
+        print(Problem(str(args.root), None, "--root", f"{what}; it should be the site folder, holding content/").format(), file=sys.stderr)
+        return 2
     # the import tools and the preview server load only for their own commands: a build starts faster without them
     if args.command in ("import", "new"):
         from .ingest.cli import run
@@ -149,13 +161,14 @@ def _run(argv: Sequence[str] | None) -> int:
         result = build(root, options=options, strict=args.strict, write=False)
         _report(result, args.strict)
         if result.ok:
-            print(f"ok: {result.events} events, {result.entities} entities, {len(result.problems)} warning(s)")
+            print(f"ok: {result.events} events, {result.entities} entities, {len(result.problems)} warning(s){_drafts(result)}")
     else:
         output = args.output.absolute() if args.output else None
         result = build(root, output=output, options=options, strict=args.strict, use_cache=not args.no_cache)
         _report(result, args.strict)
         if result.ok:
-            print(f"built {result.events} events, {result.entities} entities: {result.files} files in {result.output} ({result.seconds:.2f} s)")
+            done = f"{result.files} files in {result.output} ({result.seconds:.2f} s)"
+            print(f"built {result.events} events, {result.entities} entities: {done}{_drafts(result)}")
     return 0 if result.ok else 1
 
 

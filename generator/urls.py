@@ -116,6 +116,11 @@ def _shared_relative(from_dir: str, target: str) -> str:
     return url or "./"
 
 
+def card_path(event_id: str) -> str:
+    """An event's share card (``og:image`` when it has no picture)."""
+    return f"cards/{event_id}.png"
+
+
 def absolute(base_url: str, path: str, fragment: str = "") -> str:
     """The public URL of an output file, from the site's ``base_url``."""
     return base_url + url_path(path) + (f"#{fragment}" if fragment else "")

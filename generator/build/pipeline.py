@@ -20,7 +20,7 @@ from ..content.model import Site
 from ..errors import Problem, errors_in
 from ..memo import Memo, RenderMemo, ScopedMemo, no_memo
 from ..outputfile import OutputFile
-from ..render import exports, feeds, search, sitemap
+from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
 from .linkcheck import LinkIndex
@@ -67,9 +67,11 @@ class BuildResult:
     site: Site | None = field(default=None, repr=False)
     made: int = 0
     """How many build tasks ran; the others were kept from the page cache."""
+    drafts: int = 0
+    """How many draft events were left out (``--drafts`` keeps them)."""
 
 
-_PUBLISHERS = (feeds, exports, search, sitemap)
+_PUBLISHERS = (feeds, exports, search, sitemap, media)
 
 
 def publishing_tasks(site: Site) -> list[Task]:
@@ -153,6 +155,7 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     if isinstance(prepared, Rendered):
         return BuildResult(prepared.problems, ok=False)
     site, problems = prepared.site, prepared.problems
+    drafts = len(prepared.loaded.records) - len(prepared.loaded.kept)
     out = output if output is not None else root / site.config.output
     links = LinkIndex(site.config.base_path)
     theme, env = prepared.theme, prepared.env
@@ -183,7 +186,7 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     if count is None:
         return BuildResult(tuple(sorted(problems)), ok=False)
     seconds = time.perf_counter() - started
-    return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site, production.made)
+    return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site, production.made, drafts)
 
 
 def _output_folder(root: Path, output: Path | None) -> Path:

@@ -18,10 +18,11 @@ from . import cache as cache_module
 from . import config as config_module
 from . import markdown
 from .cache import BodyCache
-from .config import CONFIG_NAME, SiteConfig, load_config
+from .config import CONFIG_NAME, SiteConfig, address_problems, load_config
 from .convert import Converter
 from .fields import did_you_mean
 from .frontmatter import Document, read_document
+from .media import MEDIA_DIR, with_images
 from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
@@ -40,6 +41,8 @@ class Options:
 
     drafts: bool = False
     base_url: str | None = None
+    local: bool = False
+    """A build served from this machine (the preview), where a loopback ``base_url`` is right."""
 
 
 DEFAULTS = Options()
@@ -85,14 +88,16 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
         problems += event_problems + entity_problems + case_clashes((*event_files, *entity_files))
         registry, registry_problems = Registry.build(entities)
         problems += registry_problems + _id_problems(events)
+        events, media_problems = with_images(content / MEDIA_DIR, events, f"{CONTENT_DIR}/{MEDIA_DIR}")
+        events, quote_problems = quotes_resolved(registry, events)
+        problems += media_problems + quote_problems
         kept = [e for e in events if options.drafts or not e.draft]
         resolution, mention_problems = registry.resolve_all(events, kept)
         problems += mention_problems
         if config is None or _has_errors(problems):
             return None, problems
-        if config.public_url is None:
-            message = "feeds and sitemap need an absolute address such as https://you.github.io/repo/; they were not written"
-            problems.append(Problem(f"{CONTENT_DIR}/{CONFIG_NAME}", config.line_of("base_url"), "base_url", message, Severity.WARNING))
+        if config.public_url is None or (config.loopback and not options.local):
+            problems += address_problems(config, f"{CONTENT_DIR}/{CONFIG_NAME}", config.line_of("base_url"))
         problems += check_sources(config, kept) + _role_problems(config, kept)
         if _has_errors(problems):
             return None, problems
@@ -123,6 +128,8 @@ def reload_events(previous: Loaded, sources: Sequence[SourceFile], memo: Memo = 
         record, found = _read_one(source, read_event)
         memo(("read", source.display), _signature(source.file), lambda: (record, found))  # noqa: B023 - called at once
         if record is None or _has_errors(found) or not _same_place(old, record) or old.id not in previous.kept or old.sources != record.sources:
+            return None, []
+        if record.media is not None or record.quote is not None:  # a picture to read, a name to resolve: the full load does both
             return None, []
         resolution, mention_problems = previous.targets.registry.resolve_all([record], [record])
         body = _bodies(site.config, [record], memo)[record.path]
@@ -167,6 +174,24 @@ def _held_events(loaded: Loaded, folder: str) -> bool:
     """Whether known event files lie under ``folder`` (a folder moved away reports only itself)."""
     prefix = folder + os.sep
     return any(path.startswith(prefix) for path in loaded.sources)
+
+
+def quotes_resolved(registry: Registry, records: list[EventRecord]) -> tuple[list[EventRecord], list[Problem]]:
+    """``records`` with each quote's ``by`` resolved to an entity id, like the ``entities:`` names; an unknown name is an error at its line."""
+    result, problems = [], []
+    for record in records:
+        said = record.quote
+        if said is None or said.by is None:
+            result.append(record)
+            continue
+        ident = registry.lookup(said.by)
+        if ident is None:
+            hint = registry.suggest(said.by)
+            maybe = f" (did you mean {hint!r}?)" if hint else ""
+            line = record.lines.get("quote.by", record.lines.get("quote", 1))
+            problems.append(Problem(record.path, line, "quote.by", f"unknown entity {said.by!r}{maybe}: add content/entities/<id>.md or fix the name"))
+        result.append(replace(record, quote=replace(said, by_id=ident)))
+    return result, problems
 
 
 def _same_place(old: EventRecord, new: EventRecord) -> bool:
@@ -399,8 +424,9 @@ def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
         summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
-        aliases=record.aliases, extra=frozen_map(record.extra), path=record.path,
+        aliases=record.aliases, extra=frozen_map(record.extra), path=record.path, published=record.published,
         open_start=record.open_start, open_end=record.open_end, updates=record.updates, roles=roles,
+        media=record.media, quote=record.quote,
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import Problem
+from ..errors import Problem, Severity
 from . import fields as f
 from .dates import PartialDate
 from .frontmatter import Document, parse_yaml, read_text
@@ -35,6 +35,18 @@ class Era:
         """Whether the start of ``day``'s period falls inside the era."""
         first = day.first_day
         return self.start.first_day <= first and (self.end is None or first <= self.end.last_day)
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """Who publishes the site, for the ``publisher`` of each article's JSON-LD; ``logo`` is a URL or a path in the output."""
+
+    name: str
+    logo: str | None = None
+
+
+LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0)$", re.IGNORECASE)
+"""Hosts that mean "this machine": a published page pointing there points every reader at their own computer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +83,29 @@ class SiteConfig:
     def role_label(self, role: str) -> str:
         """What the entity page says of an entity in this role."""
         return dict(self.roles).get(role, role)
+    author: str | None = None
+    """Who writes the timeline: the ``author`` of each article's JSON-LD."""
+    publisher: Publisher | None = None
+    share_cards: bool = True
+    """Whether an event without a picture gets a drawn card for chat and social previews."""
+
+    @property
+    def locale(self) -> str:
+        """``og:locale``'s ``language_TERRITORY`` form of ``language``: ``en`` → ``en_US``, ``en-GB`` → ``en_GB``."""
+        parts = self.language.split("-")
+        region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
+        return f"{parts[0].lower()}_{(region or LIKELY_REGION.get(parts[0].lower(), parts[0])).upper()}"
+
+    @property
+    def loopback(self) -> bool:
+        """Whether ``base_url`` points at this machine (``127.0.0.1``, ``localhost``): right for a preview, wrong once published."""
+        return bool(LOOPBACK.match(urlsplit(self.base_url).hostname or ""))
+
+    @property
+    def host(self) -> str | None:
+        """The site's host name, for calendar UIDs: the custom domain, else ``base_url``'s host; ``None`` for a bare path."""
+        public = self.public_url
+        return self.cname or (urlsplit(public).hostname if public else None)
 
     def splits(self, events: int) -> bool:
         """Whether a timeline of this many events gets a page per year."""
@@ -99,6 +134,16 @@ def base_url(value: Any) -> str:
         raise f.FieldError(f"expected https://host/path/ or /path/, got {url!r}")
     f.splittable(url)
     return url if url.endswith("/") else url + "/"
+
+
+LIKELY_REGION = {"en": "US", "fr": "FR", "de": "DE", "es": "ES", "it": "IT", "pt": "BR", "zh": "CN", "ja": "JP", "ko": "KR",
+                 "ru": "RU", "nl": "NL", "sv": "SE", "da": "DK", "nb": "NO", "fi": "FI", "pl": "PL", "ar": "SA", "he": "IL",
+                 "el": "GR", "cs": "CZ", "uk": "UA", "tr": "TR", "hi": "IN", "vi": "VN", "id": "ID", "th": "TH"}
+"""The territory a bare language code most often means (Unicode CLDR's likely subtags), for ``og:locale``."""
+
+
+def _publisher(value: Any) -> Publisher:
+    return f.record(value, [f.Field("name", f.text, True), f.Field("logo", f.text)], Publisher)
 
 
 def _language(value: Any) -> str:
@@ -155,6 +200,9 @@ FIELDS: list[f.Field[Any]] = [
     f.Field("source_span_days", f.count),
     f.Field("online_cache_hours", f.count),
     f.Field("roles", _roles),
+    f.Field("author", f.text),
+    f.Field("publisher", _publisher),
+    f.Field("share_cards", f.boolean),
 ]
 
 
@@ -175,3 +223,22 @@ def load_config(content_dir: Path, display: str) -> tuple[SiteConfig | None, lis
     if problems:
         return None, problems
     return SiteConfig(**{k: v for k, v in values.items() if v is not None}, lines=lines), []
+
+
+PATH_ONLY = (
+    "{url} is only a path: the feeds, the sitemap, calendar links, canonical links, og:url and og:image need an absolute address "
+    "such as https://you.github.io/repo/; feeds and sitemap were not written, canonical links, og:url and og:image are root-relative"
+)
+LOOPBACK_URL = (
+    "{url} points to this machine: published, every feed, sitemap entry and canonical link would send readers to their own computer; "
+    "set the address the site is published at, or pass --base-url"
+)
+
+
+def address_problems(config: SiteConfig, display: str, line: int) -> list[Problem]:
+    """One warning when ``base_url`` cannot serve a published site: a bare path, or this machine's own address."""
+    template = PATH_ONLY if config.public_url is None else LOOPBACK_URL if config.loopback else None
+    if template is None:
+        return []
+    return [Problem(display, line, "base_url", template.format(url=config.base_url), Severity.WARNING)]
+

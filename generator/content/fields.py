@@ -290,6 +290,11 @@ def records(value: Any, fields: Sequence[Field[Any]], build: Callable[..., T]) -
     return tuple(result)
 
 
+def record(value: Any, fields: Sequence[Field[Any]], build: Callable[..., T]) -> T:
+    """One small mapping (a publisher, a media item), each key read by ``fields``."""
+    return build(**_record(value, fields))
+
+
 def _record(item: Any, fields: Sequence[Field[Any]]) -> dict[str, Any]:
     known = [f.name for f in fields]
     if not isinstance(item, dict):

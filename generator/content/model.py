@@ -10,6 +10,7 @@ from typing import Any
 
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
+from .media import Media, Quote
 from .schema import Link, Source
 from .updates import Update
 
@@ -54,6 +55,12 @@ class Event:
     """Corrections and updates, newest first."""
     roles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Entity id to the role it plays in this event, for the entities given one."""
+    published: PartialDate | None = None
+    """When the entry was first published (``published:``); ``None``: on the event's date."""
+    media: Media | None = None
+    """A picture (or linked media) shown with the event."""
+    quote: Quote | None = None
+    """A quotation shown with the event, its speaker an entity."""
 
     @property
     def role_pairs(self) -> str:

@@ -20,6 +20,7 @@ from . import fields as f
 from .dates import PartialDate
 from .edtf import When
 from .frontmatter import Document
+from .media import Media, Quote, media, quote
 from .updates import Update, newest_first, update_problems, updates
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,98}[a-z0-9])?$")
@@ -103,6 +104,12 @@ class EventRecord:
     """``date: 2020/..``: the event began then and has no known end."""
     updates: tuple[Update, ...] = ()
     """Corrections and updates, newest first."""
+    published: PartialDate | None = None
+    """When the entry was first published, if not on the event's own date."""
+    media: Media | None = None
+    """A picture (or linked media) shown with the event."""
+    quote: Quote | None = None
+    """A quotation shown with the event."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +222,9 @@ EVENT_FIELDS: list[f.Field[Any]] = [
     f.Field("aliases", _former_ids),
     f.Field("extra", _event_extra),
     f.Field("updates", updates),
+    f.Field("published", f.date),
+    f.Field("media", media),
+    f.Field("quote", quote),
 ]
 
 ENTITY_FIELDS: list[f.Field[Any]] = [
@@ -259,7 +269,8 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
         entities=_mentions(doc, "entities", values["entities"]), tags=values["tags"] or (),
         sources=values["sources"] or (), summary=values["summary"], draft=bool(values["draft"]),
         aliases=values["aliases"] or (), extra=values["extra"] or {}, body=doc.body,
-        body_line=doc.body_line, lines=doc.lines, updates=newest_first(written),
+        body_line=doc.body_line, lines=doc.lines, updates=newest_first(written), published=values["published"],
+        media=values["media"], quote=values["quote"],
     )
     return record, []
 

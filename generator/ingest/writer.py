@@ -21,6 +21,8 @@ from ..content.schema import Source, slugify
 EVENTS = Path("content") / "events"
 MAX_SLUG = 60
 PLACEHOLDER = "TODO: say what happened, in your own words, and cite the sources above."
+PLACEHOLDER_NO_SOURCES = "TODO: say what happened, in your own words."
+"""For a draft with no ``sources:`` field: there are none above to cite."""
 
 # Inline characters that start Markdown syntax; an underscore between letters never does.
 _INLINE = re.compile(r"[\\`*\[<~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
@@ -87,7 +89,7 @@ def front_matter(draft: Draft) -> str:
 
 def event_text(draft: Draft) -> str:
     """The whole file: front matter, then the escaped paragraphs (or a placeholder)."""
-    body = "\n\n".join(escape(p) for p in draft.paragraphs if p.strip()) or PLACEHOLDER
+    body = "\n\n".join(escape(p) for p in draft.paragraphs if p.strip()) or (PLACEHOLDER if draft.sources else PLACEHOLDER_NO_SOURCES)
     return front_matter(draft) + body + "\n"
 
 

@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build.pipeline import Builder, Rendered
@@ -113,7 +113,8 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
         report(problem.format())
     # as after each render: what is now served lives until the next build, so keep it out of every collection's way
     gc.freeze()
-    status = "rebuilt" if result.ok else "build failed; serving the last good build"
+    # the first build is no rebuild: nothing had changed yet
+    status = ("rebuilt" if changed else "built") if result.ok else "build failed; serving the last good build"
     report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
     return result
 
@@ -156,6 +157,16 @@ def _authority(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def own_address(options: ServeOptions, base_path: str, port: int) -> Options:
+    """The build options with ``base_url`` set to where this preview answers, whatever ``site.yaml`` says.
+
+    Feeds, canonical links and the sitemap then point at the preview itself, not at the
+    published site (nor at another port of this machine).
+    """
+    host = "127.0.0.1" if options.host in ("", "0.0.0.0", "::") else f"[{options.host}]" if ":" in options.host else options.host
+    return replace(options.build, base_url=f"http://{host}:{port}{base_path}", local=True)
+
+
 def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[str], None] = _say) -> None:
     """Serve the site at ``root`` until interrupted; :class:`CannotServe` when it cannot listen."""
     config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
@@ -164,7 +175,7 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
     base_path = config.base_path if config else "/"
     state = PreviewState(base_path)
     server = _listen(options, state)  # first: a taken port is said at once, before any build or watcher
-    builder = Builder(root, options.build, strict=options.strict)
+    builder = Builder(root, own_address(options, base_path, server.server_address[1]), strict=options.strict)
     changes = Changes()
     output = root / (config.output if config else "output")
     observer = start_watching([root / CONTENT_DIR, root / THEMES_DIR, BUILTIN], changes, ignore=[output])

@@ -31,6 +31,28 @@ class Bar:
 
 
 @dataclass(frozen=True, slots=True)
+class YearSlot:
+    """A year's stretch of the month chart: one link as tall as the chart and a year wide.
+
+    A month's bar alone (5 px) is far below the 24 × 24 px a finger or an unsteady
+    hand needs, so the year is the target; each bar keeps its month in its tooltip.
+    """
+
+    year: int
+    x: int
+    width: int
+    count: int
+    anchor: str | None
+    """The first month of the year that has events, where the link goes."""
+    bars: tuple[Bar, ...]
+
+    @property
+    def label(self) -> str:
+        """``2019: 25 events``."""
+        return f"{self.year}: {self.count} event{'s' if self.count != 1 else ''}"
+
+
+@dataclass(frozen=True, slots=True)
 class Chart:
     """Bars plus the year ticks under them."""
 
@@ -39,6 +61,22 @@ class Chart:
     width: int
     height: int
     peak: int
+
+    @property
+    def min_width(self) -> int:
+        """CSS pixels below which the chart scrolls instead of shrinking: 28 px a year keeps each year's link above 24 px."""
+        return max(576, len({bar.year for bar in self.bars}) * 28)
+
+    @property
+    def years(self) -> tuple[YearSlot, ...]:
+        """The bars grouped by year, each group one link target."""
+        slots: list[YearSlot] = []
+        for year in dict.fromkeys(bar.year for bar in self.bars):
+            bars = tuple(bar for bar in self.bars if bar.year == year)
+            anchor = next((bar.anchor for bar in bars if bar.anchor), None)
+            width = bars[-1].x + BAR_WIDTH - bars[0].x
+            slots.append(YearSlot(year, bars[0].x, width, sum(bar.count for bar in bars), anchor, bars))
+        return tuple(slots)
 
 
 def _months(first: int, last: int) -> range:
@@ -59,7 +97,8 @@ def per_month(events: tuple[Event, ...], anchors: frozenset[str]) -> Chart | Non
         counts[key] = counts.get(key, 0) + 1
         if event.uncertain:
             unsure[key] = unsure.get(key, 0) + 1
-    first, last = min(counts), max(counts)
+    # whole years: each year is then one link as wide as twelve bars
+    first, last = min(counts) // 12 * 12, max(counts) // 12 * 12 + 11
     peak = max(counts.values())
     bars, ticks = [], []
     for index, key in enumerate(_months(first, last)):
@@ -70,8 +109,7 @@ def per_month(events: tuple[Event, ...], anchors: frozenset[str]) -> Chart | Non
         if unsure.get(key):
             label += f" ({unsure[key]} dated roughly)"
         bars.append(Bar(index * BAR_WIDTH, CHART_HEIGHT * count / peak, count, label, anchor if anchor in anchors else None, year))
-        # a January tick for every year; the first month gets one too unless January is close
-        if month == 0 or (index == 0 and month < 7):
+        if month == 0:
             ticks.append((index * BAR_WIDTH, str(year)))
     return Chart(tuple(bars), tuple(ticks), (last - first + 1) * BAR_WIDTH + TICK_ROOM, CHART_HEIGHT, peak)
 

@@ -22,7 +22,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from .. import urls
 from ..content.config import Era
@@ -67,7 +66,24 @@ def _slide(site: Site, event: Event) -> dict[str, Any]:
     slide["text"] = {"headline": _html(event.title), "text": f"<p>{_html(event.summary)}</p>" if event.summary else ""}
     if event.entities:
         slide["group"] = kind_label(site.entities[event.entities[0]].kind)
+    media = _tl_media(site, event)
+    if media:
+        slide["media"] = media
     return slide
+
+
+def _tl_media(site: Site, event: Event) -> dict[str, str] | None:
+    """The slide's ``media``: the event's picture (its address, ``alt``, ``caption``, ``credit``), else its quote as a blockquote."""
+    if event.media is not None:
+        item = event.media
+        url = _url(site.config.public_url, item.image.path) if item.image else item.src
+        fields = {"url": url, "alt": item.alt, "caption": _html(item.caption) if item.caption else None, "credit": _html(item.credit) if item.credit else None}
+        return {key: value for key, value in fields.items() if value}
+    if event.quote is not None:
+        said = event.quote
+        by = site.entities[said.by_id].name if said.by_id else said.by
+        return {"url": f"<blockquote>{_html(said.text)}</blockquote>", **({"credit": _html(by)} if by else {})}
+    return None
 
 
 def _last_day(site: Site) -> dt.date | None:
@@ -224,7 +240,8 @@ def events_ics(site: Site) -> bytes:
     An event with an open end (``../2018-03``, ``2020/..``) is left out; an approximate or uncertain one spans its bounds and says its date.
     """""
     base = site.config.public_url
-    host = (urlsplit(base).hostname or "timeline") if base else "timeline"
+    # RFC 5545 asks for a UID unique worldwide: the site's own host makes it so; a bare-path site has none to give
+    host = site.config.host or "timeline"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_text(site.config.title)}"]
     if site.config.description:
         lines.append(f"X-WR-CALDESC:{ics_text(site.config.description)}")

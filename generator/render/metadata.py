@@ -31,6 +31,9 @@ class PageMeta:
     canonical: str
     og_type: str = "website"
     json_ld: dict[str, Any] = field(default_factory=dict)
+    image: str | None = None
+    """The picture chat previews and search results show (``og:image``), as a URL."""
+    image_alt: str | None = None
 
 
 def canonical(config: SiteConfig, path: str, fragment: str = "") -> str:
@@ -50,6 +53,30 @@ def thing(entity: Entity, config: SiteConfig) -> dict[str, Any]:
     return data
 
 
+def _people(config: SiteConfig) -> dict[str, Any]:
+    """``author`` and ``publisher`` (with its logo) from ``site.yaml``: the fields search engines ask of an article."""
+    data: dict[str, Any] = {}
+    if config.author:
+        data["author"] = {"@type": "Person", "name": config.author}
+    if config.publisher:
+        data["publisher"] = {"@type": "Organization", "name": config.publisher.name}
+        if config.publisher.logo:
+            logo = config.publisher.logo
+            url = logo if logo.startswith(("https://", "http://")) else canonical(config, logo)
+            data["publisher"]["logo"] = {"@type": "ImageObject", "url": url}
+    return data
+
+
+def picture(config: SiteConfig, event: Event) -> tuple[str | None, str | None]:
+    """The event's picture as a URL with its ``alt`` text: its own image, else its share card; ``(None, None)`` when cards are off."""
+    item = event.media
+    if item is None or not item.is_image:
+        if config.share_cards:  # see render/cards.py: drawn for every event without a picture
+            return canonical(config, urls.card_path(event.id)), f"{event.date_label}: {event.title}"
+        return None, None
+    return (canonical(config, item.image.path) if item.image else item.src), item.alt
+
+
 def for_timeline(site: Site) -> PageMeta:
     """The timeline page: the site itself."""
     config = site.config
@@ -66,14 +93,18 @@ def for_event(site: Site, event: Event) -> PageMeta:
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": event.title[:110], "description": event.summary,
         "url": url, "mainEntityOfPage": url, "temporalCoverage": coverage, "inLanguage": config.language,
         "isPartOf": _site_ref(config), "about": [thing(site.entities[i], config) for i in event.entities],
+        "datePublished": (event.published or event.date).iso(), **_people(config),
     }
+    image, image_alt = picture(config, event)
+    if image:
+        ld["image"] = [image]
     if event.tags:
         ld["keywords"] = list(event.tags)
     citations = [s.url for s in event.sources if s.url]
     if citations:
         ld["citation"] = citations
     ld.update(revisions(event))
-    return PageMeta(event.title, event.summary, url, "article", ld)
+    return PageMeta(event.title, event.summary, url, "article", ld, image, image_alt)
 
 
 def revisions(event: Event) -> dict[str, Any]:

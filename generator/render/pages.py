@@ -101,7 +101,7 @@ def _span(site: Site) -> tuple[int, int]:
 
 
 def entity_inputs(site: Site, entity: Entity) -> tuple[Any, ...]:
-    events = tuple((e.id, e.title, e.date, e.date_label, e.roles.get(entity.id)) for e in site.events_of(entity.id))
+    events = tuple((e.id, e.title, e.date, e.date_label, e.roles.get(entity.id), e.media) for e in site.events_of(entity.id))
     return entity, events, site.config.roles, tuple((site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())), _span(site)
 
 

@@ -2,7 +2,7 @@
 
 The sitemap lists every HTML page the renderer writes, in the same order as
 :func:`generator.render.tasks.page_tasks`. A sitemap needs absolute URLs, so when
-``base_url`` is only a path :func:`files` returns nothing.
+``base_url`` is only a path :func:`files` writes ``robots.txt`` alone.
 
 Crawlers read ``robots.txt`` only at the root of a host: under a project path
 (``https://you.github.io/repo/``) the file is harmless but unread, and the
@@ -64,15 +64,15 @@ def sitemap(site: Site, base: str) -> OutputFile:
     return OutputFile(SITEMAP, f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
 
 
-def robots(base: str) -> OutputFile:
-    """``robots.txt``: everything may be crawled, and here is the sitemap."""
-    text = f"User-agent: *\nDisallow:\n\nSitemap: {urls.absolute(base, SITEMAP)}\n"
+def robots(base: str | None) -> OutputFile:
+    """``robots.txt``: everything may be crawled, and here is the sitemap (when there is one: it needs an absolute address)."""
+    text = "User-agent: *\nDisallow:\n" + (f"\nSitemap: {urls.absolute(base, SITEMAP)}\n" if base else "")
     return OutputFile(ROBOTS, text.encode())
 
 
 def files(site: Site) -> list[OutputFile]:
-    """``sitemap.xml`` and ``robots.txt``; ``[]`` when ``base_url`` is only a path."""
+    """``sitemap.xml`` and ``robots.txt``; ``robots.txt`` alone when ``base_url`` is only a path."""
     base = site.config.public_url
     if base is None:
-        return []
+        return [robots(None)]
     return [sitemap(site, base), robots(base)]

@@ -13,6 +13,7 @@ from ..content.model import Entity, Event, Site
 from ..content.schema import slugify
 from ..memo import Memo, no_memo
 from ..outputfile import OutputFile
+from . import cards
 from .pages import (
     corrections,
     corrections_page,
@@ -73,6 +74,7 @@ def task_keys(site: Site) -> Iterator[Hashable]:
     yield from (("tag", ident) for ident in site.tags)
     yield "corrections"
     yield from ("404", "pages-files")
+    yield from (("card", event.id) for event in site.events if cards.wanted(site, event))
 
 
 def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no_memo, touched: Touched | None = None) -> Task:
@@ -85,6 +87,11 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
         if kind == "event":
             event = site.event(ident)
             return Task(key, partial(_event_task_inputs, site, event), partial(_event_files, env, site, event))
+        if kind == "card":
+            event, style = site.event(ident), env.globals.get("card_style")
+            if not isinstance(style, cards.CardStyle):
+                return Task(key, tuple, tuple)
+            return Task(key, partial(cards.inputs, site, event, style), partial(cards.card_file, site, event, style))
         if kind == "entity":
             entity = site.entities[ident]
             return Task(key, partial(entity_inputs, site, entity), partial(_entity_files, env, site, entity))
@@ -123,7 +130,7 @@ def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
     ids = site.tag_events[tag_id]
     events = [site.event(i) for i in ids]
     # columns, not a tuple per event: after an edit, all but one title and date are the very same objects, compared in a glance
-    return site.tags[tag_id], ids, tuple(e.title for e in events), tuple(e.date for e in events)
+    return site.tags[tag_id], ids, tuple(e.title for e in events), tuple(e.date for e in events), tuple(e.media for e in events)
 
 
 def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputFile]:
@@ -162,4 +169,5 @@ def touched_by(site: Site, event_ids: Iterable[str]) -> frozenset[Hashable]:
         keys.update(("event", e.id) for e in (event, *site.neighbours(ident)) if e is not None)
         keys.update(("entity", entity) for entity in event.entities)
         keys.update(("tag", slugify(tag)) for tag in event.tags)
+        keys.add(("card", ident))
     return frozenset(keys)

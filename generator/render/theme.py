@@ -17,6 +17,7 @@ from ..content.model import kind_label
 from ..content.schema import slugify
 from ..errors import Problem
 from ..urls import year_anchor, year_page
+from .cards import theme_style
 
 THEMES_DIR = "themes"
 DEFAULT = "default"
@@ -53,6 +54,7 @@ class Theme:
         )
         env.globals.update(kind_label=kind_label, year_anchor=year_anchor, year_page=year_page)
         env.filters["slug"] = slugify
+        env.globals["card_style"] = theme_style(self.folders)
         return env
 
     def signature(self) -> tuple[tuple[str, int, int], ...]:

@@ -11,7 +11,7 @@ from generator.build.pipeline import Builder, Rendered, render
 from generator.preview.serve import edited_events, rebuild, snapshot_files
 from generator.preview.server import PreviewState
 
-PUBLISHED = [("published", name) for name in ("feeds", "exports", "search", "sitemap")]
+PUBLISHED = [("published", name) for name in ("feeds", "exports", "search", "sitemap", "media")]
 
 
 def pages(result: Rendered) -> dict[str, bytes]:
@@ -67,6 +67,7 @@ def test_a_title_edit_also_redoes_neighbours_and_lists(site: Path) -> None:
         ("entity", "huawei"),
         ("entity", "commerce"),
         ("tag", "x"),
+        ("card", "b"),  # its share card shows the title
         "timeline",
         "timeline-frame",
         ("timeline-year", 2019, "index.html"),

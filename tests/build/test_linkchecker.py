@@ -34,7 +34,7 @@ def linkchecker(folder: Path, tmp_path: Path, prefix: str = "/", build_site: boo
     url, server = serve(folder, prefix)
     try:
         if build_site:
-            result = build(PROJECT, output=folder, options=Options(base_url=url), strict=True)
+            result = build(PROJECT, output=folder, options=Options(base_url=url, local=True), strict=True)
             assert result.ok, [p.format() for p in result.problems]
         return subprocess.run([tool, "--config", str(config), "--no-status", url], capture_output=True, text=True, timeout=300)
     finally:

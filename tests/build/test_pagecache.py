@@ -59,8 +59,8 @@ def test_a_body_edit_makes_its_event_and_what_shows_every_event(make_site: MakeS
     ok(build(root))
     touch(root / "content/events/c.md", event("C", "2019-08-19", "entities: [Commerce Department]\n", body="New words."))
     result = ok(build(root))
-    # the event, the timeline, and the feeds, exports, search index and sitemap
-    assert result.made == 6
+    # the event, the timeline, and the feeds, exports, search index, sitemap and pictures (its share card shows no body)
+    assert result.made == 7
     assert site_files(root / "output") == fresh(root, tmp_path)
 
 

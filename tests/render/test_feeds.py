@@ -228,10 +228,10 @@ def test_feeds_are_newest_first_and_capped(make_site: MakeSite) -> None:
     assert [o.path for o in outputs] == ["feed.xml", "entities/huawei/feed.xml", "updates.xml"]  # commerce has no events, no feed
 
 
-def test_path_only_base_url_makes_no_feed_and_no_sitemap(make_site: MakeSite) -> None:
+def test_path_only_base_url_makes_no_feed_and_no_sitemap_but_robots(make_site: MakeSite) -> None:
     _, site = built(make_site, {"content/site.yaml": "title: T\nbase_url: /repo/\n", **EVENTS})
     assert site.config.public_url is None
-    assert list(feeds.files(site)) == [] and sitemap.files(site) == []
+    assert list(feeds.files(site)) == [] and [f.path for f in sitemap.files(site)] == ["robots.txt"]
     assert site.config.with_base_url("http://localhost:8000").public_url == "http://localhost:8000/"
 
 

@@ -65,7 +65,7 @@ def test_event_pages_carry_canonical_opengraph_and_newsarticle(make_site: MakeSi
     assert '<link rel="canonical" href="https://user.github.io/repo/events/a/">' in html
     assert '<meta property="og:type" content="article">' in html and '<meta property="og:title" content="Listed">' in html
     assert '<meta property="og:url" content="https://user.github.io/repo/events/a/">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html  # with its share card
     data = json_ld(html)
     assert data["@type"] == "NewsArticle" and data["headline"] == "Listed" and data["temporalCoverage"] == "2019-05-16"
     assert data["about"] == [
@@ -100,6 +100,8 @@ def test_the_pages_workflow_builds_for_the_repository_address_and_deploys() -> N
     uses = [s.get("uses", "").split("@")[0] for s in steps] + [s.get("uses", "").split("@")[0] for s in workflow["jobs"]["deploy"]["steps"]]
     assert {"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
     runs = " ".join(s.get("run", "") for s in steps)
-    assert 'timeline build --strict --no-cache --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
+    assert 'timeline build --strict --no-cache --base-url "$PAGES_BASE_URL/"' in runs
+    build_step = next(s for s in steps if "timeline build" in s.get("run", ""))
+    assert build_step["env"] == {"PAGES_BASE_URL": "${{ steps.pages.outputs.base_url }}"}
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "output"

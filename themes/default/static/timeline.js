@@ -127,7 +127,8 @@
 
   const params = new URLSearchParams(location.search);
   for (const name of fields) if (params.has(name)) form.elements[name].value = params.get(name);
-  form.hidden = false;
+  // the form held its place, unseen, from the first paint: showing it moves nothing
+  form.removeAttribute("data-pending");
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
