@@ -4,7 +4,7 @@ Each site is copied twice into a scratch folder, once as it is and once with
 ``share_cards: false``; each copy is built cold (no output, no cache) and then
 warm (the same build again over its output), ``--runs`` times, in a fresh
 process each, and the medians are printed as a Markdown table. Not a test: the
-machines are shared, so compare the two columns of one run, not runs.
+machines run other work too, so compare the two columns of one run, not runs.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -80,7 +81,13 @@ def inputs(site: Site, event: Event, style: CardStyle) -> tuple[Any, ...]:
 def _font(data: bytes, size: int) -> Any:
     from PIL import ImageFont
 
-    return ImageFont.truetype(io.BytesIO(data), size)
+    # the basic layout, not raqm: raqm is missing on some machines (other bytes there) and fails on some control characters
+    return ImageFont.truetype(io.BytesIO(data), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _one_line(text: str) -> str:
+    """``text`` as one line of drawable characters: line breaks and other separators become spaces, control characters go."""
+    return "".join(c for c in " ".join(text.split()) if unicodedata.category(c) != "Cc")
 
 
 def _short(text: str, limit: int) -> str:
@@ -125,6 +132,7 @@ def draw(site_title: str, date_label: str, title: str, style: CardStyle) -> byte
     """The card's PNG bytes: the site's title, the date, the event's title, in the theme's colours."""
     from PIL import Image, ImageDraw
 
+    site_title, date_label, title = (_one_line(text) for text in (site_title, date_label, title))
     card = Image.new("RGB", (WIDTH, HEIGHT), style.colour("bg"))
     pen = ImageDraw.Draw(card)
     pen.rectangle((0, 0, 24, HEIGHT), fill=style.colour("accent"))

@@ -18,7 +18,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "h
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 PICTURED = "events/2018-07-13-zte-denial-order-lifted/"
-PAGES = ["", "events/2019-05-16-entity-list/", PICTURED, "entities/huawei/", "entities/", "tags/", "tags/export-controls/", "404.html"]
+PAGES = ["", "events/2019-05-16-entity-list/", PICTURED, "entities/huawei/", "entities/", "tags/", "tags/export-controls/", "corrections/", "404.html"]
 
 # Layout shifts as the Layout Instability API reports them (what Lighthouse's CLS sums), from the very first paint.
 RECORD_SHIFTS = """

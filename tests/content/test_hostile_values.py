@@ -161,4 +161,4 @@ def test_site_yaml_problems_found_after_reading_it_name_their_line(make_site: Ma
     fails(make_site, capsys, {"content/site.yaml": SITE + "theme: nope\n"}, "content/site.yaml:3: theme: no theme folder themes/nope/")
     bare_path_and_a_broken_link = {"content/site.yaml": "title: T\nbase_url: /repo/\n", E: event(body="[x](event:missing)")}
     printed = fails(make_site, capsys, bare_path_and_a_broken_link)
-    assert any(line.startswith("content/site.yaml:2: warning: base_url: feeds and sitemap need an absolute address") for line in printed), printed
+    assert any(line.startswith("content/site.yaml:2: warning: base_url: /repo/ is only a path") for line in printed), printed

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from conftest import MakeSite, event, touch
 from generator.build.pipeline import build
+from generator.render.cards import draw, theme_style
+from generator.render.theme import BUILTIN
 
 SITE = "title: Card site\nbase_url: https://user.github.io/repo/\n"
 PICTURE = "media:\n  src: https://x.example.org/a.png\n  alt: A photo\n"
@@ -70,3 +75,21 @@ def test_a_warm_build_keeps_every_card_and_redraws_only_the_edited_one(make_site
     after = {p.name: p.read_bytes() for p in (root / "output/cards").iterdir()}
     assert again.ok and after["a.png"] == before["a.png"] and after["c.png"] != before["c.png"]
     assert 0 < again.made < first.made
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.text(max_size=80))
+def test_any_title_draws_a_card_of_the_same_bytes_every_time(title: str, site_title: str) -> None:
+    """Line and paragraph separators, control characters, mixed scripts: a title never stops a card (or the build)."""
+    style = theme_style((BUILTIN,))
+    assert style is not None
+    png = draw(site_title, "16 May 2019", title, style)
+    assert png == draw(site_title, "16 May 2019", title, style)
+    assert Image.open(io.BytesIO(png)).size == (1200, 630)
+
+
+def test_a_title_with_line_separators_builds(make_site: MakeSite) -> None:
+    root = files(make_site, extra={"content/events/a.md": event("A \u2028\u2029 title\u200f\u0301", "2019-05-16")})
+    result = build(root)
+    assert result.ok, result.problems
+    assert (root / "output/cards/a.png").is_file()
