@@ -24,7 +24,7 @@ from ..render import exports, feeds, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
 from .linkcheck import LinkIndex
-from .output import OutputError, check_target, update_site, write_site
+from .output import Output, OutputError, check_target
 from .pagecache import PageCache, salt
 from .produce import Production, TemplateFailed
 
@@ -158,10 +158,6 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     theme, env = prepared.theme, prepared.env
     # what loading kept for quick rebuilds (every record, with its Markdown) is not needed past here
     del prepared
-    pages = PageCache.load(out, salt(theme.templates(), (site.config, options))) if cache else None
-    # brought up to date in place, the output keeps an unchanged body cache as it is
-    last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
-    production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), last)
 
     def accept() -> bool:
         problems.extend(production.found)
@@ -169,12 +165,16 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
 
     try:
         check_target(out, root, root / CONTENT_DIR)
-        if not write:
+        target = Output(out) if write else None
+        present = target.previous.present() if target else None
+        pages = PageCache.load(out, salt(theme.templates(), (site.config, options)), present) if cache else None
+        # brought up to date, the output keeps an unchanged body cache as it is
+        last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
+        production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), last)
+        if target is None:
             count = _check_only(production.fill, accept)
-        elif pages:
-            count = update_site(out, production.fill, accept, production.stale)
         else:
-            count = write_site(out, production.fill, accept)
+            count = target.publish(production.fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None)
     except TemplateFailed as exc:
         return BuildResult(tuple(sorted([*problems, exc.args[0]])), ok=False)
     except (OutputError, OSError) as exc:
