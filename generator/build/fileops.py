@@ -4,7 +4,8 @@ Publishing (see :mod:`generator.build.output`) changes the disk only through
 :class:`Operations`, so a test can stop it after any one of them: with
 ``TIMELINE_FAULT_AFTER=N`` in the environment, the Nth operation raises an
 ``OSError`` (``TIMELINE_FAULT_MODE=raise``, the default) or kills the process
-outright (``TIMELINE_FAULT_MODE=kill``). That is how the tests show that a
+outright (``TIMELINE_FAULT_MODE=kill``); ``TIMELINE_FAULT_COUNT_FILE`` names a
+file to which the count is written once publishing ends, so a test knows the range. That is how the tests show that a
 build stopped at any instant leaves the old site or the new one, never a mix.
 ``TIMELINE_RENAME_EXCHANGE=0`` makes the swap take the fallback path that file
 systems without ``RENAME_EXCHANGE`` take, so that path is tested too.
@@ -47,6 +48,13 @@ class Operations:
         self.kill = os.environ.get("TIMELINE_FAULT_MODE") == "kill"
         self.exchange_allowed = os.environ.get("TIMELINE_RENAME_EXCHANGE") != "0"
         self.count = 0
+        self._report_to = os.environ.get("TIMELINE_FAULT_COUNT_FILE")
+
+    def report(self) -> None:
+        """Write how many operations there were where the test asked for it."""
+        if self._report_to:
+            with open(self._report_to, "w", encoding="utf-8") as stream:
+                stream.write(f"{self.count}\n")
 
     def step(self, what: str, path: str) -> None:
         """Count one operation on ``path``; the injected fault, if this is the one."""
@@ -104,8 +112,8 @@ class Operations:
             return False
         raise OSError(code, os.strerror(code), second)
 
-    def remove_tree(self, path: str) -> None:
-        """Remove the folder at ``path`` and all in it, never following a symlink out of it.
+    def remove_tree(self, path: str, last: str = "") -> None:
+        """Remove the folder at ``path`` and all in it, never following a symlink out of it; its entry ``last`` goes last.
 
         Each folder is opened with ``O_NOFOLLOW`` and emptied through its
         descriptor. A folder whose mode keeps its owner out (a user's ``chmod
@@ -115,11 +123,11 @@ class Operations:
         parent, _, name = path.rstrip("/").rpartition("/")
         fd = os.open(parent or "/", _DIRECTORY)
         try:
-            self._remove_in(fd, name, path)
+            self._remove_in(fd, name, path, last)
         finally:
             os.close(fd)
 
-    def _remove_in(self, parent: int, name: str, shown: str) -> None:
+    def _remove_in(self, parent: int, name: str, shown: str, last: str = "") -> None:
         try:
             fd = os.open(name, _DIRECTORY, dir_fd=parent)
         except PermissionError:
@@ -130,7 +138,8 @@ class Operations:
                 os.fchmod(fd, 0o700)
             with os.scandir(fd) as entries:
                 names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
-            for child, is_dir in sorted(names):
+            # the marker naming a temporary folder goes last: stopped half-way, the folder is still known as a leftover
+            for child, is_dir in sorted(names, key=lambda item: (item[0] == last, item[0])):
                 if is_dir:
                     self._remove_in(fd, child, f"{shown}/{child}")
                 else:

@@ -113,6 +113,7 @@ class Output:
             return count
         finally:
             temporary.discard()
+            self.ops.report()
 
 
 class _Temporary:
@@ -122,9 +123,14 @@ class _Temporary:
         self.target, self.ops = target, ops
         ops.step("mkdir", str(target.parent))
         self.folder = tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent)
-        self.lock = ops.create(f"{self.folder}/{TEMPORARY_MARKER}", _temporary_text(target), lock=True)
         self.site = Path(self.folder) / _SITE
-        ops.mkdir(str(self.site))
+        self.lock = -1
+        try:
+            self.lock = ops.create(f"{self.folder}/{TEMPORARY_MARKER}", _temporary_text(target), lock=True)
+            ops.mkdir(str(self.site))
+        except BaseException:
+            self.discard()
+            raise
 
     def swap_in(self, replace: bool) -> None:
         """Put the staged site in the output's place in one step (the old output takes the staged site's)."""
@@ -138,11 +144,12 @@ class _Temporary:
     def discard(self) -> None:
         """Remove the folder and all in it (the old output, after a swap); what cannot go now, the next build removes."""
         try:
-            self.ops.remove_tree(self.folder)
+            self.ops.remove_tree(self.folder, TEMPORARY_MARKER)
         except OSError:
             pass
         finally:
-            os.close(self.lock)
+            if self.lock >= 0:
+                os.close(self.lock)
 
 
 def _temporary_text(target: Path) -> bytes:
@@ -158,21 +165,41 @@ def _recover(target: Path, ops: Operations) -> None:
         return
     except OSError as exc:
         raise OutputError(f"cannot read {target.parent}: {exc.strerror or exc}") from None
-    expected = _temporary_text(target)
     for folder in candidates:
         try:
-            fd = os.open(f"{folder}/{TEMPORARY_MARKER}", os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-        except OSError:
-            continue  # no marker: not the generator's, whatever its name
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode) or os.read(fd, len(expected) + 1) != expected or not _unlocked(fd):
-                continue
-            _roll_back(folder, target, ops)
-            ops.remove_tree(folder)
+            _remove_leftover(folder, target, ops)
         except OSError as exc:
             raise OutputError(f"cannot remove {folder}, left by an earlier build: {exc.strerror or exc}") from None
-        finally:
-            os.close(fd)
+
+
+def _remove_leftover(folder: str, target: Path, ops: Operations) -> None:
+    """Remove ``folder`` if its marker says it is a temporary folder for ``target`` that no running build holds.
+
+    A build killed in the instant between making its folder and finishing its
+    marker leaves a folder holding nothing, or nothing but the start of a
+    marker: such a folder with this output's temporary name goes too (removing
+    it can lose nothing). Any other folder without the marker is not ours.
+    """
+    expected = _temporary_text(target)
+    try:
+        fd = os.open(f"{folder}/{TEMPORARY_MARKER}", os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        if os.path.basename(folder).startswith(f".{target.name}.staging-") and not os.listdir(folder):
+            ops.step("rmdir", folder)
+            os.rmdir(folder)
+        return
+    except OSError:
+        return
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode) or not _unlocked(fd):
+            return
+        text = os.read(fd, len(expected) + 1)
+        unfinished = text != expected and expected.startswith(text) and os.listdir(folder) == [TEMPORARY_MARKER]
+        if text == expected or (unfinished and os.path.basename(folder).startswith(f".{target.name}.staging-")):
+            _roll_back(folder, target, ops)
+            ops.remove_tree(folder, TEMPORARY_MARKER)
+    finally:
+        os.close(fd)
 
 
 def _unlocked(fd: int) -> bool:
