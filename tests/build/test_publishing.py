@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -152,3 +153,36 @@ def test_the_output_is_a_real_folder_others_can_read(make_site: MakeSite) -> Non
     assert out.is_dir() and not out.is_symlink()
     assert out.stat().st_mode & 0o755 == 0o755
     assert snapshot(out)
+
+
+def test_a_build_never_writes_into_a_file_of_the_previous_output(make_site: MakeSite, tmp_path: Path) -> None:
+    """Unchanged files are hard-linked across, so each must be written new, never in place: the old output's files keep their bytes."""
+    root = make_site({"content/events/a.md": event(), "content/events/b.md": event("B")})
+    assert build(root).ok
+    held = tmp_path / "held"
+    held.mkdir()
+    before = snapshot(root / "output", page_cache=True)
+    for number, path in enumerate(before):
+        os.link(root / "output" / path, held / str(number))  # another name for the very file the old output holds
+    (root / "content/events/a.md").write_text(event("Retitled"))
+    assert build(root).ok
+    assert {path: (held / str(number)).read_bytes() for number, path in enumerate(before)} == before
+    after = root / "output"
+    assert "Retitled" in (after / "events/a/index.html").read_text()
+    kept = [p for p in before if (after / p).exists() and (after / p).stat().st_ino == (held / str(list(before).index(p))).stat().st_ino]
+    assert "404.html" in kept and "events/a/index.html" not in kept
+
+
+def test_a_temporary_folder_a_running_build_holds_is_left_alone(make_site: MakeSite) -> None:
+    root = make_site({"content/events/a.md": event()})
+    assert build(root).ok
+    running = root / ".output.staging-running"
+    running.mkdir()
+    marker = running / TEMPORARY_MARKER
+    marker.write_text(f"A temporary folder of `timeline build` for {root / 'output'}; the next build into that folder removes it.\n")
+    with marker.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert build(root).ok
+        assert marker.is_file()
+    assert build(root).ok
+    assert sorted(p.name for p in root.iterdir()) == ["content", "output"]
