@@ -114,3 +114,16 @@ def test_running_out_of_inodes_while_staging_leaves_the_old_site_and_nothing_bes
     assert messages(result)[0].startswith(f"{out}: cannot write output: [Errno 28] No space left on device")
     assert snapshot(out, page_cache=True) == before
     assert sorted(p.name for p in few_inodes.iterdir()) == ["output"]
+
+
+@pytest.mark.parametrize("no_cache", [False, True])
+def test_an_output_folder_that_cannot_be_read_fails_the_build_and_leaves_nothing_behind(site: Path, no_cache: bool) -> None:
+    """Files of the user's may be in it, so it is neither replaced unread nor left half-moved (a --no-cache build used to leave .output.old-*)."""
+    before = snapshot(site / "output", page_cache=True)
+    os.chmod(site / "output/tags/trade", 0o300)
+    run = timeline("build", "--root", str(site), *(["--no-cache"] if no_cache else []))
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.splitlines()[0] == f"{site / 'output'}: cannot write output: cannot read {site / 'output/tags/trade'}: Permission denied"
+    os.chmod(site / "output/tags/trade", 0o755)
+    assert snapshot(site / "output", page_cache=True) == before
+    assert sorted(p.name for p in site.iterdir()) == ["content", "output"]
