@@ -77,11 +77,20 @@ class Scenario:
         assert self.new == {**(state(fresh, page_cache=False) or {}), "mine.txt": b"the user's own file"}
 
     def copy(self, name: str) -> Path:
-        """A copy of the pristine site (file times kept, so the page cache holds)."""
+        """A copy of the pristine site, every file a hard link to the pristine one.
+
+        A build never writes into an existing file (it writes new ones and
+        renames), so the pristine site must come through every stopped build
+        unchanged: :meth:`check_pristine` checks that too.
+        """
         target = self.base / name / "site"
         shutil.rmtree(target.parent, ignore_errors=True)
-        shutil.copytree(self.pristine, target, symlinks=True)
+        shutil.copytree(self.pristine, target, symlinks=True, copy_function=os.link)
         return target
+
+    def check_pristine(self) -> None:
+        """The pristine site's output is the old site still, byte for byte."""
+        assert state(self.pristine / "output") == self.old
 
     def check_recovers(self, root: Path, n: int = 0) -> None:
         """A normal build after the stopped one: the new site, nothing left over."""
@@ -117,6 +126,7 @@ def test_a_build_killed_at_any_operation_leaves_the_old_or_the_new_site_and_the_
         seen.add(small.old_or_new(root))
         small.check_recovers(root, n)
     assert seen == {"old", "new"}
+    small.check_pristine()
 
 
 def test_an_error_at_any_operation_leaves_the_old_site_whenever_the_build_says_it_failed(small: Scenario, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,6 +144,7 @@ def test_an_error_at_any_operation_leaves_the_old_site_whenever_the_build_says_i
         outcomes.add((result.ok, found))
         small.check_recovers(root, n)
     assert outcomes == {(False, "old"), (True, "new")}
+    small.check_pristine()
 
 
 def test_without_an_atomic_exchange_a_kill_leaves_old_new_or_for_one_step_no_output_and_the_next_build_restores(small: Scenario) -> None:
@@ -154,6 +165,7 @@ def test_without_an_atomic_exchange_a_kill_leaves_old_new_or_for_one_step_no_out
         small.check_recovers(root, n)
     # the one window the README names: between renaming the old output aside and the new one in
     assert len(missing) == 1
+    small.check_pristine()
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +184,4 @@ def test_a_1000_event_site_killed_at_25_operations_spread_over_publishing_leaves
         seen.add(large.old_or_new(root))
         large.check_recovers(root, n)
     assert seen == {"old", "new"}
+    large.check_pristine()
