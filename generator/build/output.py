@@ -256,14 +256,15 @@ class _Staging:
         self.ops.link(f"{self.previous.folder}/{path}", f"{self.site}/{path}")
 
     def _make_folders(self, parent: str) -> None:
-        missing: list[str] = []
-        folder = parent
-        while folder and folder not in self._folders and not os.path.isdir(f"{self.site}/{folder}"):
-            missing.append(folder)
-            folder = folder.rpartition("/")[0]
-        for folder in reversed(missing):
-            self.ops.mkdir(f"{self.site}/{folder}")
-        self._folders.update(folders((parent + "/",)))
+        """Make ``parent`` and the folders above it in the staging folder, those the writers did not make already."""
+        above = parent.rpartition("/")[0]
+        if above and above not in self._folders:
+            self._make_folders(above)
+        try:
+            self.ops.mkdir(f"{self.site}/{parent}")
+        except FileExistsError:
+            pass  # a page written into it made it
+        self._folders.add(parent)
 
 
 class Writer:

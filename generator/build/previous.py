@@ -81,15 +81,15 @@ class Previous:
 def _walk(folder: str, prefix: str, entries: dict[str, os.stat_result]) -> None:
     try:
         with os.scandir(folder) as found:
-            listed = [(entry.name, entry.stat(follow_symlinks=False)) for entry in found]
+            # a folder is known from the listing alone; only the rest need their lstat
+            listed = [(entry.name, None if entry.is_dir(follow_symlinks=False) else entry.stat(follow_symlinks=False)) for entry in found]
     except OSError as exc:
         raise ScanError(f"cannot read {folder}: {exc.strerror or exc}") from exc
     for name, status in listed:
-        path = prefix + name
-        if stat.S_ISDIR(status.st_mode):
-            _walk(f"{folder}/{name}", path + "/", entries)
+        if status is None:
+            _walk(f"{folder}/{name}", f"{prefix}{name}/", entries)
         else:
-            entries[path] = status
+            entries[prefix + name] = status
 
 
 def _marker(folder: Path, status: os.stat_result | None) -> bytes:
