@@ -144,8 +144,8 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     The tasks run in worker processes where that pays, writing into a staging
     folder; the link checker's verdict decides, at the end, whether the new
     output replaces the old. With ``use_cache``, converted bodies and what each
-    task made are kept in the output folder, and the next build brings that
-    output up to date in place, making only the tasks whose inputs changed.
+    task made are kept in the output folder, and the next build makes only the
+    tasks whose inputs changed, hard-linking the other files from the old output.
     """
     started = time.perf_counter()
     cache = BodyCache.load(_output_folder(root, output)) if use_cache and write else None
