@@ -108,12 +108,26 @@ class Output:
             count = fill(temporary.site)
             if not accept():
                 return None
+            if keep_caches and self._already_published(temporary.site, paths()):
+                return count
             _Staging(self.previous, temporary.site, self.ops).complete(kept(), paths(), keep_caches)
             temporary.swap_in(self.previous.exists)
             return count
         finally:
             temporary.discard()
             self.ops.report()
+
+    def _already_published(self, site: Path, paths: Collection[str]) -> bool:
+        """Whether the output already is the new site: this build wrote nothing new and makes just the files the last one did.
+
+        Then there is nothing to swap (the warm build of an unchanged site):
+        every file was kept as it is, the caches included, and the user's
+        files are where they were.
+        """
+        with os.scandir(site) as written:
+            if any(written):
+                return False
+        return marker_text(p for p in paths if not is_internal(p)) == self.previous.marker
 
 
 class _Temporary:

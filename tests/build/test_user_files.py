@@ -186,3 +186,17 @@ def test_a_temporary_folder_a_running_build_holds_is_left_alone(make_site: MakeS
         assert marker.is_file()
     assert build(root).ok
     assert sorted(p.name for p in root.iterdir()) == ["content", "output"]
+
+
+def test_an_unchanged_site_is_not_swapped_at_all_and_an_edited_one_is(make_site: MakeSite) -> None:
+    root = make_site({"content/events/a.md": event()})
+    assert build(root).ok
+    (root / "output/mine.txt").write_text("mine")
+    folder = (root / "output").stat().st_ino
+    assert build(root).ok
+    assert (root / "output").stat().st_ino == folder  # the output already was the new site: nothing to swap
+    (root / "content/events/a.md").write_text(event("Retitled"))
+    assert build(root).ok
+    assert (root / "output").stat().st_ino != folder
+    assert (root / "output/mine.txt").read_text() == "mine"
+    assert sorted(p.name for p in root.iterdir()) == ["content", "output"]
