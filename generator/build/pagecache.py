@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -103,8 +103,11 @@ class Fingerprints:
 class PageCache:
     """Tasks the previous build made, and the tasks this build made or kept."""
 
-    def __init__(self, output: Path, salt: bytes, known: dict[Hashable, Made] | None = None, flagged: frozenset[str] = frozenset()) -> None:
+    def __init__(self, output: Path, salt: bytes, known: dict[Hashable, Made] | None = None, flagged: frozenset[str] = frozenset(),
+                 present: Mapping[str, tuple[int, int]] | None = None) -> None:
         self.output, self.salt = output, salt
+        self.present = present
+        """The output's regular files, reached without symlinks, with their size and time (``None``: ask the disk)."""
         self._known = known or {}
         self._used: dict[Hashable, Made] = {}
         self._flagged = flagged
@@ -112,16 +115,20 @@ class PageCache:
         """The pages where this build's link check found something (see :meth:`unchanged_after`)."""
 
     @classmethod
-    def load(cls, output: Path, salt: bytes) -> PageCache:
-        """The cache in ``output``; empty when there is none, it cannot be read, or its salt differs."""
+    def load(cls, output: Path, salt: bytes, present: Mapping[str, tuple[int, int]] | None = None) -> PageCache:
+        """The cache in ``output``; empty when there is none, it cannot be read, or its salt differs.
+
+        ``present`` lists the files really in the output (no symlink followed
+        to find them): only those can be kept.
+        """
         try:
             records = read_records(output / CACHE_FILE)
             if next(records) != salt:
-                return cls(output, salt)
+                return cls(output, salt, present=present)
             flagged = frozenset(cast(list[str], next(records)))
-            return cls(output, salt, {key: _unpack(made) for key, made in cast(Iterator[tuple[Any, Any]], records)}, flagged)
+            return cls(output, salt, {key: _unpack(made) for key, made in cast(Iterator[tuple[Any, Any]], records)}, flagged, present)
         except (OSError, EOFError, ValueError, TypeError, StopIteration):
-            return cls(output, salt)
+            return cls(output, salt, present=present)
 
     def __bool__(self) -> bool:
         return bool(self._known)
@@ -135,6 +142,8 @@ class PageCache:
         return made
 
     def _intact(self, written: Written) -> bool:
+        if self.present is not None:
+            return self.present.get(written.path) == (written.size, written.mtime_ns)
         try:
             stat = os.stat(self.output / written.path)
         except OSError:

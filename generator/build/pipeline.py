@@ -24,7 +24,7 @@ from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
 from .linkcheck import LinkIndex
-from .output import OutputError, check_target, update_site, write_site
+from .output import Output, OutputError, check_target
 from .pagecache import PageCache, salt
 from .produce import Production, TemplateFailed
 
@@ -146,8 +146,8 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     The tasks run in worker processes where that pays, writing into a staging
     folder; the link checker's verdict decides, at the end, whether the new
     output replaces the old. With ``use_cache``, converted bodies and what each
-    task made are kept in the output folder, and the next build brings that
-    output up to date in place, making only the tasks whose inputs changed.
+    task made are kept in the output folder, and the next build makes only the
+    tasks whose inputs changed, hard-linking the other files from the old output.
     """
     started = time.perf_counter()
     cache = BodyCache.load(_output_folder(root, output)) if use_cache and write else None
@@ -161,10 +161,6 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     theme, env = prepared.theme, prepared.env
     # what loading kept for quick rebuilds (every record, with its Markdown) is not needed past here
     del prepared
-    pages = PageCache.load(out, salt(theme.templates(), (site.config, options))) if cache else None
-    # brought up to date in place, the output keeps an unchanged body cache as it is
-    last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
-    production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), last)
 
     def accept() -> bool:
         problems.extend(production.found)
@@ -172,12 +168,16 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
 
     try:
         check_target(out, root, root / CONTENT_DIR)
-        if not write:
+        target = Output(out) if write else None
+        present = target.previous.present() if target else None
+        pages = PageCache.load(out, salt(theme.templates(), (site.config, options)), present) if cache else None
+        # brought up to date, the output keeps an unchanged body cache as it is
+        last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
+        production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), last)
+        if target is None:
             count = _check_only(production.fill, accept)
-        elif pages:
-            count = update_site(out, production.fill, accept, production.stale)
         else:
-            count = write_site(out, production.fill, accept)
+            count = target.publish(production.fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None)
     except TemplateFailed as exc:
         return BuildResult(tuple(sorted([*problems, exc.args[0]])), ok=False)
     except (OutputError, OSError) as exc:

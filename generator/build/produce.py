@@ -64,6 +64,8 @@ class Production:
         self.found: list[Problem] = []
         """What the link check found, once :meth:`fill` is done."""
         self._paths: set[str] = set()
+        self.kept: list[str] = []
+        """The files kept from the previous output as they are, once :meth:`fill` is done: publishing links them across."""
         self._checked: list[Written] = []  # the pages whose links were added, for naming the broken ones
         self._changed_ids = False
         self._writer: Writer | None = None
@@ -97,9 +99,9 @@ class Production:
             self._add_one(self.pages.file())
         return sum(1 for path in self._paths if not path.startswith(CACHE_DIR + "/"))
 
-    def stale(self) -> set[str]:
-        """Files the previous build's tasks wrote that this build's no longer make."""
-        return set(self.pages.previous_paths - self._paths) if self.pages is not None else set()
+    def paths(self) -> set[str]:
+        """Every file of the new output (the caches included), once :meth:`fill` is done."""
+        return self._paths
 
     def _plan(self) -> tuple[list[Made], list[int], dict[int, bytes]]:
         """What the page cache keeps, and the numbers of the tasks to run with their fingerprints."""
@@ -128,6 +130,7 @@ class Production:
         for made in kept:
             for written in made.files:
                 self._paths.add(written.path)
+                self.kept.append(written.path)
                 if written.ids is None:
                     self.links.add(written.path)
                 elif moved or (self.pages and self.pages.was_flagged(written.path)):

@@ -27,7 +27,7 @@ from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
 from .schema import EntityRecord, EventRecord, read_entity, read_event, slugify
 from .sourcecheck import check_sources
-from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, find
+from .sources import ENTITIES_DIR, EVENTS_DIR, SUFFIX, SourceFile, case_clashes, display_path, scan
 from .xref import Targets, resolve
 
 CONTENT_DIR = "content"
@@ -79,7 +79,8 @@ def load(root: Path, options: Options = DEFAULTS, memo: Memo = no_memo, cache: B
     config, problems = load_config(content, display_path(root, content / CONFIG_NAME))
     if config is not None and options.base_url:
         config = config.with_base_url(options.base_url)
-    event_files, entity_files = find(root, content, EVENTS_DIR), find(root, content, ENTITIES_DIR)
+    (event_files, unread_events), (entity_files, unread_entities) = scan(root, content, EVENTS_DIR), scan(root, content, ENTITIES_DIR)
+    problems += unread_events + unread_entities
     with Converter(config.raw_html if config else False, len(event_files) + len(entity_files), cache) as converter:
         # bodies the memo and the cache do not know start converting while the other files are read
         wanted = partial(_want, config, converter, memo, options.drafts) if config else None

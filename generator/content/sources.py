@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,14 +35,30 @@ class SourceFile:
 
 
 def find(root: Path, content_dir: Path, kind: str) -> tuple[SourceFile, ...]:
-    """Every ``.md`` file under ``content_dir/kind``, sorted by path, symlinked folders not followed.
+    """Every ``.md`` file under ``content_dir/kind`` (see :func:`scan`), for callers that need no word on unreadable folders."""
+    return scan(root, content_dir, kind)[0]
 
-    A folder named ``*.md`` is listed too, so reading it reports it instead of leaving it out in silence.
+
+def scan(root: Path, content_dir: Path, kind: str) -> tuple[tuple[SourceFile, ...], list[Problem]]:
+    """Every ``.md`` file under ``content_dir/kind``, sorted by path, symlinked folders not followed; and the folders that could not be read.
+
+    A folder named ``*.md`` is listed too, so reading it reports it instead of
+    leaving it out in silence. A folder that cannot be listed is an error
+    naming it: a build that silently left out its events would publish a
+    shorter timeline as if it were whole.
     """
     base = content_dir / kind
     shown = display_path(root, base)
     found: list[SourceFile] = []
-    for folder, dirs, files in os.walk(base, followlinks=False):
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        # a missing kind folder is a site without that kind, not a problem
+        if not (error.errno == errno.ENOENT and error.filename == str(base)):
+            place = display_path(root, Path(error.filename)) if error.filename else shown
+            problems.append(Problem(place, None, None, f"cannot read: {error.strerror or error}"))
+
+    for folder, dirs, files in os.walk(base, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not is_ignored(d))
         # a folder (or a symlink to one) named like an event file is reported, not skipped in silence
         names = [*files, *(d for d in dirs if d.endswith(SUFFIX))]
@@ -50,7 +67,7 @@ def find(root: Path, content_dir: Path, kind: str) -> tuple[SourceFile, ...]:
         for name in names:
             if name.endswith(SUFFIX) and not is_ignored(name):
                 found.append(SourceFile(os.path.join(folder, name), f"{shown}{inside}/{name}", name[: -len(SUFFIX)]))
-    return tuple(sorted(found, key=lambda s: s.display))
+    return tuple(sorted(found, key=lambda s: s.display)), problems
 
 
 def display_path(root: Path, file: Path) -> str:
