@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import re
 import sys
@@ -104,7 +105,11 @@ def profile(site: Path, output: Path, folder: Path, top: int) -> str:
     from generator.build.pipeline import build
 
     imported = time.perf_counter() - started
-    undo = profiling.profile_workers(folder)
+    from generator import pool
+
+    # the generator's own hook: each forked worker profiles itself and saves after every chunk of work, no signals involved
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ[pool.PROFILE_VARIABLE] = str(folder)
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
@@ -112,11 +117,11 @@ def profile(site: Path, output: Path, folder: Path, top: int) -> str:
         result = build(site, output=output)
     finally:
         profiler.disable()
-        undo()
+        del os.environ[pool.PROFILE_VARIABLE]
     elapsed = time.perf_counter() - started
     _check(result, "profiled build")
     parent = profiling.raw(pstats.Stats(profiler))
-    dumps = sorted(folder.glob("worker-*.prof"))
+    dumps = sorted([*folder.glob("convert-*.prof"), *folder.glob("render-*.prof")])
     merged = profiling.load(dumps)
     workers = profiling.raw(merged) if merged is not None else None
     lines = [

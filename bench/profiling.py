@@ -1,12 +1,10 @@
 """Profiling a cold build in its parent *and* its forked worker processes, and sorting the time into phases.
 
-The generator forks its workers through :class:`multiprocessing.pool.Pool`,
-whose processes run the module function ``multiprocessing.pool.worker``. The
-profiled child (``python -m bench.child profile``) swaps that function for one
-that runs the original under :mod:`cProfile` and dumps the statistics to a
-folder when the worker ends: normally, or by the ``SIGTERM`` with which
-``Pool.terminate()`` ends it. So every worker is profiled without a hook in
-the generator; the profiles only depend on the generator using a ``fork`` Pool.
+The profiled child (``python -m bench.child profile``) profiles the build in
+its own process and sets the generator's ``TIMELINE_PROFILE`` hook, under which
+every forked worker profiles itself and saves its statistics after each chunk
+of work (``convert-<pid>.prof``, ``render-<pid>.prof``): workers are stopped
+without notice, so nothing waits for a signal.
 
 Phases are given by where each function lives (the Markdown parser's modules,
 Jinja2's, the YAML loader's, the generator's feed modules ...). Time spent in
@@ -17,15 +15,10 @@ caller spent in them, so ``str.join`` called by Jinja2 counts as templates.
 
 from __future__ import annotations
 
-import cProfile
-import multiprocessing.pool
 import os
 import pstats
-import signal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 FuncKey = tuple[str, int, str]
 """(file, line, function name), as :mod:`pstats` keys its entries."""
@@ -137,45 +130,6 @@ def _name(key: FuncKey) -> str:
 
 
 # --- in the profiled child ------------------------------------------------------------------
-
-
-def profile_workers(folder: Path) -> Callable[[], None]:
-    """From now on, every ``multiprocessing.pool`` worker forked by this process profiles itself into ``folder``; returns the undo."""
-    original: Callable[..., Any] = multiprocessing.pool.worker  # type: ignore[attr-defined]
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def profiled(*args: Any, **kwargs: Any) -> None:
-        profiler = cProfile.Profile()
-        done: list[bool] = []
-
-        def dump() -> None:
-            # the pool may send SIGTERM while a worker that already ended normally is writing: ignore it then,
-            # and write under a temporary name, so a profile on disk is always whole
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            if not done:
-                done.append(True)
-                profiler.disable()
-                target = folder / f"worker-{os.getpid()}.prof"
-                profiler.dump_stats(str(target) + ".part")
-                os.replace(str(target) + ".part", target)
-
-        def on_terminate(signum: int, frame: FrameType | None) -> None:
-            dump()
-            os._exit(0)
-
-        signal.signal(signal.SIGTERM, on_terminate)
-        profiler.enable()
-        try:
-            original(*args, **kwargs)
-        finally:
-            dump()
-
-    multiprocessing.pool.worker = profiled  # type: ignore[attr-defined]
-
-    def undo() -> None:
-        multiprocessing.pool.worker = original  # type: ignore[attr-defined]
-
-    return undo
 
 
 def load(files: Iterable[Path]) -> pstats.Stats | None:
