@@ -16,7 +16,7 @@ from .content.assemble import Options
 from .content.config import base_url
 from .content.fields import FieldError
 from .errors import Problem, Severity, errors_in, shorten
-from .ingest.arguments import add_parsers
+from .ingest.arguments import add_parsers, seconds
 from .pool import profiled
 
 DEBUG_ENV = "TIMELINE_DEBUG"
@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--base-url", type=_base_url, help="the address the site is published at (overrides site.yaml)")
         if name == "check":
             command.add_argument("--online", action="store_true", help="also request every source and archive link (the only command that uses the network)")
-            command.add_argument("--timeout", type=_seconds, default=10.0, help="seconds to wait for each site with --online (default: 10)")
+            command.add_argument("--timeout", type=seconds, default=10.0, help="seconds to wait for each site with --online (default: 10)")
             command.add_argument("--cache", type=Path, help="where --online keeps its results (default: .timeline-links.json in the site folder)")
         if name == "build":
             command.add_argument("--output", "-o", type=Path, help="output folder (default: site.yaml's output, else output/)")
@@ -64,16 +64,6 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--base-url", type=_base_url, help="the address the site is published at (overrides site.yaml)")
     add_parsers(commands)
     return parser
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError(f"expected more than 0 and at most 600 seconds, got {text!r}")
-    return value
 
 
 def _online(args: argparse.Namespace, options: Options) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -152,3 +154,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = 1
         if reporter:
             reporter.write_line(f"CI: {len(skipped)} test(s) skipped; a skip is a failure in CI", red=True)
+
+
+def json_ld(html: str) -> dict[str, object]:
+    """The page's JSON-LD block, parsed."""
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
+    assert match
+    data: dict[str, object] = json.loads(match.group(1))
+    return data
+
+
+def built_output(make_site: MakeSite, files: dict[str, str | bytes]) -> Path:
+    """The output folder of a site made from ``files`` and built without errors."""
+    root = make_site(files)
+    result = build(root, output=root / "output")
+    assert result.ok, messages(result)
+    return root / "output"

@@ -25,14 +25,15 @@ def _url(value: str) -> str:
     return value.strip()
 
 
-def _seconds(value: str) -> float:
+def seconds(value: str) -> float:
+    """A command-line count of seconds: more than 0, at most 600 (a timeout)."""
     try:
-        seconds = float(value)
+        count = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
-    if not 0 < seconds <= 600:
+    if not 0 < count <= 600:
         raise argparse.ArgumentTypeError(f"expected between 0 and 600 seconds, got {value!r}")
-    return seconds
+    return count
 
 
 def _common(command: argparse.ArgumentParser) -> None:
@@ -50,7 +51,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     command = commands.add_parser("import", help=text, description=text)
     command.add_argument("paths", nargs="+", metavar="PAGE", help="a page saved as text or HTML, a folder of them, or an http(s):// address")
     command.add_argument("--date", type=_date, help="the event's date, YYYY, YYYY-MM or YYYY-MM-DD (needed when the page has none)")
-    command.add_argument("--timeout", type=_seconds, default=20.0, help="seconds to wait for a fetched page (default: 20)")
+    command.add_argument("--timeout", type=seconds, default=20.0, help="seconds to wait for a fetched page (default: 20)")
     _common(command)
     text = "start a new draft event with empty text"
     command = commands.add_parser("new", help=text, description=text)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
 
-from conftest import PROJECT, MakeSite, event, messages
+from conftest import PROJECT, MakeSite, event, json_ld, messages
 from generator.build.pipeline import build
 
 SITE = "title: T\nbase_url: https://user.github.io/repo/\nlanguage: en-GB\n"
@@ -19,13 +18,6 @@ HUAWEI = "---\nname: Huawei\nkind: company\nwikidata: Q160120\naliases: [Huawei 
 
 def out(root: Path, path: str) -> str:
     return (root / "output" / path).read_text(encoding="utf-8")
-
-
-def json_ld(html: str) -> dict[str, object]:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
-    assert match
-    data: dict[str, object] = json.loads(match.group(1))
-    return data
 
 
 def test_github_pages_files(make_site: MakeSite) -> None:

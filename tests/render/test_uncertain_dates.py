@@ -6,8 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import MakeSite, event, messages
-from generator.build.pipeline import build
+from conftest import MakeSite, built_output, event, json_ld
 
 FILES: dict[str, str | bytes] = {
     "content/events/rough.md": event("Rough", "2019~"),
@@ -20,17 +19,7 @@ FILES: dict[str, str | bytes] = {
 
 
 def built(make_site: MakeSite) -> Path:
-    root = make_site(FILES)
-    result = build(root, output=root / "output")
-    assert result.ok, messages(result)
-    return root / "output"
-
-
-def json_ld(html: str) -> dict[str, object]:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
-    assert match
-    data: dict[str, object] = json.loads(match.group(1))
-    return data
+    return built_output(make_site, FILES)
 
 
 def test_events_json_carries_the_edtf_text_and_its_bounds(make_site: MakeSite) -> None:

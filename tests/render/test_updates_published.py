@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from conftest import MakeSite, event, messages, require_tool
-from generator.build.pipeline import build
+from conftest import MakeSite, built_output, event, json_ld, require_tool
 
 SCHEMAS = Path(__file__).parent / "schemas"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -35,17 +33,7 @@ FILES: dict[str, str | bytes] = {
 
 
 def built(make_site: MakeSite, files: dict[str, str | bytes] = FILES) -> Path:
-    root = make_site(files)
-    result = build(root, output=root / "output")
-    assert result.ok, messages(result)
-    return root / "output"
-
-
-def json_ld(html: str) -> dict[str, object]:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
-    assert match
-    data: dict[str, object] = json.loads(match.group(1))
-    return data
+    return built_output(make_site, files)
 
 
 def test_the_event_page_lists_updates_newest_first_and_names_the_last_beside_the_title(make_site: MakeSite) -> None:
