@@ -167,7 +167,8 @@ class _Temporary:
 
 
 def _temporary_text(target: Path) -> bytes:
-    return f"A temporary folder of `timeline build` for {target}; the next build into that folder removes it.\n".encode()
+    # the path as the file system has it: a folder name need not be UTF-8
+    return b"A temporary folder of `timeline build` for " + os.fsencode(target) + b"; the next build into that folder removes it.\n"
 
 
 def _recover(target: Path, ops: Operations) -> None:

@@ -62,7 +62,7 @@ def salt(templates: Iterable[Path], settings: object) -> bytes:
     for part in (__version__, jinja2.__version__, *PARSER_VERSIONS, repr(settings)):
         digest.update(part.encode() + b"\0")
     for source in [*sorted(_GENERATOR.rglob("*.py")), *templates]:
-        digest.update(source.as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+        digest.update(os.fsencode(source) + b"\0" + source.read_bytes() + b"\0")
     return digest.digest()
 
 

@@ -155,6 +155,12 @@ def test_a_site_folder_whose_name_is_not_utf8_builds_and_prints(tmp_path: Path) 
     done = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, env=env, cwd=PROJECT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"built 1 events") and b"site-\\udcff" in done.stdout
+    mine = Path(os.fsdecode(bytes(root) + b"/output/mine-\xfe.txt"))
+    mine.write_bytes(b"the user's")
+    (root / "content/events/e.md").write_text(event(title="Retitled"))
+    again = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, env=env, cwd=PROJECT)
+    assert again.returncode == 0, again.stderr
+    assert mine.read_bytes() == b"the user's" and b"Retitled" in (root / "output/events/e/index.html").read_bytes()
 
 
 def test_site_yaml_problems_found_after_reading_it_name_their_line(make_site: MakeSite, capsys: pytest.CaptureFixture[str]) -> None:
