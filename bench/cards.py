@@ -34,9 +34,9 @@ def _timed_build(root: Path, output: Path, *, cold: bool) -> float:
 
 def _copy(source: Path, target: Path, cards: bool) -> Path:
     shutil.copytree(source / "content", target / "content", symlinks=False)
-    if not cards:
-        with (target / "content/site.yaml").open("a", encoding="utf-8") as settings:
-            settings.write("\nshare_cards: false\n")
+    settings = target / "content/site.yaml"
+    kept = [line for line in settings.read_text(encoding="utf-8").splitlines() if not line.startswith("share_cards:")]
+    settings.write_text("\n".join([*kept, f"share_cards: {'true' if cards else 'false'}"]) + "\n", encoding="utf-8")
     return target
 
 
