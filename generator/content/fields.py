@@ -135,28 +135,27 @@ def text_list(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
-def date(value: Any) -> PartialDate:
-    """A partial date, see :mod:`generator.content.dates`."""
+def _read_date(parse: Callable[[Any], T], value: Any) -> T:
+    """``parse(value)``, its :class:`DateError` turned into this field's problem."""
     try:
-        return parse_date(value)
+        return parse(value)
     except DateError as exc:
         raise FieldError(str(exc)) from None
+
+
+def date(value: Any) -> PartialDate:
+    """A partial date, see :mod:`generator.content.dates`."""
+    return _read_date(parse_date, value)
 
 
 def edtf_date(value: Any) -> PartialDate:
     """One EDTF level 1 date, see :mod:`generator.content.edtf`."""
-    try:
-        return parse_edtf_date(value)
-    except DateError as exc:
-        raise FieldError(str(exc)) from None
+    return _read_date(parse_edtf_date, value)
 
 
 def when(value: Any) -> When:
     """An event's ``date:``: an EDTF level 1 date or interval."""
-    try:
-        return parse_when(value)
-    except DateError as exc:
-        raise FieldError(str(exc)) from None
+    return _read_date(parse_when, value)
 
 
 def count(value: Any) -> int:
