@@ -31,7 +31,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors.index import unique_slug
 
-from . import markdown
+from . import codespans, markdown
 from .markdown import Body
 
 
@@ -112,7 +112,7 @@ class Engine:
         """
         if not text.endswith("\n") or (self.raw_html and "<" in text):
             return False  # a last line without its line break: an open fenced code block there ends differently
-        if "[^" in text or "^[" in text or "~~~" in text or _bracket_then_backtick(text):
+        if "[^" in text or "^[" in text or "~~~" in text or codespans.may_panic(text):
             return False  # footnotes and inline footnotes; runs of three tildes, split into strikethrough marks differently
         lowered = text.lower()
         if "event:" in lowered or "entity:" in lowered:
@@ -125,12 +125,6 @@ class Engine:
             return False  # and the reference strips Python's Unicode whitespace from the ends of blocks, the compiled engine does not
         lines = "\n" + text
         return not (_NESTING.search(lines) or ("-" in text and "|" in text and _HEADLESS_TABLE.search(lines)))
-
-
-def _bracket_then_backtick(text: str) -> bool:
-    """An unclosed code span in a link's text makes the compiled engine panic (it prints to stderr, then the reference is used)."""
-    last = text.rfind("`")
-    return last > 0 and text.find("[", 0, last) >= 0
 
 
 def _compiled_renderer() -> Callable[..., str]:
