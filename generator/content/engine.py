@@ -69,6 +69,9 @@ _NOT_ASCII = re.compile(
 """In a body that is not all ASCII: control characters and Unicode spaces (see :meth:`Engine.suits_compiled`), the
 cross-reference placeholder's character, and emphasis beside a non-ASCII character (the two class Unicode punctuation differently)."""
 
+_CROSS_REFERENCE = re.compile(r"[(<:]\s*<?(?:event|entity):")
+"""Where a link could start with a cross-reference's scheme: after a link's ``(``, an autolink's ``<`` or a definition's ``:``."""
+
 _HEADING = re.compile(r"<h([234])>(.*?)</h\1>", re.DOTALL)
 _BLOCK = re.compile(r"<(/?)(p|blockquote|ul|ol)[ >]")
 _TAG = re.compile(r"<[^>]*>")
@@ -102,6 +105,9 @@ class Engine:
             if type(exc).__name__ != "PanicException":
                 raise
             return markdown.convert(self.reference, text, first_line)
+        if 'href="event:' in html or 'href="entity:' in html:
+            # a cross-reference the scan missed (its scheme spelled with an escape or a character reference): found with its line on the reference's tokens
+            return markdown.convert(self.reference, text, first_line)
         self.compiled_count += 1
         return _finish(html)
 
@@ -114,9 +120,8 @@ class Engine:
             return False  # a last line without its line break: an open fenced code block there ends differently
         if "[^" in text or "^[" in text or "~~~" in text or codespans.may_panic(text):
             return False  # footnotes and inline footnotes; runs of three tildes, split into strikethrough marks differently
-        lowered = text.lower()
-        if "event:" in lowered or "entity:" in lowered:
-            return False  # cross-references: found with their lines on the reference's tokens
+        if ("event:" in text or "entity:" in text) and _CROSS_REFERENCE.search(text):
+            return False  # cross-references: found with their lines on the reference's tokens (:meth:`convert` catches the rest)
         if text.isascii():
             # control characters: a tab widens indentation (the nesting test would undercount), a NUL ends emphasis differently
             if not text.replace("\n", " ").isprintable():

@@ -135,7 +135,9 @@ FRAGMENTS = ("*", "**", "_", "__", "~~", "~", "`", "```", "[", "]", "(", ")", "!
              "[^1]", "[^1]: ", "^[", "event:e1", "entity:x", "\t", "---", "===", "a", "word", "é", "€", "“", "—", "[a]: /u", "[a]", '"', "'",
              # links, images and code together, which the compiled engine now takes when every code span closes
              "`code`", "``", "`` a ` b ``", "\\`", "[`", "`]", "](", "](/u)", "](`", "[a `b` c](/u)", "[`x`](/u)", "![a](/i.png)",
-             "![`a`](/i.png 't')", "[a][]", "[a][a]", "[a `b`]: /u", "<http://a.b/`x>", "***", "*a **b** c*", "_a *b* c_", "|`a`|")
+             "![`a`](/i.png 't')", "[a][]", "[a][a]", "[a `b`]: /u", "<http://a.b/`x>", "***", "*a **b** c*", "_a *b* c_", "|`a`|",
+             # cross-references however their scheme is spelled, and the words alone
+             "](event:e1)", "<entity:x>", "&#101;vent:e1", "event\\:e1", "EVENT:e1", "event: ")
 
 
 WORD = st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(max_codepoint=0x7e), max_size=6), st.text(max_size=3))
@@ -156,7 +158,6 @@ def test_generated_markdown_is_the_same_with_either_engine(engines: tuple[Engine
     "A footnote.[^1]\n\n[^1]: Here.\n",
     "An inline footnote.^[Here.]\n",
     "See [the rule](event:2020-05-15-fdpr).\n",
-    "See [Huawei](ENTITY:huawei).\n",
     "\tcode\n",
     "- a\n  - b\n    - c\n      - d\n",
     ">>>>>>>> deep\n",
@@ -178,6 +179,29 @@ def test_what_the_compiled_engine_cannot_match_goes_to_the_reference(engines: tu
 
 def test_plain_prose_goes_to_the_compiled_engine(engines: tuple[Engine, Engine]) -> None:
     text = "## What changed\n\nThe *rule* applies to [chips](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    before = engines[0].compiled_count
+    assert engines[0].convert(text) == engines[1].convert(text)
+    assert engines[0].compiled_count == before + 1
+
+
+@pytest.mark.parametrize("text", [
+    "See [the rule](&#101;vent:2020-05-15-fdpr).\n",
+    "See [the rule](event\\:2020-05-15-fdpr#what-changed).\n",
+    "See [Huawei](&#x65;ntity:huawei).\n",
+    "See [the rule][r].\n\n[r]: ev&#101;nt:2020-05-15-fdpr\n",
+])
+def test_a_cross_reference_spelled_with_an_escape_or_a_character_reference_is_found_with_either_engine(
+        engines: tuple[Engine, Engine], text: str) -> None:
+    found = engines[0].convert(text, 4)
+    assert found == engines[1].convert(text, 4)
+    assert len(found.references) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "A key event: the ban.\n\nThe entity: Huawei.\n",
+    "Not one: [the rule](EVENT:x), the scheme is lower-case.\n",
+])
+def test_the_words_event_and_entity_outside_a_link_go_to_the_compiled_engine(engines: tuple[Engine, Engine], text: str) -> None:
     before = engines[0].compiled_count
     assert engines[0].convert(text) == engines[1].convert(text)
     assert engines[0].compiled_count == before + 1
