@@ -13,7 +13,7 @@ The panic needs a ``[`` (a link or image's text) and a run of backticks that no
 later run of the same length closes. :func:`may_panic` pairs the runs as the
 engine does, line by line and table cell by cell, and answers yes whenever it
 cannot be sure of the pairing: an escaped backtick, a backtick inside a link's
-destination or title, or an autolink beside one. Most bodies are settled by
+destination or title, or in what could be an autolink. Most bodies are settled by
 :func:`_spans_close_at_once`, which costs about a microsecond.
 """
 
@@ -25,6 +25,10 @@ _RUN = re.compile(r"`+")
 _BREAKS_SPAN = re.compile(r"[\n|<>\\()]")
 """In a code span's text: what could make the engine pair its backticks differently from a plain left-to-right pairing
 (a new line or table cell, an autolink, an escape, a link's destination)."""
+_AUTOLINK = re.compile(r"<[^\s<>]*`[^\s<>]*>")
+"""What could be an autolink with a backtick in it, which it would hide from the pairing."""
+_FENCE = re.compile(r" {0,3}```+[^`]*")
+"""A line that opens or closes a fenced code block: never inline text."""
 _UNSURE_DESTINATION = re.compile(r"[`\s\"'<\\]")
 """In a link's destination: a backtick the link would swallow, or a title, an angle-bracket form or an escape that make its end unsure."""
 
@@ -38,7 +42,7 @@ def may_panic(text: str) -> bool:
     if "\\`" in text:
         return True  # an escaped backtick is text, not a run: the pairing below would be wrong
     for line in text.split("\n"):
-        if "`" in line:
+        if "`" in line and not _FENCE.fullmatch(line):
             for cell in line.split("|"):
                 if "`" in cell and not _pairs_up(cell):
                     return True
@@ -69,7 +73,7 @@ def _spans_close_at_once(text: str) -> bool:
 
 def _pairs_up(cell: str) -> bool:
     """Whether every backtick run in ``cell`` (a line, or a table cell) is closed, with no destination or autolink in the way."""
-    if "<" in cell or not _destinations_plain(cell):
+    if ("<" in cell and _AUTOLINK.search(cell)) or not _destinations_plain(cell):
         return False
     runs = [len(run) for run in _RUN.findall(cell)]
     at = 0
