@@ -1,9 +1,10 @@
 """The floor: the plainest Python build of the same site, on our own libraries, to measure against.
 
-``python bench/floor.py EVENTS_DIR OUT [--procs 2]`` (a plain script: it imports nothing from the project) reads every event file,
-splits off the front matter, loads it with libyaml's ``CSafeLoader``, converts
+``python bench/floor.py EVENTS_DIR OUT [--procs 2] [--engine compiled]`` (a plain script: it imports nothing from the project) reads
+every event file, splits off the front matter, loads it with libyaml's ``CSafeLoader``, converts
 the body with markdown-it-py (``commonmark`` plus tables and strikethrough,
-what our generator enables), renders a Jinja2 page per event, then one page per
+what our generator enables; with ``--engine compiled``, markdown-it-pyrs with the
+same rules, to show how low a plain pipeline goes with the compiled engine), renders a Jinja2 page per event, then one page per
 entity and an index by date, and writes them. The events are split into
 ``--procs`` contiguous halves, one forked process each; the parent writes the
 index and entity pages from the small records they return.
@@ -17,10 +18,11 @@ libraries it is made of.
 from __future__ import annotations
 
 import argparse
+import importlib
 import multiprocessing
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +75,15 @@ def templates() -> jinja2.Environment:
     return env
 
 
-def markdown() -> MarkdownIt:
-    """The converter our generator starts from: CommonMark with tables and strikethrough, no raw HTML."""
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+def markdown(engine: str = "reference") -> Callable[[str], str]:
+    """The converter our generator starts from: CommonMark with tables and strikethrough, no raw HTML; ``compiled``: the Rust port."""
+    if engine == "compiled":
+        compiled: Any = importlib.import_module("markdown_it_pyrs")  # only here: the reference floor runs where it has no wheel
+        rules = ["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference", "autolink",
+                 "backticks", "emphasis", "entity", "escape", "image", "link", "newline", "table", "strikethrough"]
+        render: Callable[[str], str] = compiled.MarkdownIt("zero").enable_many(rules).render
+        return render
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).render
 
 
 def split(text: str) -> tuple[str, str]:
@@ -93,17 +101,17 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def build_events(files: Sequence[Path], out: Path) -> list[Record]:
+def build_events(files: Sequence[Path], out: Path, engine: str = "reference") -> list[Record]:
     """Read, parse, convert, render and write each event page; the records the lists need."""
     loader: Any = yaml.CSafeLoader
-    md, page = markdown(), templates().get_template("event")
+    md, page = markdown(engine), templates().get_template("event")
     records: list[Record] = []
     for path in files:
         head, body = split(path.read_text(encoding="utf-8"))
         data = yaml.load(head, Loader=loader)
         date, entities = str(data["date"]), tuple(data.get("entities") or ())
         html = page.render(title=data["title"], date=date, entities=entities, tags=data.get("tags") or (),
-                           sources=data.get("sources") or (), body=md.render(body))
+                           sources=data.get("sources") or (), body=md(body))
         write(out / "articles" / path.stem / "index.html", html)
         records.append((date, str(data["title"]), path.stem, entities))
     return records
@@ -123,17 +131,17 @@ def build_lists(records: list[Record], out: Path) -> int:
     return len(by_entity)
 
 
-def _chunk(args: tuple[list[Path], Path]) -> list[Record]:
+def _chunk(args: tuple[list[Path], Path, str]) -> list[Record]:
     return build_events(*args)
 
 
-def build(events: Path, out: Path, procs: int = 2) -> tuple[int, int]:
+def build(events: Path, out: Path, procs: int = 2, engine: str = "reference") -> tuple[int, int]:
     """The whole build; ``(events, entity pages)``. ``procs`` > 1 forks that many workers for the event pages."""
     files = sorted(events.glob("*.md"))
     if procs <= 1:
-        records = build_events(files, out)
+        records = build_events(files, out, engine)
     else:
-        halves = [(files[i * len(files) // procs : (i + 1) * len(files) // procs], out) for i in range(procs)]
+        halves = [(files[i * len(files) // procs : (i + 1) * len(files) // procs], out, engine) for i in range(procs)]
         with multiprocessing.get_context("fork").Pool(procs) as pool:
             records = [r for part in pool.map(_chunk, halves) for r in part]
     return len(files), build_lists(records, out)
@@ -145,11 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("events", type=Path, help="the folder of event files (content/events)")
     parser.add_argument("out", type=Path, help="the output folder")
     parser.add_argument("--procs", type=int, default=2, help="processes for the event pages (default: 2)")
+    parser.add_argument("--engine", choices=("reference", "compiled"), default="reference",
+                        help="Markdown engine: markdown-it-py (default) or markdown-it-pyrs")
     args = parser.parse_args(argv)
     if not hasattr(yaml, "CSafeLoader"):
         print("bench/floor.py: PyYAML has no libyaml here (no yaml.CSafeLoader)", file=sys.stderr)
         return 2
-    count, entities = build(args.events, args.out, args.procs)
+    count, entities = build(args.events, args.out, args.procs, args.engine)
     print(f"built {count} event pages, {entities} entity pages and the index into {args.out}")
     return 0
 

@@ -11,7 +11,8 @@ from typing import Any
 from .harness import Rounds, Spread, ratio, walls
 
 COLD, COLD_REF, WARM, HUGO, ELEVENTY, FLOOR = "cold", "cold-reference", "warm", "hugo", "eleventy", "floor"
-ORDER = (COLD, COLD_REF, WARM, HUGO, ELEVENTY, FLOOR)
+FLOOR_COMPILED = "floor-compiled"
+ORDER = (COLD, COLD_REF, WARM, HUGO, ELEVENTY, FLOOR, FLOOR_COMPILED)
 OUR_LABELS = {
     COLD: "ours, cold (fast engine)",
     COLD_REF: "ours, cold (reference engine)",
@@ -21,6 +22,7 @@ RATIOS: tuple[tuple[str, str, str], ...] = (
     (COLD, HUGO, "ours cold / Hugo"),
     (COLD, ELEVENTY, "ours cold / Eleventy"),
     (COLD, FLOOR, "ours cold / floor"),
+    (COLD, FLOOR_COMPILED, "ours cold / floor with the compiled engine"),
     (WARM, HUGO, "ours warm / Hugo"),
     (COLD_REF, COLD, "reference engine / fast engine (ours cold)"),
 )

@@ -16,6 +16,7 @@ so peak RSS is that of the largest single process of the build, not a sum.
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 import shutil
 import subprocess
@@ -281,20 +282,28 @@ def eleventy(home: Path = PEERS_HOME) -> Peer:
     return Peer("eleventy", f"Eleventy {version.split()[0]}", [node, str(cmd), "--quiet", "--output={out}"], version)
 
 
-def floor() -> Peer:
-    """The floor (``bench/floor.py``) on the Python running the bench, two processes."""
+def floor(engine: str = "reference") -> Peer:
+    """The floor (``bench/floor.py``) on the Python running the bench, two processes; ``engine="compiled"``: with markdown-it-pyrs."""
+    key = "floor" if engine == "reference" else "floor-compiled"
     try:
         import jinja2
         import markdown_it
         import yaml
     except ImportError as exc:  # pragma: no cover - the project's own dependencies
-        return Peer("floor", "floor", missing=str(exc))
+        return Peer(key, key, missing=str(exc))
     if not hasattr(yaml, "CSafeLoader"):
-        return Peer("floor", "floor", missing="PyYAML without libyaml (no CSafeLoader)")
-    version = f"markdown-it-py {markdown_it.__version__}, Jinja2 {jinja2.__version__}, PyYAML {yaml.__version__} + libyaml"
-    return Peer("floor", "floor (plain Python pipeline, 2 processes)", [sys.executable, str(BENCH / "floor.py"), "{events}", "{out}", "--procs", "2"], version)
+        return Peer(key, key, missing="PyYAML without libyaml (no CSafeLoader)")
+    converter = f"markdown-it-py {markdown_it.__version__}"
+    if engine == "compiled":
+        try:
+            converter = f"markdown-it-pyrs {importlib.import_module('markdown_it_pyrs').__version__}"
+        except ImportError:
+            return Peer(key, key, missing="no markdown-it-pyrs for this Python")
+    version = f"{converter}, Jinja2 {jinja2.__version__}, PyYAML {yaml.__version__} + libyaml"
+    label = "floor (plain Python pipeline, 2 processes)" if engine == "reference" else "floor, compiled engine (plain Python pipeline, 2 processes)"
+    return Peer(key, label, [sys.executable, str(BENCH / "floor.py"), "{events}", "{out}", "--procs", "2", "--engine", engine], version)
 
 
 def peers(home: Path = PEERS_HOME) -> dict[str, Peer]:
-    """Hugo, Eleventy and the floor, installed or not."""
-    return {"hugo": hugo(home), "eleventy": eleventy(home), "floor": floor()}
+    """Hugo, Eleventy and the floor (with each Markdown engine), installed or not."""
+    return {"hugo": hugo(home), "eleventy": eleventy(home), "floor": floor(), "floor-compiled": floor("compiled")}
