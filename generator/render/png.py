@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 LEVEL = 3
-"""zlib's fastest level: a card's rows are long runs of one colour, which it packs nearly as well as the slower ones."""
+"""The last of zlib's fast levels (1 to 3, no lazy matching): level 6 makes a card about a quarter smaller for about twice its CPU."""
 _ADLER_BASE = 65521
 _LAST_BLOCK = b"\x03\x00"
 """An empty final deflate block (fixed codes, end of block at once): closes the stream after the last piece."""
