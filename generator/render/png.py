@@ -1,8 +1,8 @@
 """Palette PNGs put together from rows compressed piece by piece.
 
-Every share card has the same top (the site's title) and the same empty rows
-below its text, so those rows are compressed once and each card compresses
-only its own: a PNG's pixels are one zlib stream, and raw deflate pieces that
+Share cards have many rows in common (the site's title, a date, the empty
+rows around their lines), so those are compressed once and each card
+compresses only its own: a PNG's pixels are one zlib stream, and raw deflate pieces that
 each end on a byte boundary (a sync flush) and never look back past their own
 start can be laid end to end inside it. The stream's Adler-32 is put together
 from the pieces' own, so no row is read twice.
@@ -68,7 +68,7 @@ def palette_png(width: int, height: int, palette: bytes, pieces: Sequence[Piece]
     for part in pieces:
         adler = adler_combine(adler, part.adler, part.length)
     assert sum(part.length for part in pieces) == height * (width + 1), "the pieces are not the image's rows"
-    # zlib header: deflate with a 32 KB window, level hint "fastest", check bits making it a multiple of 31
-    stream = b"".join((b"\x78\x01", *(part.deflated for part in pieces), _LAST_BLOCK, struct.pack(">I", adler)))
+    # zlib header: deflate with a 32 KB window, level hint "fast" (levels 2 to 5), check bits making it a multiple of 31
+    stream = b"".join((b"\x78\x5e", *(part.deflated for part in pieces), _LAST_BLOCK, struct.pack(">I", adler)))
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
     return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"PLTE", palette), _chunk(b"IDAT", stream), _chunk(b"IEND", b"")))
