@@ -14,6 +14,7 @@ from .. import urls
 from ..content.config import SiteConfig
 from ..content.dates import PartialDate
 from ..content.model import Entity, Event, Site
+from . import cards
 
 SCHEMA_TYPES = {
     "company": "Corporation", "person": "Person", "agency": "GovernmentOrganization",
@@ -34,6 +35,10 @@ class PageMeta:
     image: str | None = None
     """The picture chat previews and search results show (``og:image``), as a URL."""
     image_alt: str | None = None
+    image_size: tuple[int, int] | None = None
+    """The picture's width and height in pixels, when known (``og:image:width``, ``og:image:height``)."""
+    image_type: str | None = None
+    """Its media type, when known (``og:image:type``)."""
 
 
 def canonical(config: SiteConfig, path: str, fragment: str = "") -> str:
@@ -77,6 +82,19 @@ def picture(config: SiteConfig, event: Event) -> tuple[str | None, str | None]:
     return (canonical(config, item.image.path) if item.image else item.src), item.alt
 
 
+def picture_form(event: Event) -> tuple[tuple[int, int] | None, str | None]:
+    """The size and media type of the event's :func:`picture`, where the build knows them: a share card, a local image."""
+    item = event.media
+    if item is None or not item.is_image:
+        return (cards.WIDTH, cards.HEIGHT), "image/png"
+    if item.image is not None:
+        return (item.image.width, item.image.height), _MEDIA_TYPES.get(item.image.format)
+    return None, None
+
+
+_MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
 def for_timeline(site: Site) -> PageMeta:
     """The timeline page: the site itself."""
     config = site.config
@@ -104,7 +122,8 @@ def for_event(site: Site, event: Event) -> PageMeta:
     if citations:
         ld["citation"] = citations
     ld.update(revisions(event))
-    return PageMeta(event.title, event.summary, url, "article", ld, image, image_alt)
+    size, media_type = picture_form(event) if image else (None, None)
+    return PageMeta(event.title, event.summary, url, "article", ld, image, image_alt, size, media_type)
 
 
 def revisions(event: Event) -> dict[str, Any]:

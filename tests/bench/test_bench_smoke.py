@@ -78,3 +78,12 @@ def test_the_json_has_every_run(bench_run: BenchRun) -> None:
 def test_the_run_folders_are_removed(bench_run: BenchRun) -> None:
     roots = [line.split(": ", 1)[1] for line in bench_run.stdout.splitlines() if " table root: " in line]
     assert roots and not any(Path(root).exists() for root in roots)
+
+
+def test_the_cards_bench_pairs_builds_with_and_without_cards(tmp_path: Path) -> None:
+    argv = [sys.executable, "-m", "bench.cards", "--size", "5", "--runs", "1", "--no-shipped", "--cache", str(tmp_path)]
+    run = subprocess.run(argv, cwd=PROJECT, capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    rows = [[cell.strip() for cell in line.split("|")[2:4]] for line in run.stdout.splitlines() if line.startswith("| generated (5 events)")]
+    assert rows == [["cold", "on"], ["cold", "off"], ["warm", "on"], ["warm", "off"],
+                    ["cold, on / off (paired)", ""], ["cold, on − off (paired)", ""]]

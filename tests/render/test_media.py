@@ -115,6 +115,10 @@ def test_json_ld_and_og_image_name_the_picture(make_site: MakeSite) -> None:
     assert data["opengraph"][0]["og:image"] == "https://user.github.io/repo/" + WIDE_NAME
     assert data["opengraph"][0]["og:image:alt"] == "A blue field"
     assert '<meta name="twitter:card" content="summary_large_image">' in text
+    og = data["opengraph"][0]
+    assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == ("1600", "900", "image/png")
+    remote = (root / "output/events/d/index.html").read_text()
+    assert "og:image:width" not in remote and "og:image:type" not in remote  # a remote picture's size is not known
 
 
 BROKEN = {
