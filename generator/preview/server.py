@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..errors import Problem
+from .script import SCRIPT
 
 RELOAD_PATH = "__livereload"
 STREAM_SECONDS = 30.0
@@ -32,28 +33,6 @@ IDLE_SECONDS = 5.0
 """How long a connection may sit idle, or take to send its request, before it is closed."""
 LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
 """``Host`` names always accepted, besides the address the server listens on."""
-_SCRIPT = """<script>
-(() => {
-  const key = "timeline-preview:" + location.pathname, focusKey = "timeline-preview:focus";
-  const saved = sessionStorage.getItem(key), focus = JSON.parse(sessionStorage.getItem(focusKey) || "[]");
-  sessionStorage.removeItem(key); sessionStorage.removeItem(focusKey);
-  history.scrollRestoration = "manual";
-  // after the page's own deferred scripts, which may still change the layout
-  addEventListener("load", () => {
-    const target = focus.map((id) => document.getElementById(id)).find(Boolean);
-    if (target) target.scrollIntoView({block: "center"}); else if (saved !== null) scrollTo(0, Number(saved));
-  });
-  const source = new EventSource(%(url)s);
-  source.onopen = () => { window.__timelinePreviewReady = true; };
-  source.onmessage = (message) => {
-    const data = JSON.parse(message.data);
-    sessionStorage.setItem(key, String(scrollY));
-    sessionStorage.setItem(focusKey, JSON.stringify(data.events || []));
-    source.close();
-    location.reload();
-  };
-})();
-</script>"""
 _ERROR_PAGE = (
     b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
     b"<body><h1>The site has not built yet</h1></body></html>"
@@ -192,7 +171,7 @@ def script_json(value: object) -> str:
 
 def _inject(page: bytes, snapshot: Snapshot, base: str) -> bytes:
     url = script_json(f"{base}{RELOAD_PATH}?since={snapshot.version}")
-    extra = (overlay(snapshot.problems) if snapshot.failed else "") + _SCRIPT % {"url": url}
+    extra = (overlay(snapshot.problems) if snapshot.failed else "") + SCRIPT % {"url": url}
     text = page.decode("utf-8", errors="replace")
     index = text.rfind("</body>")
     text = text + extra if index < 0 else text[:index] + extra + text[index:]

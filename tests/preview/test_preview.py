@@ -70,7 +70,7 @@ def test_a_failed_build_keeps_the_last_good_files_and_shows_an_overlay() -> None
     assert 'id="timeline-preview-overlay"' in body
     assert "content/events/a.md:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD, got &#x27;x&lt;b&gt;&#x27;" in body
     served.publish(FILES, ())
-    assert "timeline-preview-overlay" not in respond(served, "/").body.decode()
+    assert 'id="timeline-preview-overlay"' not in respond(served, "/").body.decode()
 
 
 def test_before_any_good_build_every_page_explains() -> None:
