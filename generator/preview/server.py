@@ -66,6 +66,10 @@ class PreviewState:
         self._snapshot = Snapshot()
         self._condition = threading.Condition()
         self.closed = False
+        self.listening = 0
+        """Reload streams waiting for a newer build: the open pages."""
+        self._unfetched = 0
+        """Pages told of the latest build that have not asked for a page since."""
 
     @property
     def snapshot(self) -> Snapshot:
@@ -78,6 +82,7 @@ class PreviewState:
         with self._condition:  # read and replace under the lock: two builds finishing together are two versions
             old = self._snapshot
             self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, keep is not None or old.good, keep is None)
+            self._unfetched = self.listening
             self._condition.notify_all()
 
     def refresh(self, files: Mapping[str, bytes], problems: tuple[Problem, ...]) -> None:
@@ -88,8 +93,24 @@ class PreviewState:
     def wait_newer(self, version: int, timeout: float) -> Snapshot | None:
         """The first snapshot newer than ``version``, or ``None`` after ``timeout`` or on close."""
         with self._condition:
-            self._condition.wait_for(lambda: self._snapshot.version > version or self.closed, timeout)
+            self.listening += 1
+            try:
+                self._condition.wait_for(lambda: self._snapshot.version > version or self.closed, timeout)
+            finally:
+                self.listening -= 1
             return self._snapshot if self._snapshot.version > version else None
+
+    def page_served(self) -> None:
+        """A page went out: one fewer open page waiting for its update."""
+        with self._condition:
+            if self._unfetched:
+                self._unfetched -= 1
+                self._condition.notify_all()
+
+    def wait_fetched(self, timeout: float) -> bool:
+        """Wait until every page told of the latest build has asked for a page again, at most ``timeout``; whether they all did."""
+        with self._condition:
+            return self._condition.wait_for(lambda: self._unfetched <= 0 or self.closed, timeout)
 
     def close(self) -> None:
         """Release every waiting reload stream."""
@@ -197,7 +218,10 @@ class Handler(BaseHTTPRequestHandler):
         if unquote(urlsplit(self.path).path) == self.server.state.base_path + RELOAD_PATH:  # as the browser encoded it
             self._stream()
             return
-        self._send(respond(self.server.state, self.path), head=False)
+        response = respond(self.server.state, self.path)
+        self._send(response, head=False)
+        if response.content_type.startswith("text/html"):
+            self.server.state.page_served()
 
     def do_HEAD(self) -> None:  # noqa: N802
         if self._host_allowed():

@@ -12,6 +12,7 @@ import pytest
 from conftest import MakeSite, event
 from generator.build.pipeline import Builder
 from generator.errors import Problem
+from generator.preview import serve
 from generator.preview.serve import rebuild, snapshot_files
 from generator.preview.server import PreviewState, respond
 from generator.preview.watch import Changes, start_watching
@@ -175,3 +176,32 @@ def test_folders_created_moved_or_deleted_are_seen_but_not_folder_updates(tmp_pa
     # (watchdog may add the files inside a moved folder as moved too)
     assert {(tmp_path / "new").resolve(), (tmp_path / "old").resolve(), (tmp_path / "moved").resolve()} <= watch_for(tmp_path, folders)
     assert watch_for(tmp_path, lambda: (tmp_path / "moved" / "a.md").write_text("y")) == {(tmp_path / "moved" / "a.md").resolve()}
+
+
+def test_after_a_build_the_pages_it_told_get_a_head_start_on_the_late_files(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feeds and exports wait until every page listening for the build has asked for its update (or a moment passed)."""
+    monkeypatch.setattr(serve, "HEAD_START", 60.0)
+    root = make_site({"content/events/a.md": event("A"), "content/events/b.md": event("B", "2020")})
+    builder, served, lines = Builder(root), PreviewState("/repo/"), []
+    rebuild(builder, served, set(), lines.append)
+    listening = threading.Thread(target=served.wait_newer, args=(served.snapshot.version, 60.0), daemon=True)
+    listening.start()
+    while not served.listening:
+        time.sleep(0.01)
+    (root / "content/events/b.md").write_text(event("B2", "2020"))
+    building = threading.Thread(target=rebuild, args=(builder, served, {root / "content/events/b.md"}, lines.append), daemon=True)
+    building.start()
+    listening.join(30)
+    assert b"B2" in served.snapshot.files["events/b/index.html"]
+    building.join(0.5)
+    assert building.is_alive() and b"B2" not in served.snapshot.files["feed.xml"]  # the late files wait for the page
+    served.page_served()
+    building.join(30)
+    assert not building.is_alive() and b"B2" in served.snapshot.files["feed.xml"]
+
+
+def test_with_no_page_listening_the_late_files_follow_at_once() -> None:
+    served = state()
+    served.publish(FILES, ())
+    assert served.wait_fetched(0.0)
+    served.close()
