@@ -8,7 +8,8 @@ it brings the live page from the one to the other: changed text and attributes
 in place, and an element whose children changed replaced whole, so the page's
 own listeners, scroll position, focus and the filter form stay. Anything else
 reloads the page as before: a new or moved event, a template that changes the
-page's skeleton or form, a failed fetch, any error.
+page's skeleton or form, a changed stylesheet or script of the theme (which the
+server's message says), a failed fetch, any error.
 
 ``window.__timelinePreviewReloadOnly = true`` (set before the page loads)
 makes every update a full reload: ``python -m bench.visible`` compares the two.
@@ -92,7 +93,7 @@ SCRIPT = """<script>
       const data = JSON.parse(message.data);
       source.close();
       window.__timelinePreviewReady = false;
-      (window.__timelinePreviewReloadOnly ? Promise.reject() : update(data))
+      (data.reload || window.__timelinePreviewReloadOnly ? Promise.reject() : update(data))
         .then(() => listen(url.replace(/since=\\d+$/, "since=" + data.version)), () => reload(data));
     };
   }

@@ -56,6 +56,8 @@ class Snapshot:
     """Whether any build has succeeded yet (else there is nothing to serve)."""
     failed: bool = False
     """Whether the latest build failed (then the overlay shows its problems)."""
+    reload: bool = False
+    """Whether the theme's files changed: a page then loads again to use them, rather than change in place."""
 
 
 class PreviewState:
@@ -79,9 +81,12 @@ class PreviewState:
     def publish(self, files: Mapping[str, bytes] | None, problems: tuple[Problem, ...], events: tuple[str, ...] = ()) -> None:
         """A build finished: serve its files, or keep the last good ones (``files is None``) with an overlay."""
         keep = dict(files) if files is not None else None
+        theme = _theme_files(keep) if keep is not None else None
         with self._condition:  # read and replace under the lock: two builds finishing together are two versions
             old = self._snapshot
-            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, keep is not None or old.good, keep is None)
+            reload = theme is not None and old.good and theme != _theme_files(old.files)
+            good = keep is not None or old.good
+            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, good, keep is None, reload)
             self._unfetched = self.listening
             self._condition.notify_all()
 
@@ -117,6 +122,11 @@ class PreviewState:
         with self._condition:
             self.closed = True
             self._condition.notify_all()
+
+
+def _theme_files(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The theme's static files of a build (pages name them without a version, so a change to one is no change to a page)."""
+    return {name: data for name, data in files.items() if name.startswith("static/")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +280,7 @@ class Handler(BaseHTTPRequestHandler):
             while time.monotonic() < deadline and not self.server.state.closed:
                 snapshot = self.server.state.wait_newer(since, min(5.0, deadline - time.monotonic()))
                 if snapshot is not None:
-                    message = json.dumps({"version": snapshot.version, "events": list(snapshot.events)})
+                    message = json.dumps({"version": snapshot.version, "events": list(snapshot.events), "reload": snapshot.reload})
                     self.wfile.write(f"data: {message}\n\n".encode())
                     self.wfile.flush()
                     return

@@ -237,3 +237,15 @@ def test_a_failed_build_with_updates_in_place_off_reloads_into_the_overlay(brows
     assert page.locator("#timeline-preview-overlay").count() == 0
     assert page.locator('[id="target"] h4').inner_text() == "Fixed title"
     page.close()
+
+
+def test_a_changed_stylesheet_reloads_the_page_with_it(browser: Any, served: tuple[Path, str]) -> None:
+    root, url = served
+    page = open_ready(browser, url)
+    style = (BUILTIN / "static/style.css").read_text()
+    (root / "themes/default/static").mkdir()
+    with page.expect_event("load", timeout=10_000):
+        save(root / "themes/default/static/style.css", style + "\nh1 { color: rgb(1, 2, 3); }\n")
+    assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(1, 2, 3)"
+    assert page.evaluate("window.__marker") is None
+    page.close()

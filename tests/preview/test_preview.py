@@ -205,3 +205,16 @@ def test_with_no_page_listening_the_late_files_follow_at_once() -> None:
     served.publish(FILES, ())
     assert served.wait_fetched(0.0)
     served.close()
+
+
+def test_a_build_that_changes_the_theme_files_asks_pages_to_load_again() -> None:
+    served = state()
+    assert not served.snapshot.reload
+    served.publish({**FILES, "index.html": b"<html><body><h1>Changed</h1></body></html>"}, ())
+    assert not served.snapshot.reload  # a page alone: updated in place
+    served.publish({**FILES, "static/style.css": b"body{color:red}"}, ())
+    assert served.snapshot.reload
+    served.publish({**FILES, "static/style.css": b"body{color:red}", "static/new.js": b""}, ())
+    assert served.snapshot.reload
+    served.publish(None, ())  # a failed build keeps the files
+    assert not served.snapshot.reload
