@@ -77,6 +77,8 @@ class Figures:
 
     times: dict[str, list[float]] = field(default_factory=lambda: {way: [] for way in WAYS})
     rebuilds: list[float] = field(default_factory=list)
+    reloaded: int = 0
+    """Saves meant to update the page in place that reloaded it instead."""
 
 
 class Preview:
@@ -147,11 +149,11 @@ Edit = Callable[[str, str], str]
 """The text of an event file with an edit that shows ``marker``."""
 
 
-def edit_once(page: Any, preview: Preview, path: Path, edited: str, marker: str, selector: str, way: str) -> tuple[float, float]:
-    """One save and the wait for its text; save → visible and the rebuild, seconds."""
+def edit_once(page: Any, preview: Preview, path: Path, edited: str, marker: str, selector: str, way: str) -> tuple[float, float, bool]:
+    """One save and the wait for its text; save → visible and the rebuild, seconds, and whether the page reloaded."""
     page.evaluate("(only) => { if (only) sessionStorage.setItem('bench:reload-only', '1'); else sessionStorage.removeItem('bench:reload-only');"
                   " window.__timelinePreviewReloadOnly = only; }", way == "full reload")
-    page.evaluate("([m, s]) => window.__benchWatch(m, s)", [marker, selector])
+    page.evaluate("([m, s]) => { window.__benchWatch(m, s); window.__benchSamePage = true; }", [marker, selector])
     started = time.time()
     save(path, edited)
     rebuild = preview.rebuilt()
@@ -168,7 +170,7 @@ def edit_once(page: Any, preview: Preview, path: Path, edited: str, marker: str,
             time.sleep(0.02)
     page.wait_for_function("window.__timelinePreviewReady === true", timeout=TIMEOUT * 1000)
     page.wait_for_load_state("load")
-    return float(seen) / 1000 - started, rebuild
+    return float(seen) / 1000 - started, rebuild, not page.evaluate("window.__benchSamePage === true")
 
 
 def measure_page(page: Any, preview: Preview, path: Path, selector: str, edit: Edit, edits: int, figures: Figures, label: str) -> None:
@@ -179,10 +181,11 @@ def measure_page(page: Any, preview: Preview, path: Path, selector: str, edit: E
             ways = WAYS if round_ % 2 == 0 else WAYS[::-1]
             for way in ways:
                 marker = f"{label}-{way.replace(' ', '-')}-{round_}-{time.monotonic_ns()}"
-                elapsed, rebuild = edit_once(page, preview, path, edit(original, marker), marker, selector, way)
+                elapsed, rebuild, reloaded = edit_once(page, preview, path, edit(original, marker), marker, selector, way)
                 if round_:
                     figures.times[way].append(elapsed)
                     figures.rebuilds.append(rebuild)
+                    figures.reloaded += reloaded and way == "in place"
                 time.sleep(0.1)
     finally:
         save(path, original)
@@ -246,11 +249,12 @@ def report(results: dict[str, dict[str, Figures]], edits: int, loads: tuple[str,
         "\"In place\" is the preview as it is; \"full reload\" sets window.__timelinePreviewReloadOnly, so the page reloads "
         "as before. Rebuild: the server's own \"reload sent after\" figure, watcher and debounce excluded. "
         f"Median (min–max). Load average (1, 5, 15 min) before: {loads[0]}; after: {loads[1]}.", "",
-        "| site | page | in place | full reload | rebuild |", "|---|---|---|---|---|",
+        "| site | page | in place | full reload | rebuild | in-place saves that reloaded |", "|---|---|---|---|---|---|",
     ]
     for site, pages in results.items():
         for name, figures in pages.items():
-            lines.append(f"| {site} | {name} | {_ms(figures.times['in place'])} | {_ms(figures.times['full reload'])} | {_ms(figures.rebuilds)} |")
+            row = [site, name, _ms(figures.times["in place"]), _ms(figures.times["full reload"]), _ms(figures.rebuilds), str(figures.reloaded)]
+            lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -284,7 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             browser.close()
     sys.stdout.write(report(results, args.edits, (before, _load())))
     if args.json:
-        data = {site: {page: {"times": f.times, "rebuilds": f.rebuilds} for page, f in pages.items()} for site, pages in results.items()}
+        data = {site: {page: {"times": f.times, "rebuilds": f.rebuilds, "reloaded": f.reloaded} for page, f in pages.items()}
+                for site, pages in results.items()}
         args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -43,3 +43,4 @@ def test_the_visible_bench_runs_and_reports_both_ways(tmp_path: Path) -> None:
         for page in pages.values():
             assert {way: len(times) for way, times in page["times"].items()} == {"in place": 2, "full reload": 2}
             assert all(0 < time < 60 for times in page["times"].values() for time in times)
+            assert page["reloaded"] == 0  # a new title or paragraph changes no page's shape: every in-place save stayed in place
