@@ -50,6 +50,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"]
 WAYS = ("in place", "full reload")
 TIMEOUT = 60.0
+FIRST_BUILD = 900.0
+"""Seconds the first build may take (a cold build of thousands of events, on a busy machine)."""
 
 # Runs in every document the page loads, before its own scripts: a reload keeps the edit being waited for in sessionStorage.
 WATCHER = """
@@ -92,7 +94,7 @@ class Preview:
         threading.Thread(target=self._read, daemon=True).start()
         self.url = ""
         while not self.url:
-            line = self.next_line()
+            line = self.next_line(FIRST_BUILD)
             if line.startswith("Serving "):
                 self.url = line.split()[1]
 
@@ -102,12 +104,12 @@ class Preview:
             self.lines.put(line.rstrip("\n"))
         self.lines.put("")
 
-    def next_line(self) -> str:
-        """The server's next output line; it stopping, or saying nothing for a minute, ends the run."""
+    def next_line(self, timeout: float = TIMEOUT) -> str:
+        """The server's next output line; it stopping, or saying nothing for ``timeout`` seconds, ends the run."""
         try:
-            line = self.lines.get(timeout=TIMEOUT)
+            line = self.lines.get(timeout=timeout)
         except queue.Empty:
-            raise SystemExit("the preview said nothing for a minute") from None
+            raise SystemExit(f"the preview said nothing for {timeout:.0f} s") from None
         if not line and self.process.poll() is not None:
             raise SystemExit("the preview stopped")
         return line
