@@ -93,10 +93,14 @@ class Preview:
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self.url = ""
-        while not self.url:
-            line = self.next_line(FIRST_BUILD)
-            if line.startswith("Serving "):
-                self.url = line.split()[1]
+        try:
+            while not self.url:
+                line = self.next_line(FIRST_BUILD)
+                if line.startswith("Serving "):
+                    self.url = line.split()[1]
+        except BaseException:
+            self.stop()
+            raise
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -126,7 +130,11 @@ class Preview:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def save(path: Path, text: str) -> None:
