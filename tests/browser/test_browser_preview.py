@@ -13,6 +13,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,8 @@ from generator.render.theme import BUILTIN
 
 FIRST = event("First title", "2019-05-16", body="Original body.")
 TARGET = "content/events/target.md"
+SAVES = [0]
+"""Saves made so far: each starts one build."""
 
 
 @pytest.fixture
@@ -43,8 +47,15 @@ def served(make_site: MakeSite) -> Iterator[tuple[Path, str]]:
             url = line.split()[1]
             break
     assert url.startswith("http://127.0.0.1:"), "server did not start"
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stdout or ()), daemon=True).start()
+    saves = SAVES[0]
     before = sorted(p.name for p in root.parent.iterdir())
     yield root, url
+    # stop it between builds, as a person would: the last build's late files may still be in the making
+    deadline = time.monotonic() + 30
+    while sum(line.startswith(("rebuilt", "build failed")) for line in lines) < SAVES[0] - saves and time.monotonic() < deadline:
+        time.sleep(0.05)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=10) == 0
     assert sorted(p.name for p in root.parent.iterdir()) == before, "serve left files behind"
@@ -62,6 +73,7 @@ def open_ready(browser: Any, url: str, *, reload_only: bool = False) -> Any:
 
 
 def save(path: Path, text: str, atomic: bool = False) -> None:
+    SAVES[0] += 1
     if atomic:
         temp = path.with_name("." + path.name + ".tmp")
         temp.write_text(text)
