@@ -88,8 +88,9 @@ def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str
 def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: Callable[[str], None]) -> Rendered:
     """One build, published to the server: its files, or the overlay over the last good ones.
 
-    The pages go out first and the browser reloads; the feeds, sitemap and
-    exports (which show every event) follow a moment later, without a reload.
+    The pages go out first and the browser updates; the feeds, sitemap and
+    exports (which show every event) follow once each open page has fetched
+    its update (or :data:`HEAD_START` passed), without a reload.
     No exception leaves: whatever a build raises becomes a problem in the
     overlay, and the last good build stays served.
     """
@@ -103,6 +104,8 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
     state.publish(files, result.problems, events)
     reloaded = time.perf_counter()
     if result.ok:
+        # the open pages fetch their update first: making the late files meanwhile would slow every answer
+        state.wait_fetched(HEAD_START)
         try:
             result = builder.complete(result)
             state.refresh(snapshot_files(result), result.problems)
@@ -129,6 +132,8 @@ def _failed(root: Path, exc: Exception) -> Rendered:
 
 
 DEFAULT_SERVE = ServeOptions()
+HEAD_START = 0.25
+"""Seconds the feeds and exports wait after a build for the open pages to fetch their update."""
 QUIET = 0.03
 """Seconds without a new change before a build starts: an editor's atomic save or a
 ``git checkout`` writes its files well within this, so they make one build."""

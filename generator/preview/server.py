@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..errors import Problem
+from .script import SCRIPT
 
 RELOAD_PATH = "__livereload"
 STREAM_SECONDS = 30.0
@@ -32,28 +33,6 @@ IDLE_SECONDS = 5.0
 """How long a connection may sit idle, or take to send its request, before it is closed."""
 LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
 """``Host`` names always accepted, besides the address the server listens on."""
-_SCRIPT = """<script>
-(() => {
-  const key = "timeline-preview:" + location.pathname, focusKey = "timeline-preview:focus";
-  const saved = sessionStorage.getItem(key), focus = JSON.parse(sessionStorage.getItem(focusKey) || "[]");
-  sessionStorage.removeItem(key); sessionStorage.removeItem(focusKey);
-  history.scrollRestoration = "manual";
-  // after the page's own deferred scripts, which may still change the layout
-  addEventListener("load", () => {
-    const target = focus.map((id) => document.getElementById(id)).find(Boolean);
-    if (target) target.scrollIntoView({block: "center"}); else if (saved !== null) scrollTo(0, Number(saved));
-  });
-  const source = new EventSource(%(url)s);
-  source.onopen = () => { window.__timelinePreviewReady = true; };
-  source.onmessage = (message) => {
-    const data = JSON.parse(message.data);
-    sessionStorage.setItem(key, String(scrollY));
-    sessionStorage.setItem(focusKey, JSON.stringify(data.events || []));
-    source.close();
-    location.reload();
-  };
-})();
-</script>"""
 _ERROR_PAGE = (
     b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
     b"<body><h1>The site has not built yet</h1></body></html>"
@@ -77,6 +56,8 @@ class Snapshot:
     """Whether any build has succeeded yet (else there is nothing to serve)."""
     failed: bool = False
     """Whether the latest build failed (then the overlay shows its problems)."""
+    reload: bool = False
+    """Whether the theme's files changed: a page then loads again to use them, rather than change in place."""
 
 
 class PreviewState:
@@ -87,6 +68,10 @@ class PreviewState:
         self._snapshot = Snapshot()
         self._condition = threading.Condition()
         self.closed = False
+        self.listening = 0
+        """Reload streams waiting for a newer build: the open pages."""
+        self._unfetched = 0
+        """Pages told of the latest build that have not asked for a page since."""
 
     @property
     def snapshot(self) -> Snapshot:
@@ -96,9 +81,13 @@ class PreviewState:
     def publish(self, files: Mapping[str, bytes] | None, problems: tuple[Problem, ...], events: tuple[str, ...] = ()) -> None:
         """A build finished: serve its files, or keep the last good ones (``files is None``) with an overlay."""
         keep = dict(files) if files is not None else None
+        theme = _theme_files(keep) if keep is not None else None
         with self._condition:  # read and replace under the lock: two builds finishing together are two versions
             old = self._snapshot
-            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, keep is not None or old.good, keep is None)
+            reload = theme is not None and old.good and theme != _theme_files(old.files)
+            good = keep is not None or old.good
+            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, good, keep is None, reload)
+            self._unfetched = self.listening
             self._condition.notify_all()
 
     def refresh(self, files: Mapping[str, bytes], problems: tuple[Problem, ...]) -> None:
@@ -109,14 +98,35 @@ class PreviewState:
     def wait_newer(self, version: int, timeout: float) -> Snapshot | None:
         """The first snapshot newer than ``version``, or ``None`` after ``timeout`` or on close."""
         with self._condition:
-            self._condition.wait_for(lambda: self._snapshot.version > version or self.closed, timeout)
+            self.listening += 1
+            try:
+                self._condition.wait_for(lambda: self._snapshot.version > version or self.closed, timeout)
+            finally:
+                self.listening -= 1
             return self._snapshot if self._snapshot.version > version else None
+
+    def page_served(self) -> None:
+        """A page went out: one fewer open page waiting for its update."""
+        with self._condition:
+            if self._unfetched:
+                self._unfetched -= 1
+                self._condition.notify_all()
+
+    def wait_fetched(self, timeout: float) -> bool:
+        """Wait until every page told of the latest build has asked for a page again, at most ``timeout``; whether they all did."""
+        with self._condition:
+            return self._condition.wait_for(lambda: self._unfetched <= 0 or self.closed, timeout)
 
     def close(self) -> None:
         """Release every waiting reload stream."""
         with self._condition:
             self.closed = True
             self._condition.notify_all()
+
+
+def _theme_files(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The theme's static files of a build (pages name them without a version, so a change to one is no change to a page)."""
+    return {name: data for name, data in files.items() if name.startswith("static/")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +202,7 @@ def script_json(value: object) -> str:
 
 def _inject(page: bytes, snapshot: Snapshot, base: str) -> bytes:
     url = script_json(f"{base}{RELOAD_PATH}?since={snapshot.version}")
-    extra = (overlay(snapshot.problems) if snapshot.failed else "") + _SCRIPT % {"url": url}
+    extra = (overlay(snapshot.problems) if snapshot.failed else "") + SCRIPT % {"url": url}
     text = page.decode("utf-8", errors="replace")
     index = text.rfind("</body>")
     text = text + extra if index < 0 else text[:index] + extra + text[index:]
@@ -204,6 +214,8 @@ class Handler(BaseHTTPRequestHandler):
 
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    # headers and body leave as two writes: without this the body waits for the browser's delayed ACK (40 ms on Linux)
+    disable_nagle_algorithm = True
 
     def setup(self) -> None:
         """Read :data:`IDLE_SECONDS` per connection, so a test can lower it."""
@@ -216,7 +228,10 @@ class Handler(BaseHTTPRequestHandler):
         if unquote(urlsplit(self.path).path) == self.server.state.base_path + RELOAD_PATH:  # as the browser encoded it
             self._stream()
             return
-        self._send(respond(self.server.state, self.path), head=False)
+        response = respond(self.server.state, self.path)
+        self._send(response, head=False)
+        if response.content_type.startswith("text/html"):
+            self.server.state.page_served()
 
     def do_HEAD(self) -> None:  # noqa: N802
         if self._host_allowed():
@@ -265,7 +280,7 @@ class Handler(BaseHTTPRequestHandler):
             while time.monotonic() < deadline and not self.server.state.closed:
                 snapshot = self.server.state.wait_newer(since, min(5.0, deadline - time.monotonic()))
                 if snapshot is not None:
-                    message = json.dumps({"version": snapshot.version, "events": list(snapshot.events)})
+                    message = json.dumps({"version": snapshot.version, "events": list(snapshot.events), "reload": snapshot.reload})
                     self.wfile.write(f"data: {message}\n\n".encode())
                     self.wfile.flush()
                     return

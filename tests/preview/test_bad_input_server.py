@@ -250,7 +250,7 @@ def test_a_file_deleted_between_listing_and_reading_is_reported_then_rebuilt_cle
     assert "<h1>B</h1>" in body and "content/events/b.md: cannot read: No such file or directory" in body
     result = rebuild(builder, state, {doomed}, lines.append)  # the watcher reports the deletion: the next build is clean
     assert result.ok and respond(state, "/repo/events/b/").status == 404
-    assert b"Good title" in respond(state, "/repo/").body and b"timeline-preview-overlay" not in respond(state, "/repo/").body
+    assert b"Good title" in respond(state, "/repo/").body and b'id="timeline-preview-overlay"' not in respond(state, "/repo/").body
 
 
 def test_a_saved_file_that_vanishes_before_the_quick_rebuild_reads_it_leaves_it_out(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ import pytest
 from conftest import MakeSite, event
 from generator.build.pipeline import Builder
 from generator.errors import Problem
+from generator.preview import serve
 from generator.preview.serve import rebuild, snapshot_files
 from generator.preview.server import PreviewState, respond
 from generator.preview.watch import Changes, start_watching
@@ -70,7 +71,7 @@ def test_a_failed_build_keeps_the_last_good_files_and_shows_an_overlay() -> None
     assert 'id="timeline-preview-overlay"' in body
     assert "content/events/a.md:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD, got &#x27;x&lt;b&gt;&#x27;" in body
     served.publish(FILES, ())
-    assert "timeline-preview-overlay" not in respond(served, "/").body.decode()
+    assert 'id="timeline-preview-overlay"' not in respond(served, "/").body.decode()
 
 
 def test_before_any_good_build_every_page_explains() -> None:
@@ -175,3 +176,45 @@ def test_folders_created_moved_or_deleted_are_seen_but_not_folder_updates(tmp_pa
     # (watchdog may add the files inside a moved folder as moved too)
     assert {(tmp_path / "new").resolve(), (tmp_path / "old").resolve(), (tmp_path / "moved").resolve()} <= watch_for(tmp_path, folders)
     assert watch_for(tmp_path, lambda: (tmp_path / "moved" / "a.md").write_text("y")) == {(tmp_path / "moved" / "a.md").resolve()}
+
+
+def test_after_a_build_the_pages_it_told_get_a_head_start_on_the_late_files(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feeds and exports wait until every page listening for the build has asked for its update (or a moment passed)."""
+    monkeypatch.setattr(serve, "HEAD_START", 60.0)
+    root = make_site({"content/events/a.md": event("A"), "content/events/b.md": event("B", "2020")})
+    builder, served, lines = Builder(root), PreviewState("/repo/"), []
+    rebuild(builder, served, set(), lines.append)
+    listening = threading.Thread(target=served.wait_newer, args=(served.snapshot.version, 60.0), daemon=True)
+    listening.start()
+    while not served.listening:
+        time.sleep(0.01)
+    (root / "content/events/b.md").write_text(event("B2", "2020"))
+    building = threading.Thread(target=rebuild, args=(builder, served, {root / "content/events/b.md"}, lines.append), daemon=True)
+    building.start()
+    listening.join(30)
+    assert b"B2" in served.snapshot.files["events/b/index.html"]
+    building.join(0.5)
+    assert building.is_alive() and b"B2" not in served.snapshot.files["feed.xml"]  # the late files wait for the page
+    served.page_served()
+    building.join(30)
+    assert not building.is_alive() and b"B2" in served.snapshot.files["feed.xml"]
+
+
+def test_with_no_page_listening_the_late_files_follow_at_once() -> None:
+    served = state()
+    served.publish(FILES, ())
+    assert served.wait_fetched(0.0)
+    served.close()
+
+
+def test_a_build_that_changes_the_theme_files_asks_pages_to_load_again() -> None:
+    served = state()
+    assert not served.snapshot.reload
+    served.publish({**FILES, "index.html": b"<html><body><h1>Changed</h1></body></html>"}, ())
+    assert not served.snapshot.reload  # a page alone: updated in place
+    served.publish({**FILES, "static/style.css": b"body{color:red}"}, ())
+    assert served.snapshot.reload
+    served.publish({**FILES, "static/style.css": b"body{color:red}", "static/new.js": b""}, ())
+    assert served.snapshot.reload
+    served.publish(None, ())  # a failed build keeps the files
+    assert not served.snapshot.reload

@@ -5,7 +5,24 @@
   const $ = (selector, root = document) => root.querySelector(selector);
   const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
   const fold = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  const events = $$("li.event");
+  let events = $$("li.event");
+  // Each event's words for the search, folded, worked out when first needed.
+  let text = new WeakMap();
+  const aliasText = new Map();
+  function textOf(li) {
+    if (!text.has(li)) text.set(li, fold($("article", li).textContent) + " " + (aliasText.get(li.id) || ""));
+    return text.get(li);
+  }
+  // The live preview changes events in place, or replaces them, as their files are saved: follow them.
+  let reapply = () => {};
+  new MutationObserver((records) => {
+    const touched = records.map((r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement))
+      .filter((node) => node && node.closest(".timeline"));
+    if (!touched.length) return;
+    for (const node of touched) { const li = node.closest("li.event"); if (li) text.delete(li); }
+    events = $$("li.event");
+    reapply();
+  }).observe(document.body, { childList: true, characterData: true, subtree: true });
 
   // The permalink control goes to the event's anchor and copies its short permalink.
   const copyStatus = $("#copy-status");
@@ -53,7 +70,6 @@
   if (!form) return;
   const status = $("#filter-status");
   const entityResults = $("#entity-results");
-  const text = new Map(events.map((li) => [li, fold($("article", li).textContent)]));
   let entities = [];
   let indexEvents = [];
   const eventResults = $("#event-results");
@@ -110,7 +126,7 @@
     for (const li of events) {
       const match = has(li, "entities", current.entity) && has(li, "kinds", current.kind) && has(li, "tags", current.tag)
         && plays(li, current.entity, current.role)
-        && tokens.every((token) => text.get(li).includes(token));
+        && tokens.every((token) => textOf(li).includes(token));
       li.hidden = !(match || li === targetEvent);
       if (!li.hidden) shown += 1;
     }
@@ -134,6 +150,7 @@
   form.addEventListener("reset", () => setTimeout(apply));
   form.addEventListener("submit", (event) => event.preventDefault());
   addEventListener("hashchange", apply);
+  reapply = apply;
   apply();
 
   // The search index adds aliases to what each event matches, and finds entities by name and
@@ -156,10 +173,10 @@
     entities = index.entities.map(([id, name, kind, aliases, , url]) => ({ id, name, kind, url, text: fold([name, ...aliases].join(" ")) }));
     for (const [id, title, date, summary, ids, tags, url] of index.events) {
       const alsoNamed = fold(ids.map((i) => names.get(i) || "").join(" "));
-      const li = document.getElementById(id);
-      if (li && text.has(li)) text.set(li, text.get(li) + " " + alsoNamed);
+      aliasText.set(id, alsoNamed);
       indexEvents.push({ id, title, date, url, entities: ids, tags, text: fold(`${title} ${date} ${summary}`) + " " + alsoNamed });
     }
+    text = new WeakMap();
     apply();
   }
 })();
