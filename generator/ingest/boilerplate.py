@@ -107,6 +107,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^view (?:this|in|the) (?:e-?mail|newsletter|message|online)\b|^unsubscribe\b|^update your (?:preferences|subscription)",
         # "Read more: <another headline>" is a link inside the article, not a list heading
         r"^(?:related|read more|also read|read also|see also|recommended|trending|more|read|listen|explainer|analysis)\s*:\s*\S",
+        r"^[─━\-–—►▶•>]?\s*[^.!?]{2,80}[,:]?\s+(?:see )?(?:page|p\.)\s*\d{1,3}\)?$",  # a print edition's pointer: "Comment, page 22"
     )),
     (Kind.LIST, _any(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on))\b.{0,40}$")),
     (Kind.ADVERT, _any(

@@ -13,6 +13,7 @@ from . import extract
 from .entities import Matcher
 from .html import looks_like_html, read_html
 from .page import Page, read_page
+from .pdf import reflow
 from .structured import headline, merge
 from .writer import Draft
 
@@ -36,7 +37,7 @@ class Imported:
 
 def import_text(text: str, matcher: Matcher, overrides: Overrides = Overrides()) -> Imported:
     """Read page text and make its draft; ``draft`` is ``None`` when the page has neither headline nor text."""
-    page = read_page(text)
+    page = read_page(reflow(text))
     if page.title is None:
         return Imported(page, None)
     return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
