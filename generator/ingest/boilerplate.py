@@ -74,7 +74,7 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "what to read next, read more, more on this story, more on this topic, more like this, latest, latest news, latest stories, "
         "latest articles, top stories, editor's picks, editors' picks, don't miss, in other news, further reading, see also, keep reading, "
         "explore more, tags, topics, filed under, categories, related tags, more to explore, also read, read also, must read, must reads, "
-        "key points, key takeaways, highlights, in brief, at a glance, summary, tl;dr, quick read, the big picture, what you need to know"
+        "quick facts, fast facts, associated links, related products, key points, key takeaways, highlights, in brief, at a glance, summary, tl;dr, quick read, the big picture, what you need to know"
     ),
     Kind.END: _words(
         "leave a reply, leave a comment, post a comment, add a comment, comments are closed, join the conversation, join the discussion, "
@@ -158,6 +158,13 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
         r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
         r"^(?:read|view|see) (?:the )?original (?:article|story|version|text)\b", r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
+        # sign-offs: who else worked on the story, and how to reach the newsroom
+        r"^[^.]{0,60}\b(?:contributed|added) (?:reporting|to this (?:report|story|article))\b", r"^(?:[\w.'’ ]{1,40} )?(?:wire|news) services? contributed\b",
+        r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b", r"^(?:send|email|e-mail|share) (?:us )?(?:your )?(?:news )?tips?\b",
+        r"^(?:news )?tips?\s*:\s", r"\b(?:contact|reach|email|e-mail) (?:the|our) (?:newsroom|news desk|tip line|reporter|writer)\b",
+        r"^(?:correction|clarification|editor's note)s?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
+        r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
+        r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
     )),
     (Kind.CREDIT, _any(
         r"^(?:(?:header|top|lead|featured|main|hero) )?(?:image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"

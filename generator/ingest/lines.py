@@ -101,6 +101,10 @@ def describe_all(text: str) -> list[Line]:
     for index, line in enumerate(lines):
         if _bare_byline(lines, index):
             lines[index] = replace(line, byline=meta.names_only(line.text))
+    for index, line in enumerate(lines[1:], start=1):
+        # The reporter's job under the byline belongs to the byline: never a headline, never the article.
+        if lines[index - 1].byline and line.label is None and not line.is_meta and meta.is_job_title(line.text):
+            lines[index] = replace(line, label=Label(Kind.CHROME))
     return lines
 
 

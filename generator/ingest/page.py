@@ -10,6 +10,7 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..content.dates import PartialDate
 from . import meta
@@ -26,6 +27,7 @@ _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<surname>\S+)$")
 _BIO = re.compile(r"^(?P<name>.+?) (?:is|was|covers|writes|reports|has been)\b")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|–—]{2,40})$")
 MAX_TITLE_WORDS = 14
+_COMMON_NAME_WORDS = frozenset("the a of and & news daily weekly times post herald journal press tribune gazette review online tv radio network".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,16 +161,25 @@ def _guess_title(paragraphs: Sequence[str]) -> str | None:
 
 
 def _source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | None, paragraphs: Sequence[str]) -> str | None:
-    """The outlet: a "Source:" label, a title suffix, a known address, a copyright line, a wire dateline, a masthead, the host."""
+    """The publication as readers cite it: its masthead name, not the company that holds the copyright.
+
+    In order: a "Source:" label, the outlet named beside the headline in the page's title, a known address, a masthead
+    the page repeats (in its copyright line, a promo, the address), the copyright holder without "Media Group" or
+    "Company", a wire dateline, a known outlet near the top, a masthead seen once, the host.
+    """
     known = url and meta.site_of(url)
+    holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
+    masthead = _masthead(lines, found)
+    repeated = masthead if masthead and _repeated(masthead, lines, url, holder) else None
     candidates: Iterable[str | None] = (
         _labelled_source(lines, found),
         suffix,
         known if known and meta.outlet(known) else None,
-        next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None),
+        repeated,
+        meta.publication(holder) if holder else None,
         meta.wire(paragraphs[0]) if paragraphs else None,
         next((o for line in lines[:5] if (o := meta.outlet(line.text))), None),
-        _masthead(lines, found),
+        masthead if masthead and not any(c.isdigit() for c in masthead) else None,
         known or None,
     )
     return next((c for c in candidates if c), None)
@@ -178,6 +189,7 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     """The paper's name at the top of the page: the first line that is not a button, a few capitalised words, well above the headline.
 
     "Well above" (two lines or more between) keeps a kicker such as "Trade War", which sits right on the headline, out.
+    An all-capitals name is written as the page writes it elsewhere ("WKRX NEWS 4" as "WKRX News 4"), else in Title Case.
     """
     first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta), None)
     if first is None or found.headline is None or found.headline - first < 3:
@@ -185,11 +197,27 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     text = lines[first].text
     tokens = text.split()
     small = ("the", "of", "and", "&")
-    if not 1 <= len(tokens) <= 5 or lines[first].shape is Shape.PROSE or any(c.isdigit() for c in text):
+    if not 1 <= len(tokens) <= 5 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
         return None
-    if not all(t[0].isupper() for t in tokens if t.lower() not in small):
+    if not all(t[0].isupper() or t[0].isdigit() for t in tokens if t.lower() not in small):
         return None
-    return string.capwords(text) if text.isupper() else text
+    if not text.isupper():
+        return text
+    pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)")
+    written = next((m.group() for line in lines if not line.text.isupper() and (m := pattern.search(line.text))), None)
+    return written or " ".join(t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t) for t in tokens)
+
+
+def _repeated(name: str, lines: Sequence[Line], url: str | None, holder: str | None) -> bool:
+    """Whether the page names ``name`` again: in another line, the copyright holder or the address's host ("Channel 9" of "CHANNEL 9 NEWS")."""
+    core = " ".join(name.casefold().removeprefix("the ").split()[:2])
+    squashed = re.sub(r"\W", "", name.casefold().removeprefix("the "))
+    host = (urlsplit(url).hostname or "").casefold() if url else ""
+    elsewhere = sum(core in line.text.casefold() for line in lines) >= 2
+    # The holder of "The Daily Klaxon" may be "Klaxon Media Group": its own words, without the ones every paper uses.
+    own = set(name.casefold().split()) - _COMMON_NAME_WORDS
+    held = bool(holder) and (core in str(holder).casefold() or bool(own) and own <= set(str(holder).casefold().split()))
+    return elsewhere or held or bool(squashed and squashed in host.replace("-", ""))
 
 
 def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:

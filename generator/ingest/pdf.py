@@ -26,14 +26,16 @@ _COLUMNS = re.compile(r"\t|[ \u00a0]{3,}")
 # A headline line that ends on one of these words goes on: no headline ends "from" or "the".
 _OPEN_ENDED = frozenset("a an the of to in on at by for from with and or but as into over after before under than its their his her".split())
 MIN_REPEATS = 2
+MAX_WIDTH = 110
 
 
 def reflow(text: str) -> str:
     """A PDF extract with its running heads, page numbers, hyphenation and hard wraps undone; other text unchanged."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    running = _running_lines(lines)
+    paginated = bool(_PAGE_MARK.search(text)) or any(_RULE.match(line) for line in lines)
+    running = _running_lines(lines) if paginated else set()
     hyphenated = sum(1 for a, b in zip(lines, lines[1:], strict=False) if _SPLIT_WORD.search(a.rstrip()) and b.strip()[:1].islower())
-    if not running and not (_PAGE_MARK.search(text) and hyphenated) and hyphenated < 3:
+    if not running and not (paginated and hyphenated) and hyphenated < 3:
         return text
     kept = _without_page_furniture(lines, running)
     return "\n".join(_paragraphs(kept, " ".join(kept))) + "\n"
@@ -48,7 +50,7 @@ def _running_lines(lines: list[str]) -> set[str]:
     """The shapes of lines printed on every page: not prose, seen at least twice, far apart."""
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if clean(line) and not _RULE.match(line) and not ends_sentence(clean(line)):
+        if len(clean(line).split()) >= 3 and not _RULE.match(line) and not ends_sentence(clean(line)) and not line.rstrip().endswith(":"):
             seen.setdefault(_shape(line), []).append(index)
     return {shape for shape, where in seen.items() if len(where) >= MIN_REPEATS and where[-1] - where[0] >= 10 and len(shape) >= 6}
 
@@ -81,7 +83,8 @@ def _without_page_furniture(lines: list[str], running: set[str]) -> list[str]:
 def _width(lines: list[str]) -> int:
     """The column width: the length most full lines reach."""
     lengths = sorted(len(clean(line)) for line in lines if len(clean(line).split()) >= 4)
-    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    return width if width <= MAX_WIDTH else 0  # longer lines are whole paragraphs, not a column's
 
 
 def _paragraphs(lines: list[str], whole: str) -> list[str]:
