@@ -74,7 +74,8 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "what to read next, read more, more on this story, more on this topic, more like this, latest, latest news, latest stories, "
         "latest articles, top stories, editor's picks, editors' picks, don't miss, in other news, further reading, see also, keep reading, "
         "explore more, tags, topics, filed under, categories, related tags, more to explore, also read, read also, must read, must reads, "
-        "quick facts, fast facts, associated links, related products, key points, key takeaways, highlights, in brief, at a glance, summary, tl;dr, quick read, the big picture, what you need to know"
+        "quick facts, fast facts, associated links, related products, "
+        "key points, key takeaways, highlights, in brief, at a glance, summary, tl;dr, quick read, the big picture, what you need to know"
     ),
     Kind.END: _words(
         "leave a reply, leave a comment, post a comment, add a comment, comments are closed, join the conversation, join the discussion, "

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..content.dates import DateError, parse_date
 from ..content.frontmatter import read_document
 from ..content.sources import EVENTS_DIR, find
-from .structured import fold
+from .titles import fold
 
 _TRACKING = re.compile(
     r"(?i)^(?:utm_\w*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok"

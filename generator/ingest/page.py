@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from ..content.dates import PartialDate
@@ -19,13 +19,13 @@ from .dates import prefix_date, url_date
 from .layout import Layout, Zone, layout
 from .lines import Line, Shape, describe_all
 from .text import key
+from .titles import split_title
 
 _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<surname>\S+)$")
 _BIO = re.compile(r"^(?P<name>.+?) (?:is|was|covers|writes|reports|has been)\b")
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|–—]{2,40})$")
 MAX_TITLE_WORDS = 14
 _COMMON_NAME_WORDS = frozenset("the a of and & news daily weekly times post herald journal press tribune gazette review online tv radio network".split())
 
@@ -66,7 +66,7 @@ def read_page(text: str, headline: str | None = None) -> Page:
     published, updated, note = _dates(lines, ordered, paragraphs, url)
     byline = _byline(lines, ordered, found, header)
     paragraphs = _without_bio(paragraphs, byline)
-    title, suffix = _title(lines, found)
+    title, suffix = _title(lines, found, _own_names(lines, found), urlsplit(url).hostname or "" if url else "")
     return Page(
         title=title or _guess_title(paragraphs),
         date=published,
@@ -80,6 +80,17 @@ def read_page(text: str, headline: str | None = None) -> Page:
         paragraphs=tuple(paragraphs),
         title_guessed=title is None and bool(paragraphs),
     )
+
+
+def without_self_description(page: Page) -> Page:
+    """``page`` without a closing line in which the outlet describes itself ("The Gazette is a volunteer-run community site.")."""
+    if not page.source or not page.paragraphs:
+        return page
+    about = re.compile(rf"(?i)^{re.escape(page.source)}\s+(?:is|was|are|has been)\s+(?:a|an|the|published|owned|run|produced)\b")
+    last = page.paragraphs[-1]
+    if about.match(last) and len(last.split()) <= 40 and len(page.paragraphs) > 1:
+        return replace(page, paragraphs=page.paragraphs[:-1])
+    return page
 
 
 def _dates(lines: Sequence[Line], ordered: Sequence[int], paragraphs: Sequence[str], url: str | None) -> tuple[PartialDate | None, PartialDate | None, str]:
@@ -136,18 +147,24 @@ def _url(lines: Sequence[Line], ordered: Sequence[int]) -> str | None:
     return next((u for u in urls if meta.is_article_url(u)), None)
 
 
-def _title(lines: Sequence[Line], found: Layout) -> tuple[str | None, str | None]:
-    """The headline without a " | Site" suffix, and the suffix (a source name) if there was one."""
+def _own_names(lines: Sequence[Line], found: Layout) -> list[str]:
+    """What the page calls itself: its masthead and its copyright holder's publication."""
+    holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
+    return [name for name in (_masthead(lines, found), meta.publication(holder) if holder else None) if name]
+
+
+def _title(lines: Sequence[Line], found: Layout, names: Sequence[str], host: str) -> tuple[str | None, str | None]:
+    """The headline without the outlet's name glued to it ("Headline | Site", "Site - Headline"), and that name if there was one."""
     if found.headline is None:
         return None, None
     text = lines[found.headline].text
-    match = _TITLE_SUFFIX.match(text)
-    if match and ("|" in text[match.end("title") : match.start("site")] or meta.outlet(match.group("site"))):
-        return match.group("title"), match.group("site").strip()
+    split = split_title(text, names, host)
+    if split.site:
+        return split.headline, split.site
     for line in lines[: found.headline]:  # a browser title above the headline: "<headline> | Site"
-        echo = _TITLE_SUFFIX.match(line.text)
-        if echo and key(echo.group("title")).casefold() == key(text).casefold():
-            return text, echo.group("site").strip()
+        echo = split_title(line.text, names, host, (text,))
+        if echo.site and key(echo.headline).casefold() == key(text).casefold():
+            return text, echo.site
     return text, None
 
 

@@ -11,7 +11,6 @@ reading after it never sees the difference.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .dates import read_dateline
 from .meta import byline

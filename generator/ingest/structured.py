@@ -17,27 +17,27 @@ from ..content.dates import DateError, PartialDate, parse_date
 from . import meta
 from .html import Metadata
 from .page import Page
-from .text import clean, key
+from .text import clean
+from .titles import fold, is_site, names_host, split_title
 
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2}-\d{2}-\d{2})")
-_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—]|::|·|•)\s+(?P<site>[^|–—]{2,60})$")
 
 
-def fold(text: str) -> str:
-    """The comparison form of a headline: straight quotes, one space, case ignored."""
-    return key(clean(text)).casefold()
+def _host(metadata: Metadata, base: str | None = None) -> str:
+    """The host of the page's own address, for telling its name in the title."""
+    for url in (metadata.canonical, metadata.og_url, metadata.ld_url, base or ""):
+        if url and (host := urlsplit(url).hostname if "://" in url else None):
+            return host
+    return ""
 
 
-def strip_site(title: str, sites: tuple[str, ...]) -> str:
-    """``"Headline | Outlet"`` as ``"Headline"`` when the suffix is the outlet (or any ``|`` suffix)."""
-    match = _SUFFIX.match(title.strip())
-    if match is None:
-        return title.strip()
-    site = fold(match.group("site"))
-    separator = title[match.end("title") : match.start("site")]
-    if "|" in separator or any(site == fold(s) or site in fold(s) or fold(s) in site for s in sites if s) or meta.outlet(match.group("site")):
-        return match.group("title").strip()
-    return title.strip()
+def _names(metadata: Metadata) -> tuple[str, ...]:
+    """What the markup says the site is called."""
+    return tuple(n for n in (metadata.site_name, metadata.publisher, _company(metadata.publisher)) if n and not _is_host(n))
+
+
+def _is_host(name: str) -> bool:
+    return " " not in name.strip() and "." in name
 
 
 def iso_date(value: str) -> PartialDate | None:
@@ -65,14 +65,15 @@ def absolute(url: str, base: str | None) -> str | None:
 
 def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
     """The headline: a printed line that metadata names, else the only ``<h1>``, else the metadata, else what the text reading chose."""
-    sites = (metadata.site_name, metadata.publisher)
-    candidates = (metadata.headline, metadata.og_title, strip_site(metadata.og_title, sites), strip_site(metadata.title, sites))
-    named = [clean(t) for t in candidates if clean(t)]
+    sites, host = _names(metadata), _host(metadata)
+    titles = (metadata.headline, metadata.og_title, metadata.title)
+    splits = [split_title(t, sites, host, lines).headline for t in titles if t]
+    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits[1:]) if clean(t)]
     wanted = {fold(t) for t in named}
     match = next((line for line in lines if fold(line) in wanted), None)
     if match is not None:
         return clean(match)
-    h1 = [clean(h) for h in metadata.h1 if clean(h) and not meta.outlet(h) and fold(h) not in {fold(s) for s in sites if s}]
+    h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
     if len(h1) == 1:
         return h1[0]
     return named[0] if named else printed
@@ -83,12 +84,18 @@ def _company(name: str) -> str:
     return re.sub(r"(?i)[, ]+(?:ltd|limited|inc|llc|plc|gmbh|corp|corporation|s\.?a|pty|co)\.?$", "", name.strip()).strip(" ,")
 
 
-def _title_site(metadata: Metadata, title: str | None) -> str | None:
-    """The outlet named after the headline in ``<title>`` ("Headline - Outlet"), when the rest is the headline."""
-    match = _SUFFIX.match(metadata.title.strip())
-    if match is None or title is None or fold(match.group("title")) != fold(title):
-        return None
-    return match.group("site").strip()
+def _source(metadata: Metadata, title: str | None, page: Page, host: str) -> str | None:
+    """The publication: ``og:site_name``; the publisher when the page bears it out; the outlet in ``<title>``; the publisher; the text's.
+
+    A JSON-LD publisher is sometimes the company that owns the paper ("Great Lakes Media"), not the paper: it is taken
+    first only when the address or the text names it too.
+    """
+    publisher = meta.publication(_company(metadata.publisher)) if metadata.publisher else ""
+    site = metadata.site_name if metadata.site_name and not _is_host(metadata.site_name) else ""
+    split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
+    in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
+    borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
+    return site or (publisher if borne_out else "") or in_title or publisher or page.source
 
 
 def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) -> Page:
@@ -97,7 +104,7 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
     published = iso_date(metadata.published)
     updated = iso_date(metadata.modified)
-    source = _company(metadata.publisher) or metadata.site_name or _title_site(metadata, title) or page.source
+    source = _source(metadata, title, page, _host(metadata, base))
     standfirst = clean(metadata.dek) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
