@@ -79,13 +79,22 @@ def describe(unit: Unit) -> Line:
     label = None if url else classify(text) or _menu(unit)
     dateline = byline = None
     if url is None and (label is None or label.kind in (Kind.FOOTER, Kind.CHROME, Kind.MENU)):
-        dateline = read_dateline(text)
+        dateline = read_dateline(text) or _dated_cell(text)
         byline = meta.byline(text)
         if byline is None and dateline is not None and dateline.rest:
             byline = meta.byline(dateline.rest) or meta.names(dateline.rest)
         if label is not None and label.kind in (Kind.CHROME, Kind.MENU) and (dateline or byline):
             label = None  # "By Jane Doe | Tech | 16 May 2019" has a menu's shape but is a dateline
     return Line(unit, shape_of(text), label, dateline, byline, url, len(words(text)))
+
+
+def _dated_cell(text: str) -> Dateline | None:
+    """The date in a bar of links ("Monday, October 8, 2012 | Today's Paper | Subscribe"): one part that is a date alone."""
+    for cell in re.split(r"\s+[|•·]\s+", text)[:4] if " | " in text or " • " in text or " · " in text else ():
+        found = read_dateline(cell)
+        if found is not None and found.published and not found.rest:
+            return found
+    return None
 
 
 def describe_all(text: str) -> list[Line]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..content.dates import PartialDate
 from . import meta
 from .boilerplate import Kind
-from .dates import prefix_date, url_date
+from .dates import before, month_day, prefix_date, url_date
 from .layout import Layout, Zone, layout
 from .lines import Line, Shape, describe_all
 from .text import key
@@ -93,19 +93,40 @@ def without_self_description(page: Page) -> Page:
     return page
 
 
-def _dates(lines: Sequence[Line], ordered: Sequence[int], paragraphs: Sequence[str], url: str | None) -> tuple[PartialDate | None, PartialDate | None, str]:
-    """Publication and updated dates, and why the publication date is missing when it is."""
+def _dates(
+    lines: Sequence[Line], ordered: Sequence[int], paragraphs: Sequence[str], url: str | None
+) -> tuple[PartialDate | None, PartialDate | None, str]:
+    """Publication and updated dates, and why the publication date is missing when it is.
+
+    Where the page gives its date only relatively ("2 days ago") or without a year ("LONDON, May 16 —"), the day the
+    page was printed or saved, the address or the copyright line supply what is missing.
+    """
     datelines = [d for i in ordered if (d := lines[i].dateline) is not None]
     published = next((d.published for d in datelines if d.published), None)
     updated = next((d.updated for d in datelines if d.updated), None)
+    captured = next((d.captured for i, line in enumerate(lines) if (d := line.dateline) and d.captured), None)
     if published is None and paragraphs:
         published = prefix_date(paragraphs[0])
     if published is None and url:
         published = url_date(url)
+    ago = next((d.days_ago for d in datelines if d.days_ago is not None), None)
+    if published is None and captured is not None and ago is not None:
+        published = before(captured, ago)
+    year = next((d.year for d in (captured, updated, url_date(url) if url else None) if d), None) or _copyright_year(lines)
+    if published is None and paragraphs and year:
+        published = month_day(paragraphs[0], year)
     note = ""
     if published is None:
         note = "the page shows only an updated date" if updated else "the page shows only a relative date" if any(d.relative for d in datelines) else ""
     return published, updated, note
+
+
+def _copyright_year(lines: Sequence[Line]) -> int | None:
+    """The one year of a copyright line ("© 2019 The Ledger"); none for a range."""
+    for line in lines:
+        if line.kind(Kind.FOOTER) and (match := re.search(r"(?:©|\(c\)|copyright)\s*((?:19|20)\d{2})\b(?!\s*[-–])", line.text, re.I)):
+            return int(match.group(1))
+    return None
 
 
 def _byline(lines: Sequence[Line], ordered: Sequence[int], found: Layout, header: int) -> str | None:
