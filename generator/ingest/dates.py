@@ -43,7 +43,8 @@ _AGO = re.compile(
     re.I,
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_MONTH_DAY = re.compile(rf"^[^\W\d][^,—–(]{{1,40}},\s+(?:{_MONTH}\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+{_MONTH.replace('?P<m>', '?P<m2>')})\s*(?:--|—|–|-|\()", re.I)
+_MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
+_MONTH_DAY = re.compile(rf"^[^\W\d][^,—–(]{{1,40}},\s+(?:{_MONTH}\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+{_MONTH2})\s*(?:--|—|–|-|\()", re.I)
 _NOISE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{2}:?\d{2}\b"
     r"|\b(?:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
