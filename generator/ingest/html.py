@@ -36,6 +36,7 @@ _BLOCK = frozenset(
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # The summary under the headline, where the markup names it.
 _DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
+_PAGE_TYPES = re.compile(r"(?i)(?:\w*web)?page")
 _ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|newsarticle|webpage|pressrelease|liveblog|blogposting|analysis|opinion")
 
 
@@ -197,26 +198,33 @@ def _metadata(collector: _Collector) -> Metadata:
 
 
 def _article_ld(scripts: list[str]) -> dict[str, object]:
-    """The first JSON-LD object that describes an article (in a list or an ``@graph`` too)."""
+    """The JSON-LD object that describes the article (in a list, an ``@graph`` or a page's ``mainEntity`` too).
+
+    An article's own type wins over the ``WebPage`` around it, whose name is often the browser title with the outlet in it.
+    """
+    found: list[dict[str, object]] = []
     for script in scripts:
         try:
             data = json.loads(script)
         except ValueError:
             continue
-        for item in _items(data):
-            kind = item.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds) and (item.get("headline") or item.get("datePublished")):
-                return item
-    return {}
+        found += [item for item in _items(data) if _kinds(item) and (item.get("headline") or item.get("datePublished"))]
+    articles = [item for item in found if any(not _PAGE_TYPES.fullmatch(k) for k in _kinds(item))]
+    return (articles or found or [{}])[0]
+
+
+def _kinds(item: dict[str, object]) -> list[str]:
+    """The item's article-like ``@type`` names."""
+    kind = item.get("@type")
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str) and _ARTICLE_TYPES.search(k)]
 
 
 def _items(data: object) -> list[dict[str, object]]:
     if isinstance(data, list):
         return [item for element in data for item in _items(element)]
     if isinstance(data, dict):
-        graph = data.get("@graph")
-        return [data, *(_items(graph) if graph else [])]
+        nested = [data.get(name) for name in ("@graph", "mainEntity", "hasPart")]
+        return [data, *(item for value in nested if isinstance(value, (dict, list)) for item in _items(value))]
     return []
 
 
