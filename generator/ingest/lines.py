@@ -107,12 +107,23 @@ def describe_all(text: str) -> list[Line]:
     for index, line in enumerate(lines[:-1]):
         if is_sponsor_label(line.text) and lines[index + 1].label is None and not lines[index + 1].is_meta:
             lines[index + 1] = replace(lines[index + 1], label=Label(Kind.ADVERT))
+    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta), None)
+    for index, line in enumerate(lines):
+        # The masthead printed again lower down ("The Ledger" under the reporter's name) is the outlet's, never the article's.
+        if first is not None and index > first and line.label is None and line.text.casefold() == lines[first].text.casefold():
+            lines[index] = replace(line, label=Label(Kind.CHROME))
     for index, line in enumerate(lines):
         if _bare_byline(lines, index):
             lines[index] = replace(line, byline=meta.names_only(line.text))
     for index, line in enumerate(lines[1:], start=1):
         # The reporter's job under the byline belongs to the byline: never a headline, never the article.
-        if lines[index - 1].byline and line.label is None and not line.is_meta and meta.is_job_title(line.text):
+        # Above a job, a line that is only a name is the byline ("Wen Li" over "Asia technology correspondent").
+        if line.label is not None or line.is_meta or not meta.is_job_title(line.text):
+            continue
+        above = lines[index - 1]
+        if not above.byline and above.label is None and not above.is_meta and (name := meta.names_only(above.text)):
+            lines[index - 1] = replace(above, byline=name)
+        if lines[index - 1].byline:
             lines[index] = replace(line, label=Label(Kind.CHROME))
     return lines
 
@@ -125,7 +136,8 @@ def _bare_byline(lines: list[Line], index: int) -> bool:
     line = lines[index]
     if line.label is not None or line.is_meta or line.shape is Shape.PROSE or line.word_count > 8:
         return False
-    if not any(other.dateline for other in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]):
+    below = next((other for other in lines[index + 1 : index + 3] if other.label is None), None)  # past the outlet's name
+    if not any(other.dateline for other in [*lines[max(0, index - 1) : index], *([below] if below else [])]):
         return False
     above = [other for other in lines[max(0, index - 4) : index] if other.label is None and not other.is_meta]
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)

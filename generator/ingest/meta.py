@@ -112,7 +112,8 @@ def is_job_title(text: str) -> bool:
     if not 1 <= len(tokens) <= 6 or ends_sentence(text) and not text.endswith("."):
         return False
     head = text.split(",")[0].split()
-    return bool(head) and head[-1].strip(".").lower() in _JOB and all(t[:1].isupper() or t.lower() in _NOT_IN_A_NAME for t in tokens if t)
+    allowed = _NOT_IN_A_NAME | _ROLE_WORDS | _ROLE_HEADS
+    return bool(head) and head[-1].strip(".").lower() in _JOB and all(t[:1].isupper() or t.lower() in allowed for t in tokens if t)
 
 
 def _person_in(part: str) -> str | None:
