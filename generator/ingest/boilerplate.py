@@ -143,6 +143,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\b(?:paywall|premium article|exclusive to subscribers)\b", r"\bsubscribe here\b", r"^forwarded this (?:e-?mail|newsletter)\b",
         r"\byou(?:'re| are) receiving this\b", r"\b(?:log ?in|sign in|register|create an account) to (?:comment|reply|join the discussion)\b",
         r"^that'?s (?:all|it) for (?:this|today|now)\b", r"\breply to this (?:e-?mail|newsletter)\b",
+        r"^(?:enjoy(?:ing|ed)?|like|liked|love) (?:this|the|our) \w+\?", r"\bforward (?:it|this|the \w+) to a (?:friend|colleague)\b",
+        r"^(?:was this|were you) forwarded\b",
     )),
     (Kind.FOOTER, _any(
         r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",

@@ -54,6 +54,7 @@ class Metadata:
     ld_url: str = ""
     published: str = ""  # JSON-LD datePublished, else article:published_time and the like
     modified: str = ""
+    time: str = ""  # a <time datetime> in the page: weaker than metadata, since a list of other stories has them too
     author: str = ""
     description: str = ""
     h1: tuple[str, ...] = ()
@@ -92,6 +93,8 @@ class _Collector(HTMLParser):
             self._meta(values)
         elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.fields.setdefault("canonical", values.get("href", "").strip())
+        elif tag == "time" and values.get("datetime") and not self.hidden:
+            self._time(values)
         if tag in _VOID:
             if tag in _BLOCK:
                 self._flush()
@@ -137,6 +140,15 @@ class _Collector(HTMLParser):
         content = " ".join(values.get("content", "").split())
         if name and content:
             self.fields.setdefault("meta:" + name, content)
+
+    def _time(self, values: dict[str, str]) -> None:
+        """A ``<time datetime>`` in the page: the first one, unless a later one says it is the publication's."""
+        marks = " ".join((values.get("class", ""), values.get("itemprop", ""), " ".join(values))).lower()
+        if re.search(r"updated|modified", marks):
+            return
+        if "pubdate" in marks or "publish" in marks:
+            self.fields["time:published"] = values["datetime"].strip()
+        self.fields.setdefault("time:first", values["datetime"].strip())
 
     def _start_capture(self, what: str) -> None:
         self.capture, self.raw = what, []
@@ -186,7 +198,9 @@ def _metadata(collector: _Collector) -> Metadata:
         canonical=fields.get("canonical", ""),
         og_url=meta("og:url"),
         ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")),
-        published=_text(ld.get("datePublished")) or meta("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date"),
+        published=_text(ld.get("datePublished"))
+        or meta("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date"),
+        time=fields.get("time:published", fields.get("time:first", "")),
         modified=_text(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
         author=_name(ld.get("author")) or meta("author", "article:author"),
         description=meta("og:description", "description", "twitter:description"),

@@ -22,6 +22,8 @@ from .text import key
 from .titles import split_title
 
 _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
+_SUBJECT = re.compile(r"(?i)^subject\s*:\s*(?:(?:fwd?|re)\s*:\s*)*(.{8,})$")
+_SENDER = re.compile(r"(?i)^from\s*:\s*\"?(?P<name>[^<\"@]{2,60}?)\"?\s*<[^>\s]+@[^>\s]+>$")
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<surname>\S+)$")
@@ -54,6 +56,7 @@ class Page:
 def read_page(text: str, headline: str | None = None) -> Page:
     """Read page text (already decoded) into a :class:`Page`; ``headline``, when the markup names it, is the line the article hangs from."""
     lines = describe_all(text)
+    headline = headline or _subject(lines)
     wanted = key(headline).casefold() if headline else None
     found = layout(lines, next((i for i, line in enumerate(lines) if key(line.text).casefold() == wanted), None))
     header = found.body[0] if found.body else len(lines)
@@ -91,6 +94,15 @@ def without_self_description(page: Page) -> Page:
     if about.match(last) and len(last.split()) <= 40 and len(page.paragraphs) > 1:
         return replace(page, paragraphs=page.paragraphs[:-1])
     return page
+
+
+def _subject(lines: Sequence[Line]) -> str | None:
+    """An e-mail's subject, when the message prints it again as its headline (a newsletter's "Subject:" is its og:title)."""
+    for line in lines:
+        match = _SUBJECT.match(line.text)
+        if match and sum(key(other.text).casefold() == key(match.group(1)).casefold() for other in lines) == 1:
+            return match.group(1)
+    return None
 
 
 def _dates(
@@ -263,7 +275,7 @@ def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
     for index, line in enumerate(lines):
         if found.zones[index] is Zone.ENDED:
             continue
-        match = _SOURCE_LABEL.match(line.text)
+        match = _SOURCE_LABEL.match(line.text) or _SENDER.match(line.text)  # a newsletter's sender is its publication
         name = match.group("name") if match else None
         if name is None and _PROVIDED_BY.match(line.text) and index + 1 < len(lines):
             name = lines[index + 1].text

@@ -259,6 +259,7 @@ def test_url_normaliser_equates_equivalent_addresses_and_drops_tracking(case: tu
 
 
 @example("http://[")
+@example("https:///0\x0c/")  # whitespace before a trailing slash: stripped only once the slash has gone
 @example("https://WWW.example.com:443/a/?utm_source=x&id=2#top")
 @given(st.text(max_size=60))
 def test_url_normaliser_never_raises_and_is_idempotent(text: str) -> None:
