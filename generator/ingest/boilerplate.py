@@ -168,6 +168,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:news )?tips?\s*:\s", r"\b(?:contact|reach|email|e-mail) (?:the|our) (?:newsroom|news desk|tip line|reporter|writer)\b",
         r"^(?:correction|clarification|editor's note)s?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
         r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",
+        r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
         r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
         r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
     )),

@@ -95,6 +95,8 @@ class _Collector(HTMLParser):
             self.fields.setdefault("canonical", values.get("href", "").strip())
         elif tag == "time" and values.get("datetime") and not self.hidden:
             self._time(values)
+        if tag == "time":
+            self.current.append(" ")  # two dates side by side ("March 12, 2020March 14, 2020") are two, as on screen
         if tag in _VOID:
             if tag in _BLOCK:
                 self._flush()

@@ -9,6 +9,7 @@ only then the metadata itself.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
@@ -66,9 +67,8 @@ def absolute(url: str, base: str | None) -> str | None:
 def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
     """The headline: a printed line that metadata names, else the only ``<h1>``, else the metadata, else what the text reading chose."""
     sites, host = _names(metadata), _host(metadata)
-    titles = (metadata.headline, metadata.og_title, metadata.title)
-    splits = [split_title(t, sites, host, lines).headline for t in titles if t]
-    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits[1:]) if clean(t)]
+    splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
+    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t)]
     wanted = {fold(t) for t in named}
     match = next((line for line in lines if fold(line) in wanted), None)
     if match is not None:
@@ -98,11 +98,27 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str) -> str
     return site or (publisher if borne_out else "") or in_title or publisher or page.source
 
 
+def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate | None:
+    """The publication day from markup, on the publisher's clock.
+
+    A timestamp in UTC ("…T02:14:51+00:00") may fall on the next day from the one the page prints; the printed day, or a
+    ``<time>`` written with the local offset, wins when it is the day before or after.
+    """
+    published = iso_date(metadata.published)
+    if published is None or not re.search(r"(?:Z|[+-]00:?00)$", metadata.published.strip()):
+        return published
+    local = printed or (iso_date(metadata.time) if re.search(r"[+-](?!00:?00)\d{2}:?\d{2}$", metadata.time.strip()) else None)
+    if local is None or local.precision != "day" or published.precision != "day":
+        return published
+    apart = abs((datetime.date.fromisoformat(local.iso()) - datetime.date.fromisoformat(published.iso())).days)
+    return local if apart == 1 else published
+
+
 def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) -> Page:
     """``page`` with the markup's headline, dates, address and publisher where the markup has them."""
     title = headline(metadata, lines, page.title)
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
-    published = iso_date(metadata.published)
+    published = _local_day(metadata, page.date)
     updated = iso_date(metadata.modified)
     source = _source(metadata, title, page, _host(metadata, base))
     standfirst = clean(metadata.dek) or page.standfirst

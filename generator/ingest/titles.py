@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import meta
+from .boilerplate import Kind, classify
 from .text import clean, key
 
 _SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|·|•|»|/)\s+|\s*_\s*(?=\S)|\s+\|\s*|\s*\|\s+")
@@ -54,14 +55,20 @@ def names_host(name: str, host: str) -> bool:
 def is_site(part: str, names: Iterable[str], host: str = "", printed: Iterable[str] = (), known: bool = True) -> bool:
     """Whether ``part`` of a title is the outlet: a name the page gives itself, the host, a line it prints alone, or (``known``) a known outlet."""
     folded = fold(part)
-    if not folded or len(part.split()) > MAX_SITE_WORDS:
-        return False
+    if not folded or len(part.split()) > MAX_SITE_WORDS or _is_button(part):
+        return False  # "Print - Headline", "Home | Headline": a button's word is nobody's name
     squashed = _squash(part)
     for name in names:
         other = _squash(name)  # "Lantern Post News" names "The Lantern Post"
         if len(other) >= 4 and len(squashed) >= 4 and (other in squashed or squashed in other):
             return True
     return known and bool(meta.outlet(part)) or bool(host) and names_host(part, host) or any(fold(line) == folded for line in printed)
+
+
+def _is_button(part: str) -> bool:
+    """A button's or a menu's word ("Print", "Home"), which no outlet is called."""
+    label = classify(part)
+    return label is not None and label.kind in (Kind.CHROME, Kind.MENU)
 
 
 def split_title(title: str, names: Iterable[str] = (), host: str = "", printed: Iterable[str] = ()) -> Split:
@@ -74,13 +81,15 @@ def split_title(title: str, names: Iterable[str] = (), host: str = "", printed: 
     parts = [p for p in _SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return Split(title, None)
+    if _is_button(parts[0]) and len(title.split()) - len(parts[0].split()) >= MIN_HEADLINE_WORDS:
+        return split_title(title[title.index(parts[0]) + len(parts[0]) :].lstrip(" |-–—:·•»/_"), names, host, printed)  # "Print - …"
     names, printed = list(names), list(printed)
     lines = {fold(line) for line in printed}
     seps = [m.group() for m in _SEPARATOR.finditer(title)]
     # The headline may hold a separator itself ("Huawei - the timeline | Outlet"): try the outer parts as the outlet first.
     # A known outlet's name ("Reuters") is evidence only after the headline: before it, "Huawei - …" is the headline's subject.
     for site, rest, known in ((parts[-1], _join(parts[:-1], seps[:-1]), True), (parts[0], _join(parts[1:], seps[1:]), False)):
-        if len(rest.split()) < MIN_HEADLINE_WORDS:
+        if len(rest.split()) < MIN_HEADLINE_WORDS or _is_button(site):
             continue
         if is_site(site, names, host, known=known) or fold(rest) in lines and len(site.split()) <= MAX_SITE_WORDS:
             return Split(split_title(rest, names, host, printed).headline, site.strip())
