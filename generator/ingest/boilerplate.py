@@ -102,6 +102,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
         r"^(?:reading time|estimated reading time)\b",
+        r"^(?:headshot|portrait|avatar|mugshot|author (?:photo|image|picture)|profile (?:photo|picture)) (?:of|for)\b",
         r"^(?:listen|play|audio)\b\W{0,3}(?:\d{1,2}:\d{2}|\d+)(?:\s*min(?:ute)?s?)?\)?$",  # "Listen · 4:12 min"
         r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
         r"^(?:follow|share|tweet|email|save|print|gift)\b.{0,30}$",
@@ -156,6 +157,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:source|image source|picture source)\s*:\s*https?://",
         # the publisher's word after the article: disclaimers, letters, credits of a show
         r"\bviews expressed (?:here |in this \w+ )?are (?:the author'?s?|their|his|her|my) own\b", r"\bdoes not take institutional positions\b",
+        r"\b(?:is|are) (?:the|solely the) (?:author|writer|columnist|contributor)(?:'s|s'|s)? own\b",
+        r"\bdo(?:es)? not (?:necessarily )?reflect the (?:views?|position|opinions?|policy)\b",
         r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
         r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
         r"^(?:produced|edited|mixed|engineered|hosted) by [^.]{1,60}\.(?: [^.]{1,60}\.?)?$", r"^music\s*:",

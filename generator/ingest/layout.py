@@ -19,6 +19,7 @@ from . import meta
 from .boilerplate import Kind
 from .lines import Line, Shape
 from .text import is_upper
+from .titles import has_kicker
 
 JUNK = (Kind.CHROME, Kind.MENU, Kind.ADVERT, Kind.PROMO, Kind.VIDEO, Kind.COOKIE, Kind.CREDIT, Kind.CAPTION)
 # Under a headline, buttons and pictures may come between it and its byline; a menu may not.
@@ -191,8 +192,8 @@ def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[
 def _is_labelled(text: str) -> bool:
     """A label and its value ("WEATHER ALERT: …", "Sector view: Neutral", "Show: …"), not a headline with a colon in it."""
     match = _LABEL_PREFIX.match(text)
-    if match is None:
-        return False
+    if match is None or has_kicker(text):
+        return False  # "OPINION: Ren's offer is a trap" is a headline under its label
     label = match.group("label")
     value = text[match.end("label") + 1 :]
     return is_upper(label) and len(label) > 3 or label.split()[-1].lower() in _LABEL_WORDS or len(value.split()) <= 3

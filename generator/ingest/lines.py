@@ -107,7 +107,7 @@ def describe_all(text: str) -> list[Line]:
     for index, line in enumerate(lines[:-1]):
         if is_sponsor_label(line.text) and lines[index + 1].label is None and not lines[index + 1].is_meta:
             lines[index + 1] = replace(lines[index + 1], label=Label(Kind.ADVERT))
-    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta), None)
+    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta and any(c.isalpha() for c in line.text)), None)
     for index, line in enumerate(lines):
         # The masthead printed again lower down ("The Ledger" under the reporter's name) is the outlet's, never the article's.
         if first is not None and index > first and line.label is None and line.text.casefold() == lines[first].text.casefold():

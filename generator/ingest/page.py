@@ -19,7 +19,7 @@ from .dates import before, month_day, prefix_date, url_date
 from .layout import Layout, Zone, layout
 from .lines import Line, Shape, describe_all
 from .text import key
-from .titles import split_title
+from .titles import split_title, without_kicker
 
 _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
 _SUBJECT = re.compile(r"(?i)^subject\s*:\s*(?:(?:fwd?|re)\s*:\s*)*(.{8,})$")
@@ -68,7 +68,7 @@ def read_page(text: str, headline: str | None = None) -> Page:
     url = _url(lines, ordered)
     published, updated, note = _dates(lines, ordered, paragraphs, url)
     byline = _byline(lines, ordered, found, header)
-    paragraphs = _without_bio(paragraphs, byline)
+    paragraphs = _without_bio(_before_author_card(lines, found, byline), byline)
     title, suffix = _title(lines, found, _own_names(lines, found), urlsplit(url).hostname or "" if url else "")
     return Page(
         title=title or _guess_title(paragraphs),
@@ -148,6 +148,15 @@ def _byline(lines: Sequence[Line], ordered: Sequence[int], found: Layout, header
     return labelled or next((b for i in ordered if (b := lines[i].byline)), None)
 
 
+def _before_author_card(lines: Sequence[Line], found: Layout, byline: str | None) -> list[str]:
+    """The body up to the author's card: the byline's name on a line of its own again, after the article has begun."""
+    body = list(found.body)
+    if byline and body:
+        card = next((i for i in range(body[0] + 1, len(lines)) if lines[i].text.strip(" .") == byline), None)
+        body = [i for i in body if card is None or i < card]
+    return [lines[i].text for i in body]
+
+
 def _without_bio(paragraphs: list[str], byline: str | None) -> list[str]:
     """The body without the author's biography, closing it or right under the byline ("Ms. Doe is a former negotiator.")."""
     if not byline or not paragraphs:
@@ -190,7 +199,7 @@ def _title(lines: Sequence[Line], found: Layout, names: Sequence[str], host: str
     """The headline without the outlet's name glued to it ("Headline | Site", "Site - Headline"), and that name if there was one."""
     if found.headline is None:
         return None, None
-    text = lines[found.headline].text
+    text = without_kicker(lines[found.headline].text)
     split = split_title(text, names, host)
     if split.site:
         return split.headline, split.site
@@ -241,7 +250,7 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     "Well above" (two lines or more between) keeps a kicker such as "Trade War", which sits right on the headline, out.
     An all-capitals name is written as the page writes it elsewhere ("WKRX NEWS 4" as "WKRX News 4"), else in Title Case.
     """
-    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta), None)
+    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta and any(c.isalpha() for c in line.text)), None)
     if first is None or found.headline is None or found.headline - first < 3:
         return None
     text = lines[first].text

@@ -19,7 +19,7 @@ from . import meta
 from .html import Metadata
 from .page import Page
 from .text import clean
-from .titles import fold, is_site, names_host, split_title
+from .titles import fold, is_site, names_host, split_title, without_kicker
 
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2}-\d{2}-\d{2})")
 
@@ -116,7 +116,8 @@ def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate |
 
 def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) -> Page:
     """``page`` with the markup's headline, dates, address and publisher where the markup has them."""
-    title = headline(metadata, lines, page.title)
+    found = headline(metadata, lines, page.title)
+    title = without_kicker(found) if found else None
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
     published = _local_day(metadata, page.date)
     updated = iso_date(metadata.modified)

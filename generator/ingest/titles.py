@@ -19,6 +19,11 @@ from . import meta
 from .boilerplate import Kind, classify
 from .text import clean, key
 
+# A kicker glued to the front of a headline: "Opinion: …", "EXCLUSIVE: …", "Analysis | …", "Live: …". Not the event's title.
+_KICKER = re.compile(
+    r"(?i)^(?:opinion|analysis|exclusive|live|live updates|breaking|breaking news|explainer|factbox|comment|editorial|"
+    r"interview|review|watch|update|updated|special report|insight|perspective|guest essay|column)\s*(?::|\||–|—|-)\s+(?=\S)"
+)
 _SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|·|•|»|/)\s+|\s*_\s*(?=\S)|\s+\|\s*|\s*\|\s+")
 MAX_SITE_WORDS = 6
 MIN_HEADLINE_WORDS = 3
@@ -63,6 +68,17 @@ def is_site(part: str, names: Iterable[str], host: str = "", printed: Iterable[s
         if len(other) >= 4 and len(squashed) >= 4 and (other in squashed or squashed in other):
             return True
     return known and bool(meta.outlet(part)) or bool(host) and names_host(part, host) or any(fold(line) == folded for line in printed)
+
+
+def without_kicker(headline: str) -> str:
+    """``headline`` without a label glued to its front ("Opinion: Ren's offer is a trap" is "Ren's offer is a trap")."""
+    rest = _KICKER.sub("", headline, count=1)
+    return rest if len(rest.split()) >= MIN_HEADLINE_WORDS else headline
+
+
+def has_kicker(headline: str) -> bool:
+    """Whether a label such as "Opinion:" is glued to the front of ``headline``."""
+    return without_kicker(headline) != headline
 
 
 def _is_button(part: str) -> bool:
