@@ -93,6 +93,8 @@ class _Collector(HTMLParser):
             self._meta(values)
         elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.fields.setdefault("canonical", values.get("href", "").strip())
+        elif tag == "link" and values.get("itemprop", "").lower() in ("mainentityofpage", "url") and values.get("href"):
+            self.fields.setdefault("microdata:url", values["href"].strip())  # microdata's way of naming the article's address
         elif tag == "time" and values.get("datetime") and not self.hidden:
             self._time(values)
         if tag == "time":
@@ -199,7 +201,7 @@ def _metadata(collector: _Collector) -> Metadata:
         publisher=_name(ld.get("publisher")),
         canonical=fields.get("canonical", ""),
         og_url=meta("og:url"),
-        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")),
+        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
         published=_text(ld.get("datePublished"))
         or meta("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date"),
         time=fields.get("time:published", fields.get("time:first", "")),
