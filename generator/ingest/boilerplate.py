@@ -167,7 +167,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:read|view|see) (?:the )?original (?:article|story|version|text)\b", r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
         # sign-offs: who else worked on the story, and how to reach the newsroom
         r"^[^.]{0,60}\b(?:contributed|added) (?:reporting|to this (?:report|story|article))\b", r"^(?:[\w.'’ ]{1,40} )?(?:wire|news) services? contributed\b",
-        r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b", r"^(?:send|email|e-mail|share) (?:us )?(?:your )?(?:news )?tips?\b",
+        r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b",
+        r"^(?:send|email|e-mail|share|submit) (?:us )?(?:your |a |any )?(?:news |story )?(?:tips?|story ideas?)\b",
         r"^(?:news )?tips?\s*:\s", r"\b(?:contact|reach|email|e-mail) (?:the|our) (?:newsroom|news desk|tip line|reporter|writer)\b",
         r"^(?:correction|clarification|editor's note)s?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
         r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",

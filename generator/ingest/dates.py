@@ -43,6 +43,9 @@ _AGO = re.compile(
     re.I,
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "SHENZHEN, China — Tuesday", "DONGGUAN, China, Friday (HBJ) —": a dateline that names only the day of the week.
+_WEEKDAY_LINE = re.compile(rf"(?i)^[^\W\d][^—–(]{{1,40}}?[,—–]\s*(?P<day>{'|'.join(_WEEKDAYS)})\b\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:)")
 _MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
 _MONTH_DAY = re.compile(rf"^[^\W\d][^,—–(]{{1,40}},\s+(?:{_MONTH}\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+{_MONTH2})\s*(?:--|—|–|-|\()", re.I)
 _NOISE = re.compile(
@@ -183,6 +186,15 @@ def before(day: PartialDate, days: int) -> PartialDate | None:
         return parse_date(earlier.isoformat())
     except (ValueError, DateError):
         return None
+
+
+def weekday_before(paragraph: str, reference: PartialDate) -> PartialDate | None:
+    """The day a dateline's weekday ("SHENZHEN, China — Tuesday") names: the last such day on or before ``reference``."""
+    match = _WEEKDAY_LINE.match(paragraph[:80])
+    if match is None or reference.precision != "day":
+        return None
+    day = datetime.date.fromisoformat(reference.iso())
+    return before(reference, (day.weekday() - _WEEKDAYS.index(match.group("day").lower())) % 7)
 
 
 def month_day(paragraph: str, year: int) -> PartialDate | None:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..content.dates import PartialDate
 from . import meta
 from .boilerplate import Kind
-from .dates import before, month_day, prefix_date, url_date
+from .dates import before, month_day, prefix_date, url_date, weekday_before
 from .layout import Layout, Zone, layout
 from .lines import Line, Shape, describe_all
 from .text import key
@@ -124,9 +124,12 @@ def _dates(
     ago = next((d.days_ago for d in datelines if d.days_ago is not None), None)
     if published is None and captured is not None and ago is not None:
         published = before(captured, ago)
-    year = next((d.year for d in (captured, updated, url_date(url) if url else None) if d), None) or _copyright_year(lines)
+    reference = captured or updated or (url_date(url) if url else None)
+    year = reference.year if reference else _copyright_year(lines)
     if published is None and paragraphs and year:
         published = month_day(paragraphs[0], year)
+    if published is None and paragraphs and reference:
+        published = weekday_before(paragraphs[0], reference)
     note = ""
     if published is None:
         note = "the page shows only an updated date" if updated else "the page shows only a relative date" if any(d.relative for d in datelines) else ""
@@ -251,7 +254,10 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     An all-capitals name is written as the page writes it elsewhere ("WKRX NEWS 4" as "WKRX News 4"), else in Title Case.
     """
     first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta and any(c.isalpha() for c in line.text)), None)
-    if first is None or found.headline is None or found.headline - first < 3:
+    if first is None or found.headline is None or found.headline <= first:
+        return None
+    # A line right over the headline may be its kicker; only the page's very first line, in capitals, printed again, is its name.
+    if found.headline - first < 3 and not (first == 0 and lines[first].text.isupper() and _printed_again(lines, first)):
         return None
     text = lines[first].text
     tokens = text.split()
@@ -263,8 +269,14 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     if not text.isupper():
         return text
     pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)")
-    written = next((m.group() for line in lines if not line.text.isupper() and (m := pattern.search(line.text))), None)
+    written = next((m.group() for line in lines if (m := pattern.search(line.text)) and not m.group().isupper()), None)
     return written or " ".join(t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t) for t in tokens)
+
+
+def _printed_again(lines: Sequence[Line], index: int) -> bool:
+    """Whether the words of line ``index`` come again in a later line (a print page's running head, a footer)."""
+    words = lines[index].text.casefold()
+    return any(words in line.text.casefold() for line in lines[index + 1 :])
 
 
 def _repeated(name: str, lines: Sequence[Line], url: str | None, holder: str | None) -> bool:

@@ -193,3 +193,21 @@ def test_an_updated_relative_date_is_not_counted_back() -> None:
 def test_info_lines_and_link_bars_carry_the_date(line: str) -> None:
     found = read_page(page("By Jane Doe", line))
     assert found.date == D and found.standfirst is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "reference", "day"),
+    [
+        ("SHENZHEN, China — Thursday — ", "Updated: 17 May 2019, 07:15 HKT", 16),  # the Thursday before the update
+        ("DONGGUAN, China, Thursday (HBJ) — ", "Updated 16 May 2019", 16),  # the same day
+        ("LONDON, Thursday - ", "Printed 22/05/2019 10:02", 16),
+    ],
+)
+def test_a_dateline_weekday_is_the_last_such_day_before_the_pages_date(opening: str, reference: str, day: int) -> None:
+    text = "Commerce adds Huawei to the Entity List\nBy Jane Doe\n" + reference + "\n\n" + opening + BODY + "\n" + BODY
+    assert read_page(text).date == PartialDate(2019, 5, day)
+
+
+def test_a_dateline_weekday_without_any_full_date_gives_no_date() -> None:
+    text = "Commerce adds Huawei to the Entity List\nBy Jane Doe\n\nSHENZHEN, China — Thursday — " + BODY + "\n" + BODY + "© 2019 The Ledger\n"
+    assert read_page(text).date is None
