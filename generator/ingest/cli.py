@@ -64,15 +64,29 @@ def _is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+# What a browser saves or a copy is pasted into; a folder's other files (answers, notes, pictures) are not pages.
+PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+
+
 def _pages(paths: list[str]) -> list[tuple[str, bool]]:
-    """Each page to import, with whether it may be read; a folder gives its files (not dotfiles or editor leftovers), sorted."""
+    """Each page to import, with whether it may be read; a folder gives its page files (not dotfiles or editor leftovers), sorted.
+
+    A file named on the command line is read whatever its name; in a folder, only :data:`PAGE_SUFFIXES`, and the
+    others are named on stderr so that nothing is skipped without a word.
+    """
     pages: list[tuple[str, bool]] = []
     for value in paths:
         path = Path(value)
         if _is_url(value):
             pages.append((value, True))
         elif path.is_dir():
-            pages += [(p.as_posix(), True) for p in sorted(path.iterdir()) if p.is_file() and not is_ignored(p.name)]
+            files = [p for p in sorted(path.iterdir()) if p.is_file() and not is_ignored(p.name)]
+            pages += [(p.as_posix(), True) for p in files if p.suffix.lower() in PAGE_SUFFIXES]
+            others = [p.name for p in files if p.suffix.lower() not in PAGE_SUFFIXES]
+            if others:
+                shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+                print(f"{path.as_posix()}: skipped {len(others)} file(s) that are not pages: {shown} (pages end in {', '.join(PAGE_SUFFIXES)})",
+                      file=sys.stderr)
         else:
             pages.append((path.as_posix(), path.is_file()))
     return pages

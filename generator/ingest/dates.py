@@ -9,6 +9,7 @@ that could be day-first or month-first (``05/06/2019``) are refused, not guessed
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,19 @@ _RELATIVE = re.compile(
 )
 _PUBLISHED = re.compile(r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised|amended|changed)\b", re.I)
+# When the page was saved or printed, not written: "Printed 18/05/2019", "Retrieved 18 May 2019".
+_CAPTURED = re.compile(r"\b(?:printed|retrieved|accessed|saved|captured|downloaded|archived)\b", re.I)
+_AGO = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?P<unit>m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s+ago\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<today>today|just now|moments ago)\b",
+    re.I,
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "SHENZHEN, China — Tuesday", "DONGGUAN, China, Friday (HBJ) —": a dateline that names only the day of the week.
+_WEEKDAY_LINE = re.compile(rf"(?i)^[^\W\d][^—–(]{{1,40}}?[,—–]\s*(?P<day>{'|'.join(_WEEKDAYS)})\b\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:)")
+_MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
+_MONTH_DAY = re.compile(rf"^[^\W\d][^,—–(]{{1,40}},\s+(?:{_MONTH}\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+{_MONTH2})\s*(?:--|—|–|-|\()", re.I)
 _NOISE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{2}:?\d{2}\b"
     r"|\b(?:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
@@ -41,6 +55,9 @@ _NOISE = re.compile(
     r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local)\b",
     re.I,
 )
+# An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".
+_FIELD_NAMES = r"(?:source|editor|editors|responsible editor|from|views|clicks|reads|section|category|channel)"
+_FIELDS = re.compile(rf"(?i)\b{_FIELD_NAMES}\s*[:：].*?(?=\b{_FIELD_NAMES}\s*[:：]|$)")
 _BYLINE_REST = re.compile(r"(?i)(?:posted |written |words )?by\s")
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
@@ -63,6 +80,8 @@ class Dateline:
     updated: PartialDate | None
     relative: bool
     rest: str
+    captured: PartialDate | None = None  # the day the page was printed or saved
+    days_ago: int | None = None  # a relative publication date: "Published 2 days ago"
 
 
 def mentions(text: str) -> list[Mention]:
@@ -89,8 +108,9 @@ def _without_overlaps(spans: list[tuple[int, int, PartialDate | None]]) -> list[
 
 
 def _label(gap: str) -> str:
-    """``published``, ``updated`` or ``""``: the last label word in the text before a date."""
+    """``published``, ``updated``, ``captured`` or ``""``: the last label word in the text before a date."""
     labels = [(m.start(), "published") for m in _PUBLISHED.finditer(gap)] + [(m.start(), "updated") for m in _UPDATED.finditer(gap)]
+    labels += [(m.start(), "captured") for m in _CAPTURED.finditer(gap)]
     return max(labels)[1] if labels else ""
 
 
@@ -130,13 +150,64 @@ def read_dateline(text: str) -> Dateline | None:
     chars = list(text)
     for start, end in [(m.start, m.end) for m in found] + [m.span() for m in _RELATIVE.finditer(text)]:
         chars[start:end] = " " * (end - start)
-    rest = _NOISE.sub(" ", _UPDATED.sub(" ", _PUBLISHED.sub(" ", "".join(chars))))
+    rest = _NOISE.sub(" ", _CAPTURED.sub(" ", _UPDATED.sub(" ", _PUBLISHED.sub(" ", "".join(chars)))))
     rest = " ".join(rest.strip(" |·•/-–—,:;()[]").split())
+    if rest and _FIELDS.match(rest):
+        rest = " ".join(_FIELDS.sub(" ", rest).strip(" |·•/-–—,:;()[]").split())
     if rest and not _BYLINE_REST.match(rest) and not _place_or_name(rest):
         return None  # what is left is not a place, a name or a byline: a sentence that mentions a date
-    published = next((m.date for m in found if m.label != "updated"), None)
+    published = next((m.date for m in found if m.label in ("published", "")), None)
     updated = next((m.date for m in found if m.label == "updated"), None)
-    return Dateline(published, updated, relative, rest)
+    captured = next((m.date for m in found if m.label == "captured"), None)
+    return Dateline(published, updated, relative, rest, captured, _days_ago(text))
+
+
+def _days_ago(text: str) -> int | None:
+    """How many days before the page was saved a relative publication date lies ("Published 2 days ago": 2); not for "Updated"."""
+    match = _AGO.search(text)
+    if match is None or _UPDATED.search(text[: match.start()]):
+        return None
+    if match.group("yesterday"):
+        return 1
+    if match.group("today"):
+        return 0
+    number = match.group("n")
+    count = int(number) if number.isdigit() else _NUMBERS[number.lower()]
+    unit = match.group("unit").lower()
+    return count * 7 if unit.startswith("w") else count if unit.startswith("d") else 0
+
+
+def before(day: PartialDate, days: int) -> PartialDate | None:
+    """The day ``days`` before ``day`` (a full date), or ``None``."""
+    if day.precision != "day":
+        return None
+    try:
+        earlier = datetime.date.fromisoformat(day.iso()) - datetime.timedelta(days=days)
+        return parse_date(earlier.isoformat())
+    except (ValueError, DateError):
+        return None
+
+
+def weekday_before(paragraph: str, reference: PartialDate) -> PartialDate | None:
+    """The day a dateline's weekday ("SHENZHEN, China — Tuesday") names: the last such day on or before ``reference``."""
+    match = _WEEKDAY_LINE.match(paragraph[:80])
+    if match is None or reference.precision != "day":
+        return None
+    day = datetime.date.fromisoformat(reference.iso())
+    return before(reference, (day.weekday() - _WEEKDAYS.index(match.group("day").lower())) % 7)
+
+
+def month_day(paragraph: str, year: int) -> PartialDate | None:
+    """A dateline's day without its year ("LONDON, May 16 —") in ``year``."""
+    match = _MONTH_DAY.match(paragraph[:80])
+    if match is None:
+        return None
+    month = _MONTHS.index((match.group("m") or match.group("m2"))[:3].lower()) + 1
+    day = int(match.group("d") or match.group("d2"))
+    try:
+        return parse_date(f"{year:04d}-{month:02d}-{day:02d}")
+    except DateError:
+        return None
 
 
 def _place_or_name(rest: str) -> bool:

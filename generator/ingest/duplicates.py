@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..content.dates import DateError, parse_date
 from ..content.frontmatter import read_document
 from ..content.sources import EVENTS_DIR, find
-from .structured import fold
+from .titles import fold
 
 _TRACKING = re.compile(
     r"(?i)^(?:utm_\w*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok"
@@ -40,7 +40,9 @@ def normalise_url(url: str) -> str:
     except ValueError:
         port = None
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
+    path = re.sub(r"/{2,}", "/", parts.path)
+    while path and (path[-1] == "/" or path[-1].isspace()):  # as url.strip() would, once the slash is off
+        path = path[:-1]
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
     return urlunsplit(("https", netloc, path, urlencode(query), ""))
 

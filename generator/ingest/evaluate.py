@@ -141,6 +141,18 @@ def report(folder: Path, totals: Totals, scores: Sequence[Score]) -> str:
     return "\n".join(rows) + "\n"
 
 
+def markdown(folder: Path, totals: Totals, scores: Sequence[Score]) -> str:
+    """The same report as a Markdown table and a list of misses, for notes and pull requests."""
+    rows = [f"Evaluation of {totals.pages} pages in `{folder.as_posix()}`", "", "| field | right | of | share |", "|---|---:|---:|---:|"]
+    rows += [f"| {name} | {totals.right[name]} | {totals.pages} | {_share(totals.right[name], totals.pages)} |" for name in FIELDS]
+    rows.append(f"| entities recall | {totals.correct} | {totals.expected} | {_ratio(totals.correct, totals.expected)} |")
+    rows.append(f"| entities precision | {totals.correct} | {totals.found} | {_ratio(totals.correct, totals.found)} |")
+    rows.append(f"| boilerplate lines leaked | {totals.leaked} | {totals.boilerplate} | |")
+    misses = [miss for s in scores for miss in s.misses]
+    rows += ["", f"Misses ({len(misses)}):", "", *("- " + miss.replace("|", "\\|") for miss in misses)] if misses else ["", "Misses: none"]
+    return "\n".join(rows) + "\n"
+
+
 def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "-"
 
@@ -154,13 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.ingest.evaluate", description="score import against pages with expected answers")
     parser.add_argument("folder", type=Path, metavar="DIR", help="a folder of NAME.txt|NAME.html pages, each with NAME.expected.yaml")
     parser.add_argument("--root", type=Path, default=Path("."), help="the site whose content/entities are matched (default: .)")
+    parser.add_argument("--markdown", action="store_true", help="print the table and the misses as Markdown")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder.as_posix()}: not a folder", file=sys.stderr)
         return 2
     matcher, _ = load_matcher(args.root)
     totals, scores = evaluate(args.folder, matcher)
-    sys.stdout.write(report(args.folder, totals, scores))
+    sys.stdout.write((markdown if args.markdown else report)(args.folder, totals, scores))
     return 0
 
 

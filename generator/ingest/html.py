@@ -36,6 +36,7 @@ _BLOCK = frozenset(
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # The summary under the headline, where the markup names it.
 _DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
+_PAGE_TYPES = re.compile(r"(?i)(?:\w*web)?page")
 _ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|newsarticle|webpage|pressrelease|liveblog|blogposting|analysis|opinion")
 
 
@@ -53,6 +54,7 @@ class Metadata:
     ld_url: str = ""
     published: str = ""  # JSON-LD datePublished, else article:published_time and the like
     modified: str = ""
+    time: str = ""  # a <time datetime> in the page: weaker than metadata, since a list of other stories has them too
     author: str = ""
     description: str = ""
     h1: tuple[str, ...] = ()
@@ -91,6 +93,12 @@ class _Collector(HTMLParser):
             self._meta(values)
         elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.fields.setdefault("canonical", values.get("href", "").strip())
+        elif tag == "link" and values.get("itemprop", "").lower() in ("mainentityofpage", "url") and values.get("href"):
+            self.fields.setdefault("microdata:url", values["href"].strip())  # microdata's way of naming the article's address
+        elif tag == "time" and values.get("datetime") and not self.hidden:
+            self._time(values)
+        if tag == "time":
+            self.current.append(" ")  # two dates side by side ("March 12, 2020March 14, 2020") are two, as on screen
         if tag in _VOID:
             if tag in _BLOCK:
                 self._flush()
@@ -136,6 +144,15 @@ class _Collector(HTMLParser):
         content = " ".join(values.get("content", "").split())
         if name and content:
             self.fields.setdefault("meta:" + name, content)
+
+    def _time(self, values: dict[str, str]) -> None:
+        """A ``<time datetime>`` in the page: the first one, unless a later one says it is the publication's."""
+        marks = " ".join((values.get("class", ""), values.get("itemprop", ""), " ".join(values))).lower()
+        if re.search(r"updated|modified", marks):
+            return
+        if "pubdate" in marks or "publish" in marks:
+            self.fields["time:published"] = values["datetime"].strip()
+        self.fields.setdefault("time:first", values["datetime"].strip())
 
     def _start_capture(self, what: str) -> None:
         self.capture, self.raw = what, []
@@ -184,8 +201,10 @@ def _metadata(collector: _Collector) -> Metadata:
         publisher=_name(ld.get("publisher")),
         canonical=fields.get("canonical", ""),
         og_url=meta("og:url"),
-        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")),
-        published=_text(ld.get("datePublished")) or meta("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date"),
+        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
+        published=_text(ld.get("datePublished"))
+        or meta("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date"),
+        time=fields.get("time:published", fields.get("time:first", "")),
         modified=_text(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
         author=_name(ld.get("author")) or meta("author", "article:author"),
         description=meta("og:description", "description", "twitter:description"),
@@ -197,26 +216,33 @@ def _metadata(collector: _Collector) -> Metadata:
 
 
 def _article_ld(scripts: list[str]) -> dict[str, object]:
-    """The first JSON-LD object that describes an article (in a list or an ``@graph`` too)."""
+    """The JSON-LD object that describes the article (in a list, an ``@graph`` or a page's ``mainEntity`` too).
+
+    An article's own type wins over the ``WebPage`` around it, whose name is often the browser title with the outlet in it.
+    """
+    found: list[dict[str, object]] = []
     for script in scripts:
         try:
             data = json.loads(script)
         except ValueError:
             continue
-        for item in _items(data):
-            kind = item.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds) and (item.get("headline") or item.get("datePublished")):
-                return item
-    return {}
+        found += [item for item in _items(data) if _kinds(item) and (item.get("headline") or item.get("datePublished"))]
+    articles = [item for item in found if any(not _PAGE_TYPES.fullmatch(k) for k in _kinds(item))]
+    return (articles or found or [{}])[0]
+
+
+def _kinds(item: dict[str, object]) -> list[str]:
+    """The item's article-like ``@type`` names."""
+    kind = item.get("@type")
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str) and _ARTICLE_TYPES.search(k)]
 
 
 def _items(data: object) -> list[dict[str, object]]:
     if isinstance(data, list):
         return [item for element in data for item in _items(element)]
     if isinstance(data, dict):
-        graph = data.get("@graph")
-        return [data, *(_items(graph) if graph else [])]
+        nested = [data.get(name) for name in ("@graph", "mainEntity", "hasPart")]
+        return [data, *(item for value in nested if isinstance(value, (dict, list)) for item in _items(value))]
     return []
 
 

@@ -12,7 +12,8 @@ from ..content.schema import Source
 from . import extract
 from .entities import Matcher
 from .html import looks_like_html, read_html
-from .page import Page, read_page
+from .page import Page, read_page, without_self_description
+from .pdf import reflow
 from .structured import headline, merge
 from .writer import Draft
 
@@ -36,7 +37,7 @@ class Imported:
 
 def import_text(text: str, matcher: Matcher, overrides: Overrides = Overrides()) -> Imported:
     """Read page text and make its draft; ``draft`` is ``None`` when the page has neither headline nor text."""
-    page = read_page(text)
+    page = without_self_description(read_page(reflow(text)))
     if page.title is None:
         return Imported(page, None)
     return Imported(page, make_draft(page, matcher.find(page.texts()), overrides))
@@ -47,7 +48,7 @@ def import_html(markup: str, matcher: Matcher, overrides: Overrides = Overrides(
     found = read_html(markup)
     lines = found.text.splitlines()
     page = merge(read_page(found.text, headline(found.meta, lines, None)), found.meta, lines, base)
-    page = replace(page, paragraphs=extract.kept(page.paragraphs, extract.main_text(markup)))
+    page = without_self_description(replace(page, paragraphs=extract.kept(page.paragraphs, extract.main_text(markup))))
     if page.date is None and (guessed := extract.page_date(markup)) is not None:
         page = replace(page, date=guessed, date_note="")
     if page.title is None:

@@ -19,6 +19,7 @@ from . import meta
 from .boilerplate import Kind
 from .lines import Line, Shape
 from .text import is_upper
+from .titles import has_kicker
 
 JUNK = (Kind.CHROME, Kind.MENU, Kind.ADVERT, Kind.PROMO, Kind.VIDEO, Kind.COOKIE, Kind.CREDIT, Kind.CAPTION)
 # Under a headline, buttons and pictures may come between it and its byline; a menu may not.
@@ -77,10 +78,31 @@ def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
     standfirst = _standfirst(lines, headline, captions)
     zones = _zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1
+    boxed = _field_box(lines)
     body = tuple(
-        i for i in range(start, len(lines)) if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and is_paragraph(lines[i])
+        i for i in range(start, len(lines))
+        if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and i not in boxed and is_paragraph(lines[i])
     )
     return Layout(headline, standfirst, body, captions, tuple(zones))
+
+
+def _field_box(lines: Sequence[Line]) -> frozenset[int]:
+    """Lines of a box of fields ("Claim: …", "Rating: FALSE", "Claimed by: …"): two or more "Label: value" lines in a row,
+    one with a value of a word or three. Speech ("MENDES: …", "Q: …") has long values and names for labels, so it stays."""
+    def field(i: int) -> re.Match[str] | None:
+        match = _LABEL_PREFIX.match(lines[i].text)
+        return match if match and len(match.group("label")) > 1 and not is_upper(match.group("label")) else None
+
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and field(i):
+            run.append(i)
+            continue
+        if len(run) >= 2 and any(len(lines[j].text[len(m.group("label")) + 1 :].split()) <= 3 for j in run if (m := field(j))):
+            found.update(run)
+        run = []
+    return frozenset(found)
 
 
 def _captions(lines: Sequence[Line]) -> frozenset[int]:
@@ -170,8 +192,8 @@ def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[
 def _is_labelled(text: str) -> bool:
     """A label and its value ("WEATHER ALERT: …", "Sector view: Neutral", "Show: …"), not a headline with a colon in it."""
     match = _LABEL_PREFIX.match(text)
-    if match is None:
-        return False
+    if match is None or has_kicker(text):
+        return False  # "OPINION: Ren's offer is a trap" is a headline under its label
     label = match.group("label")
     value = text[match.end("label") + 1 :]
     return is_upper(label) and len(label) > 3 or label.split()[-1].lower() in _LABEL_WORDS or len(value.split()) <= 3

@@ -79,13 +79,22 @@ def describe(unit: Unit) -> Line:
     label = None if url else classify(text) or _menu(unit)
     dateline = byline = None
     if url is None and (label is None or label.kind in (Kind.FOOTER, Kind.CHROME, Kind.MENU)):
-        dateline = read_dateline(text)
+        dateline = read_dateline(text) or _dated_cell(text)
         byline = meta.byline(text)
         if byline is None and dateline is not None and dateline.rest:
             byline = meta.byline(dateline.rest) or meta.names(dateline.rest)
         if label is not None and label.kind in (Kind.CHROME, Kind.MENU) and (dateline or byline):
             label = None  # "By Jane Doe | Tech | 16 May 2019" has a menu's shape but is a dateline
     return Line(unit, shape_of(text), label, dateline, byline, url, len(words(text)))
+
+
+def _dated_cell(text: str) -> Dateline | None:
+    """The date in a bar of links ("Monday, October 8, 2012 | Today's Paper | Subscribe"): one part that is a date alone."""
+    for cell in re.split(r"\s+[|•·]\s+", text)[:4] if " | " in text or " • " in text or " · " in text else ():
+        found = read_dateline(cell)
+        if found is not None and found.published and not found.rest:
+            return found
+    return None
 
 
 def describe_all(text: str) -> list[Line]:
@@ -98,9 +107,24 @@ def describe_all(text: str) -> list[Line]:
     for index, line in enumerate(lines[:-1]):
         if is_sponsor_label(line.text) and lines[index + 1].label is None and not lines[index + 1].is_meta:
             lines[index + 1] = replace(lines[index + 1], label=Label(Kind.ADVERT))
+    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta and any(c.isalpha() for c in line.text)), None)
+    for index, line in enumerate(lines):
+        # The masthead printed again lower down ("The Ledger" under the reporter's name) is the outlet's, never the article's.
+        if first is not None and index > first and line.label is None and line.text.casefold() == lines[first].text.casefold():
+            lines[index] = replace(line, label=Label(Kind.CHROME))
     for index, line in enumerate(lines):
         if _bare_byline(lines, index):
             lines[index] = replace(line, byline=meta.names_only(line.text))
+    for index, line in enumerate(lines[1:], start=1):
+        # The reporter's job under the byline belongs to the byline: never a headline, never the article.
+        # Above a job, a line that is only a name is the byline ("Wen Li" over "Asia technology correspondent").
+        if line.label is not None or line.is_meta or not meta.is_job_title(line.text):
+            continue
+        above = lines[index - 1]
+        if not above.byline and above.label is None and not above.is_meta and (name := meta.names_only(above.text)):
+            lines[index - 1] = replace(above, byline=name)
+        if lines[index - 1].byline:
+            lines[index] = replace(line, label=Label(Kind.CHROME))
     return lines
 
 
@@ -112,7 +136,8 @@ def _bare_byline(lines: list[Line], index: int) -> bool:
     line = lines[index]
     if line.label is not None or line.is_meta or line.shape is Shape.PROSE or line.word_count > 8:
         return False
-    if not any(other.dateline for other in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]):
+    below = next((other for other in lines[index + 1 : index + 3] if other.label is None), None)  # past the outlet's name
+    if not any(other.dateline for other in [*lines[max(0, index - 1) : index], *([below] if below else [])]):
         return False
     above = [other for other in lines[max(0, index - 4) : index] if other.label is None and not other.is_meta]
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)

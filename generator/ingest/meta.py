@@ -103,6 +103,19 @@ def names_only(text: str) -> str | None:
     return names(text)
 
 
+_JOB = frozenset("writer writers editor editors correspondent correspondents reporter reporters columnist contributor contributors producer staff".split())
+
+
+def is_job_title(text: str) -> bool:
+    """A reporter's job on a line of its own under the byline: "Tribune Business Writer", "Senior Correspondent, Beijing"."""
+    tokens = [t.strip(",.;") for t in text.replace("|", " ").split()]
+    if not 1 <= len(tokens) <= 6 or ends_sentence(text) and not text.endswith("."):
+        return False
+    head = text.split(",")[0].split()
+    allowed = _NOT_IN_A_NAME | _ROLE_WORDS | _ROLE_HEADS
+    return bool(head) and head[-1].strip(".").lower() in _JOB and all(t[:1].isupper() or t.lower() in allowed for t in tokens if t)
+
+
 def _person_in(part: str) -> str | None:
     """A person's name, or one followed by a role without a comma ("Harriet Cole Political editor")."""
     tokens = part.split()
@@ -172,6 +185,19 @@ def copyright_holder(text: str) -> str | None:
     if 1 <= len(tokens) <= 6 and tokens[0][0].isupper():
         return holder
     return None
+
+
+_CORPORATE = re.compile(
+    r"(?i)\s+(?:media|publishing|publications|broadcasting|communications|newspapers?|holdings|group|company|"
+    r"enterprises|ventures|partners)(?:\s+(?:group|company|holdings|partners))*$"
+)
+
+
+def publication(holder: str) -> str:
+    """The publication a copyright holder stands for: "The Sentinel Media Group" is "The Sentinel"; "Klaxon Media Group" stays whole."""
+    name = re.split(r",\s+(?:a|an|part of|owned by|a division of)\s", holder, maxsplit=1)[0].strip(" ,")
+    trimmed = _CORPORATE.sub("", name).strip(" ,")
+    return trimmed if len(trimmed.split()) >= 2 else name
 
 
 def outlet(name: str) -> str | None:

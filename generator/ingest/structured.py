@@ -9,6 +9,7 @@ only then the metadata itself.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
@@ -17,27 +18,27 @@ from ..content.dates import DateError, PartialDate, parse_date
 from . import meta
 from .html import Metadata
 from .page import Page
-from .text import clean, key
+from .text import clean
+from .titles import fold, is_site, names_host, split_title, without_kicker
 
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2}-\d{2}-\d{2})")
-_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—]|::|·|•)\s+(?P<site>[^|–—]{2,60})$")
 
 
-def fold(text: str) -> str:
-    """The comparison form of a headline: straight quotes, one space, case ignored."""
-    return key(clean(text)).casefold()
+def _host(metadata: Metadata, base: str | None = None) -> str:
+    """The host of the page's own address, for telling its name in the title."""
+    for url in (metadata.canonical, metadata.og_url, metadata.ld_url, base or ""):
+        if url and (host := urlsplit(url).hostname if "://" in url else None):
+            return host
+    return ""
 
 
-def strip_site(title: str, sites: tuple[str, ...]) -> str:
-    """``"Headline | Outlet"`` as ``"Headline"`` when the suffix is the outlet (or any ``|`` suffix)."""
-    match = _SUFFIX.match(title.strip())
-    if match is None:
-        return title.strip()
-    site = fold(match.group("site"))
-    separator = title[match.end("title") : match.start("site")]
-    if "|" in separator or any(site == fold(s) or site in fold(s) or fold(s) in site for s in sites if s) or meta.outlet(match.group("site")):
-        return match.group("title").strip()
-    return title.strip()
+def _names(metadata: Metadata) -> tuple[str, ...]:
+    """What the markup says the site is called."""
+    return tuple(n for n in (metadata.site_name, metadata.publisher, _company(metadata.publisher)) if n and not _is_host(n))
+
+
+def _is_host(name: str) -> bool:
+    return " " not in name.strip() and "." in name
 
 
 def iso_date(value: str) -> PartialDate | None:
@@ -65,14 +66,14 @@ def absolute(url: str, base: str | None) -> str | None:
 
 def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
     """The headline: a printed line that metadata names, else the only ``<h1>``, else the metadata, else what the text reading chose."""
-    sites = (metadata.site_name, metadata.publisher)
-    candidates = (metadata.headline, metadata.og_title, strip_site(metadata.og_title, sites), strip_site(metadata.title, sites))
-    named = [clean(t) for t in candidates if clean(t)]
+    sites, host = _names(metadata), _host(metadata)
+    splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
+    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t)]
     wanted = {fold(t) for t in named}
     match = next((line for line in lines if fold(line) in wanted), None)
     if match is not None:
         return clean(match)
-    h1 = [clean(h) for h in metadata.h1 if clean(h) and not meta.outlet(h) and fold(h) not in {fold(s) for s in sites if s}]
+    h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
     if len(h1) == 1:
         return h1[0]
     return named[0] if named else printed
@@ -83,21 +84,44 @@ def _company(name: str) -> str:
     return re.sub(r"(?i)[, ]+(?:ltd|limited|inc|llc|plc|gmbh|corp|corporation|s\.?a|pty|co)\.?$", "", name.strip()).strip(" ,")
 
 
-def _title_site(metadata: Metadata, title: str | None) -> str | None:
-    """The outlet named after the headline in ``<title>`` ("Headline - Outlet"), when the rest is the headline."""
-    match = _SUFFIX.match(metadata.title.strip())
-    if match is None or title is None or fold(match.group("title")) != fold(title):
-        return None
-    return match.group("site").strip()
+def _source(metadata: Metadata, title: str | None, page: Page, host: str) -> str | None:
+    """The publication: ``og:site_name``; the publisher when the page bears it out; the outlet in ``<title>``; the publisher; the text's.
+
+    A JSON-LD publisher is sometimes the company that owns the paper ("Great Lakes Media"), not the paper: it is taken
+    first only when the address or the text names it too.
+    """
+    publisher = meta.publication(_company(metadata.publisher)) if metadata.publisher else ""
+    site = metadata.site_name if metadata.site_name and not _is_host(metadata.site_name) else ""
+    split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
+    in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
+    borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
+    return site or (publisher if borne_out else "") or in_title or publisher or page.source
+
+
+def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate | None:
+    """The publication day from markup, on the publisher's clock.
+
+    A timestamp in UTC ("…T02:14:51+00:00") may fall on the next day from the one the page prints; the printed day, or a
+    ``<time>`` written with the local offset, wins when it is the day before or after.
+    """
+    published = iso_date(metadata.published)
+    if published is None or not re.search(r"(?:Z|[+-]00:?00)$", metadata.published.strip()):
+        return published
+    local = printed or (iso_date(metadata.time) if re.search(r"[+-](?!00:?00)\d{2}:?\d{2}$", metadata.time.strip()) else None)
+    if local is None or local.precision != "day" or published.precision != "day":
+        return published
+    apart = abs((datetime.date.fromisoformat(local.iso()) - datetime.date.fromisoformat(published.iso())).days)
+    return local if apart == 1 else published
 
 
 def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) -> Page:
     """``page`` with the markup's headline, dates, address and publisher where the markup has them."""
-    title = headline(metadata, lines, page.title)
+    found = headline(metadata, lines, page.title)
+    title = without_kicker(found) if found else None
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
-    published = iso_date(metadata.published)
+    published = _local_day(metadata, page.date)
     updated = iso_date(metadata.modified)
-    source = _company(metadata.publisher) or metadata.site_name or _title_site(metadata, title) or page.source
+    source = _source(metadata, title, page, _host(metadata, base))
     standfirst = clean(metadata.dek) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
@@ -105,9 +129,9 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
         page,
         title=title,
         title_guessed=page.title_guessed and title == page.title,
-        date=published or page.date,
+        date=published or page.date or iso_date(metadata.time),
         updated=updated if updated and updated != (published or page.date) else page.updated,
-        date_note=page.date_note if not published else "",
+        date_note=page.date_note if not (published or iso_date(metadata.time)) else "",
         source=source,
         url=url or page.url or (base if base and meta.is_article_url(base) else None),
         byline=page.byline or metadata.author or None,

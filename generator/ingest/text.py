@@ -129,17 +129,17 @@ def _continues(previous: str, line: str, width: int) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    """The width a hard-wrapped page was wrapped at, or 0 when lines were not wrapped."""
-    filled = [line for line in lines if line]
-    if not filled:
+    """The width a hard-wrapped page was wrapped at, or 0 when lines were not wrapped.
+
+    Evidence of wrapping: lines whose sentence goes on in lower case on the next line. The longest of them is
+    the width, near enough; the longest line of all may be an address or a footer that was never wrapped.
+    """
+    wrapped = [len(line) for line, following in zip(lines, lines[1:], strict=False) if line and following and following[0].islower()]
+    if len(wrapped) < 3:
         return 0
-    width = max(len(line) for line in filled)
+    width = max(wrapped)
     if not 40 <= width <= 100:
         return 0
-    # Evidence of wrapping: full lines whose sentence goes on in lower case on the next line.
-    evidence = sum(
-        1
-        for line, following in zip(lines, lines[1:], strict=False)
-        if line and following and following[0].islower() and len(line) + 1 + len(following.split(" ")[0]) > width - 3
-    )
+    evidence = sum(1 for line, following in zip(lines, lines[1:], strict=False)
+                   if line and following and following[0].islower() and len(line) + 1 + len(following.split(" ")[0]) > width - 3)
     return width if evidence >= 3 else 0

@@ -80,3 +80,22 @@ def test_import_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> No
         runs.append(subprocess.run(command, capture_output=True, cwd=PROJECT, env=env, check=False))
     assert runs[0].stdout == runs[1].stdout and runs[0].stderr == runs[1].stderr and runs[0].returncode == runs[1].returncode
     assert runs[0].stdout.count(b"\n---\ntitle: ") + runs[0].stdout.startswith(b"---\ntitle: ") >= 20
+
+
+def test_markdown_prints_the_same_figures_as_a_table(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    expected = {
+        "title": "Commerce adds Huawei to the Entity List | with a bar", "date": "2019-05-16", "source": "Example News",
+        "url": None, "summary": None, "entities": ["Huawei"], "first_sentence": "The Commerce Department said", "last_sentence": "parts or software.",
+        "must_not_appear": ["Sign up for our newsletter to get the news first."],
+    }
+    (tmp_path / "page.expected.yaml").write_text(yaml.safe_dump(expected), encoding="utf-8")
+    plain, table = evaluate(tmp_path, "--root", PROJECT), evaluate(tmp_path, "--root", PROJECT, "--markdown")
+    assert table.returncode == 0 and table.stderr == ""
+    lines = table.stdout.splitlines()
+    assert lines[2:4] == ["| field | right | of | share |", "|---|---:|---:|---:|"]
+    assert "| title | 0 | 1 | 0.0 % |" in lines and "| date | 1 | 1 | 100.0 % |" in lines and "| url | 0 | 1 | 0.0 % |" in lines
+    assert "| boilerplate lines leaked | 0 | 1 | |" in lines
+    # each miss once, as in the plain report, with a bar in it escaped for the table's sake
+    misses = [line for line in lines if line.startswith("- ")]
+    assert len(misses) == plain.stdout.count("\n  page.txt:") and any("\\| with a bar" in line for line in misses)

@@ -17,7 +17,9 @@ KEYS = {"style", "title", "date", "source", "url", "summary", "entities", "first
 
 
 def pages(split: str) -> list[Path]:
-    return sorted(p for p in (EVALUATION / split).iterdir() if p.suffix in (".txt", ".html"))
+    """The pages of a split; none when its folder is absent (a new held-out set is added only when it is written)."""
+    folder = EVALUATION / split
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html")) if folder.is_dir() else []
 
 
 ALL_PAGES = pages("develop") + pages("heldout")
@@ -58,15 +60,15 @@ def occurs(needle: str, texts: list[str]) -> bool:
 
 
 def test_split_sizes() -> None:
-    assert len(pages("develop")) >= 20
-    assert len(pages("heldout")) >= 10
+    assert len(pages("develop")) >= 45
     stems = [p.stem for p in ALL_PAGES]
     assert len(stems) == len(set(stems)), "a page name is used twice"
 
 
 def test_no_stray_files() -> None:
     for split in ("develop", "heldout"):
-        for path in (EVALUATION / split).iterdir():
+        folder = EVALUATION / split
+        for path in folder.iterdir() if folder.is_dir() else ():
             if path.name.endswith(".expected.yaml"):
                 stem = path.name.removesuffix(".expected.yaml")
                 assert any((path.parent / (stem + ext)).exists() for ext in (".txt", ".html")), f"{path.name} has no page"

@@ -44,6 +44,18 @@ def body_of(page: str) -> list[str]:
         ("© 2019 Example News Ltd. All rights reserved.", Kind.FOOTER),
         ("Copyright 2020 The Daily Example", Kind.FOOTER),
         ("Reporting by Jane Doe; Editing by Chris Roe", Kind.FOOTER),
+        ("Tribune wire services contributed to this report.", Kind.FOOTER),
+        ("The Associated Press contributed reporting.", Kind.FOOTER),
+        ("Jane Doe in Beijing contributed to this story.", Kind.FOOTER),
+        ("Have a news tip? Call the Courier newsroom at 406-555-0117.", Kind.FOOTER),
+        ("Got a story idea? Email us.", Kind.FOOTER),
+        ("Send us your news tips at tips@ledger.example", Kind.FOOTER),
+        ("Correction: An earlier version of this article misstated the number of affiliates.", Kind.FOOTER),
+        ("An earlier version of this story gave the wrong date for the listing.", Kind.FOOTER),
+        ("All trademarks are property of their respective owners.", Kind.FOOTER),
+        ("Best viewed in 1024x768.", Kind.FOOTER),
+        ("─ Comment, page 22", Kind.CHROME),
+        ("Business: What the ban means for your phone bill, page 34", Kind.CHROME),
         ("Image credit: Getty Images", Kind.CREDIT),
         ("Photo: Reuters", Kind.CREDIT),
         ("Image source, Getty Images", Kind.CREDIT),
@@ -226,3 +238,29 @@ def test_a_paragraph_about_someone_else_stays() -> None:
     other = "Mr. Ross is a former investor who became commerce secretary in 2017."
     found = read_page(f"Commerce adds Huawei to the Entity List\nBy Jane Doe\n16 May 2019\n{other}\n{P1}\n{P2}\n")
     assert list(found.paragraphs) == [other, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The department issued a correction to its order on Friday, saying 68 affiliates were listed, not 70.",
+        "Huawei's lawyers said the tip of the iceberg was the Entity List itself.",
+        "Several wire services reported the listing before the department announced it.",
+    ],
+)
+def test_an_articles_own_words_about_corrections_and_tips_stay(sentence: str) -> None:
+    assert classify(sentence) is None
+    assert sentence in body_of(HEAD + "\n".join([P1, sentence, P2]) + "\n")
+
+
+def test_sign_offs_after_the_last_paragraph_are_dropped() -> None:
+    tail = ["Tribune wire services contributed to this report.", "Have a news tip? Call the newsroom at 406-555-0117.",
+            "Correction: An earlier version of this article misstated the date of the listing."]
+    assert body_of(HEAD + "\n".join([P1, P2, P3, *tail]) + "\n") == [P1, P2, P3]
+
+
+def test_a_job_title_under_a_byline_above_the_headline_is_neither_headline_nor_body() -> None:
+    page = "Lakeshore Tribune\nBUSINESS\n\nBy Rosalind Vasquez-Thorne\nTribune Business Writer\n\n" + HEAD.split("\n")[0]
+    page += "\n\nPublished March 7, 2017, 6:21 p.m. CT\n\n" + "\n\n".join([P1, P2, P3]) + "\n"
+    found = read_page(page)
+    assert found.title == HEAD.split("\n")[0] and found.byline == "Rosalind Vasquez-Thorne" and found.paragraphs == (P1, P2, P3)

@@ -232,3 +232,22 @@ def test_an_event_written_by_hand_counts_as_existing(site: Path, capsys: Capture
     (events / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")  # unreadable events are skipped, not fatal
     assert cli("import", seeds(site) / "page.txt", "--root", site) == 1
     assert "duplicate: same source address as content/events/listing.md;" in capsys.readouterr().err
+
+
+def test_a_folder_skips_files_that_are_not_pages_and_says_so(site: Path, capsys: Capture) -> None:
+    folder = seeds(site)
+    (folder / "page.expected.yaml").write_text("title: Commerce adds Huawei to the Entity List\ndate: '2019-05-16'\n", encoding="utf-8")
+    (folder / "notes.md").write_text("# My notes\n\nCommerce adds Huawei to the Entity List, 16 May 2019.\n", encoding="utf-8")
+    (folder / "second.HTM").write_text(PAGE.replace("commerce-huawei", "huawei-again").replace("Commerce adds", "Commerce lists"), encoding="utf-8")
+    assert cli("import", folder, "--root", site) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "2 pages: 2 imported, 0 duplicate, 0 needs a date, 0 failed"
+    assert err == f"{folder.as_posix()}: skipped 2 file(s) that are not pages: notes.md, page.expected.yaml (pages end in .txt, .text, .html, .htm, .xhtml)\n"
+    assert len(list((site / "content" / "events").glob("*.md"))) == 2
+
+
+def test_a_file_named_on_the_command_line_is_read_whatever_its_name(site: Path, capsys: Capture) -> None:
+    page = seeds(site) / "article.copy"
+    page.write_text(PAGE, encoding="utf-8")
+    assert cli("import", page, "--root", site, "--dry-run") == 0
+    assert capsys.readouterr().err == ""

@@ -144,3 +144,70 @@ def test_dates_in_a_related_list_are_not_the_page_date() -> None:
 def test_date_above_the_headline() -> None:
     text = "Technology\nMay 16, 2019\nCommerce adds Huawei to the Entity List\nBy Jane Doe\n" + BODY + BODY
     assert read_page(text).date == D
+
+
+@pytest.mark.parametrize(
+    ("header", "opening"),
+    [
+        (["© 2019 The Ledger"], "LONDON, May 16 — "),  # the year from the copyright line
+        (["© 2019 The Ledger"], "LONDON, 16 May (Ledger) - "),
+        (["Printed 18/05/2019 10:02"], "WASHINGTON, May 16 (Reuters) - "),  # the year from the day it was printed
+    ],
+)
+def test_a_dateline_day_without_its_year_takes_the_pages_year(header: list[str], opening: str) -> None:
+    text = "Commerce adds Huawei to the Entity List\nBy Jane Doe\n\n" + opening + BODY + "\n" + BODY + "\n".join(header) + "\n"
+    assert read_page(text).date == D
+
+
+def test_a_copyright_range_gives_no_year() -> None:
+    text = "Commerce adds Huawei to the Entity List\nBy Jane Doe\n\nLONDON, May 16 — " + BODY + "\n" + BODY + "© 2015-2024 The Ledger\n"
+    assert read_page(text).date is None
+
+
+@pytest.mark.parametrize(("relative", "day"), [("Published 2 days ago", 16), ("yesterday", 17), ("Posted 3 hours ago", 18), ("1 week ago", 11)])
+def test_a_relative_date_counts_back_from_the_day_the_page_was_printed(relative: str, day: int) -> None:
+    found = read_page(page("By Jane Doe", relative) + "Printed 18/05/2019 10:02\n")
+    assert found.date == PartialDate(2019, 5, day)
+
+
+@pytest.mark.parametrize("line", ["Printed 18/05/2019 10:02", "Retrieved 18 May 2019", "Accessed: 2019-05-18"])
+def test_the_day_a_page_was_printed_or_retrieved_is_not_its_date(line: str) -> None:
+    dateline = read_dateline(line)
+    assert dateline is not None and dateline.published is None and dateline.captured == PartialDate(2019, 5, 18)
+    assert read_page(page("By Jane Doe", line)).date is None
+
+
+def test_an_updated_relative_date_is_not_counted_back() -> None:
+    assert read_page(page("By Jane Doe", "Updated 2 days ago") + "Printed 18/05/2019 10:02\n").date is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: Nanhai Tech Daily  2019-05-16 21:37  Editor: 陈思远 (Chen Siyuan)",
+        "Thursday, May 16, 2019 | Today's Paper | Subscribe | Sign In",
+        "16 May 2019 09:14 BST",
+        "Shenzhen, China — Thursday 16 May 2019",
+    ],
+)
+def test_info_lines_and_link_bars_carry_the_date(line: str) -> None:
+    found = read_page(page("By Jane Doe", line))
+    assert found.date == D and found.standfirst is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "reference", "day"),
+    [
+        ("SHENZHEN, China — Thursday — ", "Updated: 17 May 2019, 07:15 HKT", 16),  # the Thursday before the update
+        ("DONGGUAN, China, Thursday (HBJ) — ", "Updated 16 May 2019", 16),  # the same day
+        ("LONDON, Thursday - ", "Printed 22/05/2019 10:02", 16),
+    ],
+)
+def test_a_dateline_weekday_is_the_last_such_day_before_the_pages_date(opening: str, reference: str, day: int) -> None:
+    text = "Commerce adds Huawei to the Entity List\nBy Jane Doe\n" + reference + "\n\n" + opening + BODY + "\n" + BODY
+    assert read_page(text).date == PartialDate(2019, 5, day)
+
+
+def test_a_dateline_weekday_without_any_full_date_gives_no_date() -> None:
+    text = "Commerce adds Huawei to the Entity List\nBy Jane Doe\n\nSHENZHEN, China — Thursday — " + BODY + "\n" + BODY + "© 2019 The Ledger\n"
+    assert read_page(text).date is None

@@ -11,7 +11,7 @@ import pytest
 from generator.ingest import extract
 from generator.ingest.html import looks_like_html, read_html
 from generator.ingest.importer import import_any
-from generator.ingest.structured import strip_site
+from generator.ingest.titles import split_title
 from import_fixtures.support import cli, matcher, read_back, write_entities
 
 BODY = (
@@ -100,7 +100,7 @@ def test_boilerplate_elements_scripts_captions_and_alt_text_never_reach_the_body
     ],
 )
 def test_a_site_suffix_is_stripped_from_the_title_only_when_it_names_the_outlet(title: str, sites: tuple[str, ...], expected: str) -> None:
-    assert strip_site(title, sites) == expected
+    assert split_title(title, sites).headline == expected
 
 
 def test_the_printed_headline_wins_over_a_title_tag_and_an_outlet_h1() -> None:

@@ -102,6 +102,13 @@ TAIL = [
     ["We use cookies to improve your experience. By continuing you agree to our cookie policy."],
     ["Leave a comment", "Sam K.", "This is years too late, and everyone in the industry knew it at the time.", "Reply"],
     ["Topics", "Huawei", "5G", "Telecoms"],
+    # sign-offs, tip lines, corrections and print pointers: the body never keeps them
+    ["Tribune wire services contributed to this report."],
+    ["Have a news tip? Call the newsroom at 406-555-0117."],
+    ["Correction: An earlier version of this article misstated the date of the listing."],
+    ["─ Comment, page 22", "─ Business: What the ban means for your phone bill, page 34"],
+    ["This article is printed from example.com. Printed on 12/07/2018."],
+    ["Found an error? Tell us."],
 ]
 META = [
     ["By Jane Doe", "Published 16 May 2019"],
@@ -171,6 +178,24 @@ def test_any_text_imports_without_crashing_and_keeps_text_unchanged(text: str) -
     for item in (*found.paragraphs, found.standfirst):
         assert item is None or item in flat
     assert found.title is None or "\n" not in found.title
+
+
+OUTLETS = ["The Harbour Gazette", "Lakeshore Tribune", "Pacific Rim Dispatch", "Tri-County Tech Gazette", "Asia Tech Weekly"]
+BROWSER_TITLES = ["{title} | {outlet}", "{outlet} - {title}", "{title} — {outlet}", "{title} - {outlet}", "{outlet} | {title}"]
+
+
+@PROPERTY_SETTINGS
+@given(page(), st.sampled_from(OUTLETS), st.sampled_from(BROWSER_TITLES))
+def test_the_outlet_glued_to_a_browser_title_is_the_source_never_the_title(
+    case: tuple[str, str, list[str]], outlet: str, browser_title: str
+) -> None:
+    """A page that starts with its browser title ("Outlet - Headline") and ends with the owner's copyright line."""
+    text, title, paragraphs = case
+    top = browser_title.format(title=title, outlet=outlet)
+    found = read_page(f"{top}\n{text}\n© 2019 {outlet} Media Group Ltd. All rights reserved.\n")
+    assert found.title == title and found.title != outlet and "\n" not in found.title
+    assert found.source == outlet
+    assert list(found.paragraphs) == [" ".join(p.split()) for p in paragraphs]
 
 
 LINES = st.sampled_from([line for block in TOP + INLINE + TAIL + META for line in block]) | st.text(max_size=120)
@@ -259,6 +284,7 @@ def test_url_normaliser_equates_equivalent_addresses_and_drops_tracking(case: tu
 
 
 @example("http://[")
+@example("https:///0\x0c/")  # whitespace before a trailing slash: stripped only once the slash has gone
 @example("https://WWW.example.com:443/a/?utm_source=x&id=2#top")
 @given(st.text(max_size=60))
 def test_url_normaliser_never_raises_and_is_idempotent(text: str) -> None:

@@ -1,0 +1,123 @@
+"""A page title split into the headline and the outlet's name glued to it.
+
+Browsers and sites join them every way: "Headline | Outlet", "Outlet - Headline",
+"Headline — Outlet News", "Headline_Outlet", "Headline | Section | Outlet". A dash
+is also a headline's own punctuation ("Huawei - a timeline"), so a part is taken
+for the outlet only on the page's own evidence: it is a name the page gives
+itself elsewhere (``og:site_name``, the publisher, the masthead, the copyright
+line), a known outlet, the address's host ("harbourgazette.example",
+"tctg.example"), or the other part is the printed headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import meta
+from .boilerplate import Kind, classify
+from .text import clean, key
+
+# A kicker glued to the front of a headline: "Opinion: …", "EXCLUSIVE: …", "Analysis | …", "Live: …". Not the event's title.
+_KICKER = re.compile(
+    r"(?i)^(?:opinion|analysis|exclusive|live|live updates|breaking|breaking news|explainer|factbox|comment|editorial|"
+    r"interview|review|watch|update|updated|special report|insight|perspective|guest essay|column)\s*(?::|\||–|—|-)\s+(?=\S)"
+)
+_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|·|•|»|/)\s+|\s*_\s*(?=\S)|\s+\|\s*|\s*\|\s+")
+MAX_SITE_WORDS = 6
+MIN_HEADLINE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """The headline left when the outlet's part is taken off, and that part (``None`` when there was none)."""
+
+    headline: str
+    site: str | None
+
+
+def fold(text: str) -> str:
+    """The comparison form: straight quotes, one space, case ignored."""
+    return key(clean(text)).casefold()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]", "", fold(text).removeprefix("the "))
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W_]+", fold(text)) if word not in ("of", "and", "the"))
+
+
+def names_host(name: str, host: str) -> bool:
+    """Whether an address's host spells ``name``: whole ("harbourgazette"), or by its initials ("tctg" for Tri-County Tech Gazette)."""
+    labels = [label.replace("-", "") for label in host.casefold().removeprefix("www.").split(".")[:-1]]
+    squashed, initials = _squash(name), _initials(name)
+    return bool(squashed) and any(squashed == label or len(initials) >= 3 and initials == label for label in labels)
+
+
+def is_site(part: str, names: Iterable[str], host: str = "", printed: Iterable[str] = (), known: bool = True) -> bool:
+    """Whether ``part`` of a title is the outlet: a name the page gives itself, the host, a line it prints alone, or (``known``) a known outlet."""
+    folded = fold(part)
+    if not folded or len(part.split()) > MAX_SITE_WORDS or _is_button(part):
+        return False  # "Print - Headline", "Home | Headline": a button's word is nobody's name
+    squashed = _squash(part)
+    for name in names:
+        other = _squash(name)  # "Lantern Post News" names "The Lantern Post"
+        if len(other) >= 4 and len(squashed) >= 4 and (other in squashed or squashed in other):
+            return True
+    return known and bool(meta.outlet(part)) or bool(host) and names_host(part, host) or any(fold(line) == folded for line in printed)
+
+
+def without_kicker(headline: str) -> str:
+    """``headline`` without a label glued to its front ("Opinion: Ren's offer is a trap" is "Ren's offer is a trap")."""
+    rest = _KICKER.sub("", headline, count=1)
+    return rest if len(rest.split()) >= MIN_HEADLINE_WORDS else headline
+
+
+def has_kicker(headline: str) -> bool:
+    """Whether a label such as "Opinion:" is glued to the front of ``headline``."""
+    return without_kicker(headline) != headline
+
+
+def _is_button(part: str) -> bool:
+    """A button's or a menu's word ("Print", "Home"), which no outlet is called."""
+    label = classify(part)
+    return label is not None and label.kind in (Kind.CHROME, Kind.MENU)
+
+
+def split_title(title: str, names: Iterable[str] = (), host: str = "", printed: Iterable[str] = ()) -> Split:
+    """``title`` without the outlet's part, wherever it is glued on, and that part.
+
+    ``names`` are what the page calls itself, ``host`` its address's host and ``printed`` its visible lines: a part that is
+    one of the printed lines while the rest is not is the headline, whatever the rest is.
+    """
+    title = clean(title)
+    parts = [p for p in _SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return Split(title, None)
+    if _is_button(parts[0]) and len(title.split()) - len(parts[0].split()) >= MIN_HEADLINE_WORDS:
+        return split_title(title[title.index(parts[0]) + len(parts[0]) :].lstrip(" |-–—:·•»/_"), names, host, printed)  # "Print - …"
+    names, printed = list(names), list(printed)
+    lines = {fold(line) for line in printed}
+    seps = [m.group() for m in _SEPARATOR.finditer(title)]
+    # The headline may hold a separator itself ("Huawei - the timeline | Outlet"): try the outer parts as the outlet first.
+    # A known outlet's name ("Reuters") is evidence only after the headline: before it, "Huawei - …" is the headline's subject.
+    for site, rest, known in ((parts[-1], _join(parts[:-1], seps[:-1]), True), (parts[0], _join(parts[1:], seps[1:]), False)):
+        if len(rest.split()) < MIN_HEADLINE_WORDS or _is_button(site):
+            continue
+        if is_site(site, names, host, known=known) or fold(rest) in lines and len(site.split()) <= MAX_SITE_WORDS:
+            return Split(split_title(rest, names, host, printed).headline, site.strip())
+    last = parts[-1]
+    if "|" in seps[-1] and len(last.split()) <= MAX_SITE_WORDS and len(_join(parts[:-1], seps[:-1]).split()) >= MIN_HEADLINE_WORDS:
+        # "Headline | Anything short": a bar is never a headline's own punctuation
+        return Split(split_title(_join(parts[:-1], seps[:-1]), names, host, printed).headline, last.strip())
+    return Split(title, None)
+
+
+def _join(parts: list[str], seps: list[str]) -> str:
+    text = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        text += sep + part
+    return text.strip()
