@@ -139,10 +139,6 @@ QUIET = 0.03
 ``git checkout`` writes its files well within this, so they make one build."""
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def _say(line: str) -> None:
     print(line, flush=True)
 
@@ -189,12 +185,13 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
     sys.stdout.flush()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    signal.signal(signal.SIGTERM, _interrupt)
+    stopping = _stop_on_signals(changes)
     try:
-        while True:
+        while not stopping.is_set():
             changed = changes.wait(quiet=QUIET, timeout=1.0)
-            if changed:
+            if changed and not stopping.is_set():
                 rebuild(builder, state, changed, report)
+        report("stopped")
     except KeyboardInterrupt:
         report("stopped")
     finally:
@@ -203,3 +200,21 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
         server.server_close()
         observer.stop()
         observer.join(timeout=5)
+
+
+def _stop_on_signals(changes: Changes) -> threading.Event:
+    """Ctrl-C and SIGTERM ask the loop to stop between builds.
+
+    Raised inside a build instead, the interrupt could surface in a library as another
+    exception (lxml turns it into a TypeError while making a feed), be reported as a
+    failed build, and leave the server running.
+    """
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: object) -> None:
+        stopping.set()
+        changes.wake()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    return stopping

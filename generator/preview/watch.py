@@ -29,6 +29,16 @@ class Changes:
         self._condition = threading.Condition()
         self._pending: set[Path] = set()
         self._last = 0.0
+        self._woken = False
+
+    def wake(self) -> None:
+        """End every :meth:`wait` for a first change at once, with nothing changed, from now on (the preview is stopping).
+
+        Safe in a signal handler: the condition's lock is re-entrant, and the handler runs in the thread that waits.
+        """
+        with self._condition:
+            self._woken = True
+            self._condition.notify_all()
 
     def add(self, paths: Iterable[Path]) -> None:
         """Record changed paths (called from the watcher's thread)."""
@@ -44,7 +54,7 @@ class Changes:
         bounds the wait for the first change (returning an empty set).
         """
         with self._condition:
-            if not self._condition.wait_for(lambda: bool(self._pending), timeout):
+            if not self._condition.wait_for(lambda: bool(self._pending) or self._woken, timeout) or not self._pending:
                 return set()
             started = time.monotonic()
             while True:

@@ -218,3 +218,14 @@ def test_a_build_that_changes_the_theme_files_asks_pages_to_load_again() -> None
     assert served.snapshot.reload
     served.publish(None, ())  # a failed build keeps the files
     assert not served.snapshot.reload
+
+
+def test_a_woken_wait_returns_at_once_with_nothing_changed() -> None:
+    # the preview's stop signal wakes the loop between builds instead of raising inside one
+    changes = Changes()
+    waiter = threading.Timer(0.05, changes.wake)
+    waiter.start()
+    started = time.monotonic()
+    assert changes.wait(quiet=0.01, timeout=60) == set()
+    assert time.monotonic() - started < 30
+    assert changes.wait(quiet=0.01, timeout=60) == set()  # and every later wait, since the preview is stopping

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,37 @@ def test_an_address_not_of_this_machine_is_one_line_and_exit_1(make_site: MakeSi
 def test_a_bad_base_url_option_is_a_command_line_error(make_site: MakeSite, url: str) -> None:
     done = run(make_site({"content/events/e.md": event()}), "--base-url", url, "--port", "0")
     assert done.returncode == 2 and "argument --base-url: not a usable URL" in done.stderr and "Traceback" not in done.stderr
+
+
+def _stop_during_rebuilds(root: Path, delay: float) -> tuple[int | None, str]:
+    """Start the preview, save an event, send SIGTERM ``delay`` seconds later (mid-build, often), and collect what it printed."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=PROJECT)
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("Serving "):
+            break
+    (root / "content/events/e0.md").write_text(event(f"Edited {delay}", body="Edited body.\n"))
+    time.sleep(delay)
+    process.send_signal(signal.SIGTERM)
+    try:
+        rest, _ = process.communicate(timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        rest, _ = process.communicate()
+        return None, "".join(lines) + rest
+    return process.returncode, "".join(lines) + rest
+
+
+def test_sigterm_while_a_rebuild_runs_stops_the_preview_cleanly(make_site: MakeSite) -> None:
+    # a signal that lands inside a build (its feeds, its page writes) must stop the server, not be reported as a bug
+    files = {f"content/events/e{n}.md": event(f"Event {n}", f"2019-{n % 12 + 1:02d}-{n % 28 + 1:02d}", body="Words. " * 40)
+             for n in range(150)}
+    root = make_site(files)
+    for delay in (0.05, 0.2, 0.5):
+        status, printed = _stop_during_rebuilds(root, delay)
+        assert status == 0, f"after {delay} s: exit {status}\n{printed[-2000:]}"
+        assert printed.rstrip().endswith("stopped"), printed[-2000:]
+        assert "internal error" not in printed and "Traceback" not in printed, printed[-2000:]
