@@ -51,13 +51,14 @@ class Production:
     """One build's tasks, made or kept, into one staging folder, and their links checked.
 
     ``pages`` is the page cache (``None``: keep nothing, remember nothing);
-    ``static`` the theme files to copy; ``last`` makes the files written after
-    everything else (the body cache).
+    ``static`` the theme files to copy; ``early`` makes the files known before
+    any task runs (the body cache): they are written first, so what they hold
+    is let go before the workers start rather than kept to the end.
     """
 
     def __init__(self, root: Path, tasks: list[Task], links: LinkIndex, pages: PageCache | None,
-                 static: dict[str, Path], last: Callable[[], Iterable[RecordFile]] = tuple) -> None:
-        self.root, self.links, self.pages, self.last = root, links, pages, last
+                 static: dict[str, Path], early: Callable[[], Iterable[RecordFile]] = tuple) -> None:
+        self.root, self.links, self.pages, self.early = root, links, pages, early
         self.tasks = [*tasks, _static_task(static)]
         self.made = 0
         """How many tasks ran (the rest were kept)."""
@@ -78,6 +79,8 @@ class Production:
         """
         self._writer = Writer(staging) if staging else None
         self.links.start()
+        for file in self.early():
+            self._add_one(file)
         kept, todo, fingerprints = self._plan()
         previous_ids = self.pages.previous_ids if self.pages else {}
         # while workers run, what stays here is long-lived: keep the collector off it
@@ -92,8 +95,6 @@ class Production:
                 self.pages.record(self.tasks[done.number].key, Made(fingerprint, done.files))
         self.made = len(todo)
         self._keep(kept)
-        for file in self.last():
-            self._add_one(file)
         self.found = self.links.finish(self._checked_pages)
         if self.pages is not None and not self.pages.unchanged_after(self.found):
             self._add_one(self.pages.file())
