@@ -24,7 +24,7 @@ from ..outputfile import OutputFile, RecordFile
 from ..pool import run_all
 from ..render.tasks import Task
 from ..render.theme import template_problem
-from .linkcheck import LinkIndex, Page, pack, read_page, unpack
+from .linkcheck import LinkIndex, Page, pack, places, read_page, unpack
 from .output import Writer
 from .pagecache import Fingerprints, Made, PageCache, Written
 
@@ -37,11 +37,12 @@ class TemplateFailed(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Done:
-    """What one task reports: the files it wrote and their links, or the template error that stopped it."""
+    """What one task reports: the files it wrote and where their links lead, or the template error that stopped it."""
 
     number: int
     files: tuple[Written, ...] = ()
-    pages: tuple[Page | None, ...] = ()
+    places: frozenset[tuple[str, str]] = frozenset()
+    """Where its pages' links lead, but for the places this process reported with an earlier task: the rest is known."""
     problem: Problem | None = None
     fingerprint: bytes | None = None
     """Of the task's inputs, when the worker was asked for it."""
@@ -71,6 +72,7 @@ class Production:
         self._changed_ids = False
         self._writer: Writer | None = None
         self._digests = Fingerprints()
+        self._reported: set[tuple[str, str]] = set()  # the link places this process sent: each forked worker has its own
 
     def fill(self, staging: Path | None) -> int:
         """Make or keep every task's files, writing what is made into ``staging`` (``None``: write nothing).
@@ -88,7 +90,7 @@ class Production:
         for done in run_all(len(todo), lambda n: self._run(todo[n])):
             if done.problem:
                 raise TemplateFailed(done.problem)
-            self._add(done.files, done.pages)
+            self._add(done.files, done.places)
             self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in done.files)
             if self.pages is not None:
                 fingerprint = done.fingerprint or fingerprints[done.number]
@@ -135,24 +137,28 @@ class Production:
                 if written.ids is None:
                     self.links.add(written.path)
                 elif moved or (self.pages and self.pages.was_flagged(written.path)):
-                    self._add((written,), (unpack(written.path, written.ids, written.links, self.links.base_path),))
+                    self._add((written,), places(unpack(written.path, written.ids, written.links, self.links.base_path)))
                 else:
                     self.links.keep(written.path, written.ids)
 
     def _run(self, number: int) -> _Done:
         written: list[Written] = []
-        pages: list[Page | None] = []
+        found: set[tuple[str, str]] = set()
         task = self.tasks[number]
         try:
             for file in task.make():  # written as made: a task may make many large files (the feeds)
                 done, page = self._write(file)
                 written.append(done)
-                pages.append(page)
+                if page is not None:
+                    found |= places(page)
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
         # an empty page cache wants every fingerprint, and _plan took none (see there)
         fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages else None
-        return _Done(number, tuple(written), tuple(pages), fingerprint=fingerprint)
+        # the same few thousand places recur on every page: only new ones cross back to the parent
+        new = frozenset(found - self._reported)
+        self._reported |= new
+        return _Done(number, tuple(written), new, fingerprint=fingerprint)
 
     def _write(self, file: OutputFile | RecordFile) -> tuple[Written, Page | None]:
         size, mtime = self._writer.write(file) if self._writer else (0, 0)
@@ -167,14 +173,15 @@ class Production:
 
     def _add_one(self, file: RecordFile) -> None:
         written, page = self._write(file)
-        self._add((written,), (page,))
+        self._add((written,), places(page) if page else ())
 
-    def _add(self, files: Iterable[Written], pages: Iterable[Page | None]) -> None:
-        for written, page in zip(files, pages, strict=True):
+    def _add(self, files: Iterable[Written], found: Iterable[tuple[str, str]]) -> None:
+        for written in files:
             self._paths.add(written.path)
-            self.links.add(written.path, written.ids, page.links if page else ())
-            if page is not None:
+            self.links.add(written.path, written.ids)
+            if written.ids is not None:  # a page
                 self._checked.append(written)
+        self.links.want(found)
 
 
 def _static_task(static: dict[str, Path]) -> Task:
