@@ -139,6 +139,11 @@ def _resolved(path: str, page_dir: str, found: Iterable[tuple[str, str]], base_p
     return [link for attribute, url in found if (link := _link(path, page_dir, attribute, url, base_path)) is not None]
 
 
+def places(page: Page) -> set[tuple[str, str]]:
+    """Where a page's links lead: (target path, fragment) pairs, as :meth:`LinkIndex.want` takes them."""
+    return {(target, fragment) for _, _, target, fragment in page.links}
+
+
 SEPARATOR = "\0"  # never in a page: control characters are refused in content, and templates hold none
 
 
@@ -180,17 +185,20 @@ class LinkIndex:
         self._packed = {}
         self._unpacked = {}
 
-    def add(self, path: str, ids: str | None = None, links: Iterable[tuple[str, str, str, str]] = ()) -> None:
-        """One file of the build; for a page, its ids (as :func:`pack` gives them) and links (as :func:`read_page` finds them).
-
-        Only where its links lead is kept, once for the whole build: a site of
-        thousands of pages links to a few thousand places, each checked once.
-        A page's ids stay one string until a link asks for one of them.
-        """
+    def add(self, path: str, ids: str | None = None) -> None:
+        """One file of the build; for a page, its ids (as :func:`pack` gives them): they stay one string until a link asks for one."""
         self._seen.add(path)
         if ids is not None:
             self._packed[path] = ids
-            self._wanted.update((target, fragment) for _, _, target, fragment in links)
+
+    def want(self, found: Iterable[tuple[str, str]]) -> None:
+        """Places the build's links lead to (:func:`places`), from any page.
+
+        Only where links lead is kept, once for the whole build: a site of
+        thousands of pages links to a few thousand places, each checked once,
+        so a place need not be given again with each page that links there.
+        """
+        self._wanted.update(found)
 
     def keep(self, path: str, ids: str) -> None:
         """A page kept from the previous build, whose links that build found sound.

@@ -172,8 +172,8 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
         present = target.previous.present() if target else None
         pages = PageCache.load(out, salt(theme.templates(), (site.config, options)), present) if cache else None
         # brought up to date, the output keeps an unchanged body cache as it is
-        last = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
-        production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), last)
+        early = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
+        production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), early)
         if target is None:
             count = _check_only(production.fill, accept)
         else:

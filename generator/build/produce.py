@@ -24,7 +24,7 @@ from ..outputfile import OutputFile, RecordFile
 from ..pool import run_all
 from ..render.tasks import Task
 from ..render.theme import template_problem
-from .linkcheck import LinkIndex, Page, pack, read_page, unpack
+from .linkcheck import LinkIndex, Page, pack, places, read_page, unpack
 from .output import Writer
 from .pagecache import Fingerprints, Made, PageCache, Written
 
@@ -37,11 +37,12 @@ class TemplateFailed(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Done:
-    """What one task reports: the files it wrote and their links, or the template error that stopped it."""
+    """What one task reports: the files it wrote and where their links lead, or the template error that stopped it."""
 
     number: int
     files: tuple[Written, ...] = ()
-    pages: tuple[Page | None, ...] = ()
+    places: frozenset[tuple[str, str]] = frozenset()
+    """Where its pages' links lead, but for the places this process reported with an earlier task: the rest is known."""
     problem: Problem | None = None
     fingerprint: bytes | None = None
     """Of the task's inputs, when the worker was asked for it."""
@@ -51,13 +52,14 @@ class Production:
     """One build's tasks, made or kept, into one staging folder, and their links checked.
 
     ``pages`` is the page cache (``None``: keep nothing, remember nothing);
-    ``static`` the theme files to copy; ``last`` makes the files written after
-    everything else (the body cache).
+    ``static`` the theme files to copy; ``early`` makes the files known before
+    any task runs (the body cache): they are written first, so what they hold
+    is let go before the workers start rather than kept to the end.
     """
 
     def __init__(self, root: Path, tasks: list[Task], links: LinkIndex, pages: PageCache | None,
-                 static: dict[str, Path], last: Callable[[], Iterable[RecordFile]] = tuple) -> None:
-        self.root, self.links, self.pages, self.last = root, links, pages, last
+                 static: dict[str, Path], early: Callable[[], Iterable[RecordFile]] = tuple) -> None:
+        self.root, self.links, self.pages, self.early = root, links, pages, early
         self.tasks = [*tasks, _static_task(static)]
         self.made = 0
         """How many tasks ran (the rest were kept)."""
@@ -70,6 +72,7 @@ class Production:
         self._changed_ids = False
         self._writer: Writer | None = None
         self._digests = Fingerprints()
+        self._reported: set[tuple[str, str]] = set()  # the link places this process sent: each forked worker has its own
 
     def fill(self, staging: Path | None) -> int:
         """Make or keep every task's files, writing what is made into ``staging`` (``None``: write nothing).
@@ -78,6 +81,8 @@ class Production:
         """
         self._writer = Writer(staging) if staging else None
         self.links.start()
+        for file in self.early():
+            self._add_one(file)
         kept, todo, fingerprints = self._plan()
         previous_ids = self.pages.previous_ids if self.pages else {}
         # while workers run, what stays here is long-lived: keep the collector off it
@@ -85,15 +90,13 @@ class Production:
         for done in run_all(len(todo), lambda n: self._run(todo[n])):
             if done.problem:
                 raise TemplateFailed(done.problem)
-            self._add(done.files, done.pages)
+            self._add(done.files, done.places)
             self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in done.files)
             if self.pages is not None:
                 fingerprint = done.fingerprint or fingerprints[done.number]
                 self.pages.record(self.tasks[done.number].key, Made(fingerprint, done.files))
         self.made = len(todo)
         self._keep(kept)
-        for file in self.last():
-            self._add_one(file)
         self.found = self.links.finish(self._checked_pages)
         if self.pages is not None and not self.pages.unchanged_after(self.found):
             self._add_one(self.pages.file())
@@ -134,24 +137,28 @@ class Production:
                 if written.ids is None:
                     self.links.add(written.path)
                 elif moved or (self.pages and self.pages.was_flagged(written.path)):
-                    self._add((written,), (unpack(written.path, written.ids, written.links, self.links.base_path),))
+                    self._add((written,), places(unpack(written.path, written.ids, written.links, self.links.base_path)))
                 else:
                     self.links.keep(written.path, written.ids)
 
     def _run(self, number: int) -> _Done:
         written: list[Written] = []
-        pages: list[Page | None] = []
+        found: set[tuple[str, str]] = set()
         task = self.tasks[number]
         try:
             for file in task.make():  # written as made: a task may make many large files (the feeds)
                 done, page = self._write(file)
                 written.append(done)
-                pages.append(page)
+                if page is not None:
+                    found |= places(page)
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
         # an empty page cache wants every fingerprint, and _plan took none (see there)
         fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages else None
-        return _Done(number, tuple(written), tuple(pages), fingerprint=fingerprint)
+        # the same few thousand places recur on every page: only new ones cross back to the parent
+        new = frozenset(found - self._reported)
+        self._reported |= new
+        return _Done(number, tuple(written), new, fingerprint=fingerprint)
 
     def _write(self, file: OutputFile | RecordFile) -> tuple[Written, Page | None]:
         size, mtime = self._writer.write(file) if self._writer else (0, 0)
@@ -166,14 +173,15 @@ class Production:
 
     def _add_one(self, file: RecordFile) -> None:
         written, page = self._write(file)
-        self._add((written,), (page,))
+        self._add((written,), places(page) if page else ())
 
-    def _add(self, files: Iterable[Written], pages: Iterable[Page | None]) -> None:
-        for written, page in zip(files, pages, strict=True):
+    def _add(self, files: Iterable[Written], found: Iterable[tuple[str, str]]) -> None:
+        for written in files:
             self._paths.add(written.path)
-            self.links.add(written.path, written.ids, page.links if page else ())
-            if page is not None:
+            self.links.add(written.path, written.ids)
+            if written.ids is not None:  # a page
                 self._checked.append(written)
+        self.links.want(found)
 
 
 def _static_task(static: dict[str, Path]) -> Task:

@@ -129,5 +129,10 @@ class BodyCache:
         return self._used.keys() == (self._known or {}).keys()
 
     def file(self) -> RecordFile:
-        """The cache as it should be written: the salt, then each body this build used, in a fixed order."""
-        return RecordFile(CACHE_FILE, itertools.chain([_SALT], sorted(self._used.items())))
+        """The cache as it should be written: the salt, then each body this build used, in a fixed order.
+
+        It is written once, before rendering: the cache then lets go of what it
+        holds (every file's text among it), which rendering has no use for.
+        """
+        used, self._used, self._known = self._used, {}, {}
+        return RecordFile(CACHE_FILE, itertools.chain([_SALT], sorted(used.items())))

@@ -113,3 +113,39 @@ def test_a_site_with_errors_reports_the_same_problems_with_workers_and_leaves_no
     assert figures["pools"] == 1 and figures["left"] == 0
     assert figures["parallel"] == figures["serial"]
     assert any(line.startswith("content/events/e005.md:3: YAML:") for line in figures["parallel"])
+
+
+LINKS_SCRIPT = COUNT_POOLS + """
+import json, sys
+from pathlib import Path
+from generator.build.pipeline import build
+def problems(out):
+    result = build(Path(sys.argv[1]), output=Path(out))
+    assert result.ok, result.problems
+    return [p.format() for p in result.problems]
+convert.MIN_PARALLEL = 10**9  # Markdown in this process: only the pages' pool is counted
+in_parallel = problems(sys.argv[2] + "/parallel")
+taken = len(pools)
+pool.MIN_TASKS = 10**9
+print(json.dumps({"parallel": in_parallel, "serial": problems(sys.argv[2] + "/serial"), "pools": taken}))
+"""
+
+
+def test_a_broken_link_on_every_page_made_in_workers_is_named_on_every_page(make_site: MakeSite, tmp_path: Path) -> None:
+    """Workers report each place links lead to once, yet every page that links to a broken one is still named."""
+    if pool.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    count = pool.MIN_TASKS + 20
+    body = "See [the gone page](/repo/gone/) and [a gone part](/repo/entities/#nowhere)."  # the base path is /repo/
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", body=body)
+             for i in range(count)}
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", LINKS_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1, "the pages were not made in workers"
+    assert figures["parallel"] == figures["serial"]
+    gone = [line for line in figures["parallel"] if "broken link: no file gone/index.html" in line]
+    anchor = [line for line in figures["parallel"] if "has no id 'nowhere'" in line]
+    assert len(gone) == len(anchor) == count, figures["parallel"][:3]
+    assert len({line.split(":")[0] for line in gone}) == count
