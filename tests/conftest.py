@@ -60,7 +60,7 @@ def touch(path: Path, text: str) -> None:
 
 
 def snapshot(folder: Path, *, page_cache: bool = False) -> dict[str, bytes]:
-    """Every file under ``folder`` by relative path; the page cache and the build stamp only when asked (they record file times, so no two builds write them alike)."""
+    """Every file under ``folder`` by relative path; the page cache and the stamp only when asked (they record file times: no two builds write them alike)."""
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     if not page_cache:
         files.pop(pagecache.CACHE_FILE, None)

@@ -104,7 +104,7 @@ def _libraries() -> tuple[tuple[str, int, int] | None, ...]:
     return tuple(found)
 
 
-def _list(folder: bytes, shown: bytes, hasher: hashlib._Hash) -> int:
+def _list(folder: bytes, shown: bytes, hasher: hashlib.blake2b) -> int:
     """Feed every entry under ``folder`` to ``hasher``, in name order; the latest change time met.
 
     Change times only: a program cannot set them (a modification time can be
@@ -186,7 +186,8 @@ class Stamp:
             listed = paths.split("\0")
             if len(numbers) != 4 * len(listed):
                 return None
-            return cls(inputs, Summary(*counts, found), listed, numbers)
+            files, events, entities, drafts = counts
+            return cls(inputs, Summary(files, events, entities, drafts, found), listed, numbers)
         except (OSError, EOFError, ValueError, TypeError):
             return None
 

@@ -23,7 +23,7 @@ from conftest import MakeSite, event, messages, touch
 from generator.build import stamp
 from generator.build.pipeline import BuildResult, build
 from generator.cli import main
-from generator.content.assemble import Options
+from generator.content.assemble import DEFAULTS, Options
 from generator.render.theme import BUILTIN
 
 Stats = dict[str, tuple[int, int, int, int, int]]
@@ -75,7 +75,7 @@ def site_files(folder: Path) -> dict[str, bytes | str]:
     return found
 
 
-def fresh(root: Path, tmp_path: Path, options: Options = Options(), strict: bool = False, users: dict[str, bytes] | None = None) -> BuildResult:
+def fresh(root: Path, tmp_path: Path, options: Options = DEFAULTS, strict: bool = False, users: dict[str, bytes] | None = None) -> BuildResult:
     """A build of a copy of ``root``'s inputs from scratch, no cache at all, with ``users`` put in its output first as the user's."""
     copy = tmp_path / "fresh"
     shutil.rmtree(copy, ignore_errors=True)
