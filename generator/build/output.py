@@ -98,16 +98,15 @@ class Output:
             raise OutputError(exc.args[0]) from None
 
     def publish(self, fill: Callable[[Path], int], accept: Callable[[], bool], kept: Callable[[], Collection[str]],
-                paths: Callable[[], Collection[str]], *, keep_caches: bool, seal: Seal | None = None, sealed: bool = False) -> int | None:
+                paths: Callable[[], Collection[str]], *, keep_caches: bool, seal: Seal | None = None) -> int | None:
         """Stage the new site and swap it in; the file count, or ``None`` when ``accept`` says no (nothing changed then).
 
         ``fill`` writes what this build made into the staging folder; ``kept``
         names the files it kept from the previous output, and ``paths`` every
         file of the new output. ``keep_caches`` carries the previous caches
         across where this build did not write new ones. ``seal`` makes the
-        new output's stamp, written last; ``sealed`` says the previous output's
-        stamp will do (it has this build's inputs, or they have none to record),
-        so an output that already is the new site stays as it is.
+        new output's stamp, written last when the build swaps (an output that
+        already is the new site stays as it is, its stamp too).
         """
         self.target.parent.mkdir(parents=True, exist_ok=True)
         temporary = _Temporary(self.target, self.ops)
@@ -115,7 +114,7 @@ class Output:
             count = fill(temporary.site)
             if not accept():
                 return None
-            if keep_caches and (seal is None or sealed) and self._already_published(temporary.site, paths()):
+            if keep_caches and self._already_published(temporary.site, paths()):
                 return count
             owned = _Staging(self.previous, temporary.site, self.ops).complete(kept(), paths(), keep_caches)
             if seal is not None:

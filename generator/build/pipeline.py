@@ -155,9 +155,9 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     the build stops there, touching nothing.
     """
     started = time.perf_counter()
-    inputs, stamped = None, False
+    inputs = None
     if use_cache and write:
-        done, inputs, stamped = _up_to_date(root, output, options, strict)
+        done, inputs = _up_to_date(root, output, options, strict)
         if done is not None:
             return replace(done, seconds=time.perf_counter() - started)
     cache = BodyCache.load(_output_folder(root, output)) if use_cache and write else None
@@ -190,7 +190,7 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
             # a build whose inputs cannot be vouched for still writes a stamp (one no build matches): publishing takes the same steps
             seal = _sealer(inputs or stamp.UNTRUSTED, site, drafts, problems) if cache else None
             count = target.publish(production.fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None,
-                                   seal=seal, sealed=stamped or inputs is None)
+                                   seal=seal)
     except TemplateFailed as exc:
         return BuildResult(tuple(sorted([*problems, exc.args[0]])), ok=False)
     except (OutputError, OSError) as exc:
@@ -202,11 +202,11 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site, production.made, drafts)
 
 
-def _up_to_date(root: Path, output: Path | None, options: Options, strict: bool) -> tuple[BuildResult | None, bytes | None, bool]:
-    """The last build's result if nothing changed since (see :mod:`.stamp`); the digest of this build's inputs; whether the stamp has it."""
+def _up_to_date(root: Path, output: Path | None, options: Options, strict: bool) -> tuple[BuildResult | None, bytes | None]:
+    """The last build's result if nothing changed since (see :mod:`.stamp`), and the digest of this build's inputs."""
     config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
     if config is None:
-        return None, None, False
+        return None, None
     if options.base_url:
         config = config.with_base_url(options.base_url)
     out = output if output is not None else root / config.output
@@ -214,20 +214,20 @@ def _up_to_date(root: Path, output: Path | None, options: Options, strict: bool)
         check_target(out, root, root / CONTENT_DIR)
         target = resolve_target(out)
     except (OutputError, OSError):
-        return None, None, False  # the build says why
+        return None, None  # the build says why
     theme, _ = Theme.find(root, config.theme)
     inputs = stamp.digest(root, target, theme.folders, salt(theme.templates(), (config, options, strict)))
     last = stamp.Stamp.read(target) if inputs is not None else None
     if last is None or last.inputs != inputs:
-        return None, inputs, False
+        return None, inputs
     try:
         remove_leftovers(target)  # a build killed after its swap leaves the old output beside the new one
     except (OutputError, OSError):
-        return None, inputs, True
+        return None, inputs
     if not last.intact(target):
-        return None, inputs, True
+        return None, inputs
     done = last.summary
-    return BuildResult(done.problems, True, out, done.files, done.events, done.entities, drafts=done.drafts, unchanged=True), inputs, True
+    return BuildResult(done.problems, True, out, done.files, done.events, done.entities, drafts=done.drafts, unchanged=True), inputs
 
 
 def _sealer(inputs: bytes, site: Site, drafts: int, problems: list[Problem]) -> Seal:
