@@ -157,7 +157,8 @@ def _run(argv: Sequence[str] | None) -> int:
         result = build(root, output=output, options=options, strict=args.strict, use_cache=not args.no_cache)
         _report(result, args.strict)
         if result.ok:
-            done = f"{result.files} files in {result.output} ({result.seconds:.2f} s)"
+            unchanged = "; nothing had changed since the last build, so nothing was written" if result.unchanged else ""
+            done = f"{result.files} files in {result.output} ({result.seconds:.2f} s{unchanged})"
             print(f"built {result.events} events, {result.entities} entities: {done}{_drafts(result)}")
     return 0 if result.ok else 1
 

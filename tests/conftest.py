@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from generator.build import pagecache
+from generator.build import pagecache, stamp
 from generator.build.pipeline import BuildResult, build
 
 # In CI the same examples every run: a property found broken there is reproducible, not luck.
@@ -60,10 +60,11 @@ def touch(path: Path, text: str) -> None:
 
 
 def snapshot(folder: Path, *, page_cache: bool = False) -> dict[str, bytes]:
-    """Every file under ``folder`` by relative path; the page cache only when asked (it records file times, so no two builds write it alike)."""
+    """Every file under ``folder`` by relative path; the page cache and the stamp only when asked (they record file times: no two builds write them alike)."""
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     if not page_cache:
         files.pop(pagecache.CACHE_FILE, None)
+        files.pop(stamp.STAMP_FILE, None)
     return files
 
 

@@ -29,11 +29,15 @@ from pathlib import Path
 from ..outputfile import OutputFile, RecordFile
 from .fileops import Operations
 from .previous import MARKER, Previous, ScanError, folders, is_internal, marker_text
+from .stamp import STAMP_FILE
 
-__all__ = ["MARKER", "OutputError", "Output", "Writer", "check_target", "resolve_target", "safe_join"]
+__all__ = ["MARKER", "OutputError", "Output", "Seal", "Writer", "check_target", "remove_leftovers", "resolve_target", "safe_join"]
 
 TEMPORARY_MARKER = ".timeline-temporary"
 _SITE, _OLD = "site", "old"
+
+Seal = Callable[[Path, Collection[str], int], bytes]
+"""Makes the stamp of a staged site (see :mod:`generator.build.stamp`) from the folder, the paths the build owns in it and its file count."""
 
 
 class OutputError(Exception):
@@ -94,13 +98,15 @@ class Output:
             raise OutputError(exc.args[0]) from None
 
     def publish(self, fill: Callable[[Path], int], accept: Callable[[], bool], kept: Callable[[], Collection[str]],
-                paths: Callable[[], Collection[str]], *, keep_caches: bool) -> int | None:
+                paths: Callable[[], Collection[str]], *, keep_caches: bool, seal: Seal | None = None) -> int | None:
         """Stage the new site and swap it in; the file count, or ``None`` when ``accept`` says no (nothing changed then).
 
         ``fill`` writes what this build made into the staging folder; ``kept``
         names the files it kept from the previous output, and ``paths`` every
         file of the new output. ``keep_caches`` carries the previous caches
-        across where this build did not write new ones.
+        across where this build did not write new ones. ``seal`` makes the
+        new output's stamp, written last when the build swaps (an output that
+        already is the new site stays as it is, its stamp too).
         """
         self.target.parent.mkdir(parents=True, exist_ok=True)
         temporary = _Temporary(self.target, self.ops)
@@ -110,7 +116,10 @@ class Output:
                 return None
             if keep_caches and self._already_published(temporary.site, paths()):
                 return count
-            _Staging(self.previous, temporary.site, self.ops).complete(kept(), paths(), keep_caches)
+            owned = _Staging(self.previous, temporary.site, self.ops).complete(kept(), paths(), keep_caches)
+            if seal is not None:
+                # the last file staged: it records how every other one stands
+                os.close(self.ops.create(f"{temporary.site}/{STAMP_FILE}", seal(temporary.site, owned, count)))
             temporary.swap_in(self.previous.exists)
             return count
         finally:
@@ -164,6 +173,15 @@ class _Temporary:
         finally:
             if self.lock >= 0:
                 os.close(self.lock)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove what killed or failed builds left beside ``target``, as :class:`Output` does, for a build that publishes nothing."""
+    ops = Operations()
+    try:
+        _recover(target, ops)
+    finally:
+        ops.report()
 
 
 def _temporary_text(target: Path) -> bytes:
@@ -240,20 +258,27 @@ class _Staging:
         self.previous, self.site, self.ops = previous, str(site), ops
         self._folders: set[str] = set()
 
-    def complete(self, kept: Collection[str], paths: Collection[str], keep_caches: bool) -> None:
-        """Link the kept files and the user's into the staging folder, then write the marker with the manifest."""
+    def complete(self, kept: Collection[str], paths: Collection[str], keep_caches: bool) -> list[str]:
+        """Link the kept files and the user's into the staging folder, then write the marker with the manifest.
+
+        Returns the files the build owns in the staging folder: all but the user's.
+        """
         site_paths = {path for path in paths if not is_internal(path)}
         self._refuse_collisions(set(paths) | {MARKER})
-        carried = [*kept, *self.previous.users()]
+        users = self.previous.users()
+        carried = [*kept, *users]
+        caches: list[str] = []
         if keep_caches:
-            carried += [p for p in self.previous.entries if is_internal(p) and p != MARKER and p not in paths]
-        for path in sorted(carried):
+            # never the stamp: it speaks of the output it was made in, and a build makes its own
+            caches = [p for p in self.previous.entries if is_internal(p) and p not in (MARKER, STAMP_FILE) and p not in paths]
+        for path in sorted([*carried, *caches]):
             self._link(path)
         text = marker_text(site_paths)
         if text == self.previous.marker:
             self._link(MARKER)
         else:
             os.close(self.ops.create(f"{self.site}/{MARKER}", text))
+        return [*paths, *kept, *caches, MARKER]
 
     def _refuse_collisions(self, paths: set[str]) -> None:
         """A user's file where this build writes a file or needs a folder stops the build: it is never deleted."""

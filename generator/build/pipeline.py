@@ -23,8 +23,9 @@ from ..outputfile import OutputFile
 from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
+from . import stamp
 from .linkcheck import LinkIndex
-from .output import Output, OutputError, check_target
+from .output import Output, OutputError, Seal, check_target, remove_leftovers, resolve_target
 from .pagecache import PageCache, salt
 from .produce import Production, TemplateFailed
 
@@ -69,6 +70,8 @@ class BuildResult:
     """How many build tasks ran; the others were kept from the page cache."""
     drafts: int = 0
     """How many draft events were left out (``--drafts`` keeps them)."""
+    unchanged: bool = False
+    """Nothing had changed since the last build: the output was left as it was (see :mod:`generator.build.stamp`)."""
 
 
 _PUBLISHERS = (feeds, exports, search, sitemap, media)
@@ -147,9 +150,16 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     folder; the link checker's verdict decides, at the end, whether the new
     output replaces the old. With ``use_cache``, converted bodies and what each
     task made are kept in the output folder, and the next build makes only the
-    tasks whose inputs changed, hard-linking the other files from the old output.
+    tasks whose inputs changed, hard-linking the other files from the old output;
+    and when no input changed and the output is as the last build left it,
+    the build stops there, touching nothing.
     """
     started = time.perf_counter()
+    inputs = None
+    if use_cache and write:
+        done, inputs = _up_to_date(root, output, options, strict)
+        if done is not None:
+            return replace(done, seconds=time.perf_counter() - started)
     cache = BodyCache.load(_output_folder(root, output)) if use_cache and write else None
     prepared = prepare(root, options, strict=strict, cache=cache)
     if isinstance(prepared, Rendered):
@@ -177,7 +187,10 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
         if target is None:
             count = _check_only(production.fill, accept)
         else:
-            count = target.publish(production.fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None)
+            # a build whose inputs cannot be vouched for still writes a stamp (one no build matches): publishing takes the same steps
+            seal = _sealer(inputs or stamp.UNTRUSTED, site, drafts, problems) if cache else None
+            count = target.publish(production.fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None,
+                                   seal=seal)
     except TemplateFailed as exc:
         return BuildResult(tuple(sorted([*problems, exc.args[0]])), ok=False)
     except (OutputError, OSError) as exc:
@@ -187,6 +200,43 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
         return BuildResult(tuple(sorted(problems)), ok=False)
     seconds = time.perf_counter() - started
     return BuildResult(tuple(sorted(problems)), True, out, count, len(site.events), len(site.entities), seconds, site, production.made, drafts)
+
+
+def _up_to_date(root: Path, output: Path | None, options: Options, strict: bool) -> tuple[BuildResult | None, bytes | None]:
+    """The last build's result if nothing changed since (see :mod:`.stamp`), and the digest of this build's inputs."""
+    config, _ = load_config(root / CONTENT_DIR, CONFIG_NAME)
+    if config is None:
+        return None, None
+    if options.base_url:
+        config = config.with_base_url(options.base_url)
+    out = output if output is not None else root / config.output
+    try:
+        check_target(out, root, root / CONTENT_DIR)
+        target = resolve_target(out)
+    except (OutputError, OSError):
+        return None, None  # the build says why
+    theme, _ = Theme.find(root, config.theme)
+    inputs = stamp.digest(root, target, theme.folders, salt(theme.templates(), (config, options, strict)))
+    last = stamp.Stamp.read(target) if inputs is not None else None
+    if last is None or last.inputs != inputs:
+        return None, inputs
+    try:
+        remove_leftovers(target)  # a build killed after its swap leaves the old output beside the new one
+    except (OutputError, OSError):
+        return None, inputs
+    if not last.intact(target):
+        return None, inputs
+    done = last.summary
+    return BuildResult(done.problems, True, out, done.files, done.events, done.entities, drafts=done.drafts, unchanged=True), inputs
+
+
+def _sealer(inputs: bytes, site: Site, drafts: int, problems: list[Problem]) -> Seal:
+    """What makes the new output's stamp, whose summary says what this build reports (its ``problems`` as they end up)."""
+
+    def seal(folder: Path, owned: Collection[str], count: int) -> bytes:
+        summary = stamp.Summary(count, len(site.events), len(site.entities), drafts, tuple(sorted(problems)))
+        return stamp.make(folder, owned, inputs, summary)
+    return seal
 
 
 def _output_folder(root: Path, output: Path | None) -> Path:

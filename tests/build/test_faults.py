@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, SITE_YAML, event, messages, write_files
-from generator.build import pagecache
+from generator.build import pagecache, stamp
 from generator.build.pipeline import build
 from generator.content import cache as body_cache
 
@@ -35,9 +35,10 @@ def state(folder: Path, *, page_cache: bool = True) -> State | None:
             path = Path(parent) / name
             key = path.relative_to(folder).as_posix()
             found[key] = ("link", os.readlink(path)) if path.is_symlink() else "folder" if path.is_dir() else path.read_bytes()
-    if not page_cache:  # both caches record the content files' times (inode, ctime), which differ between any two copies of a site
+    if not page_cache:  # the caches and the stamp record files' times (inode, ctime), which differ between any two copies of a site
         found.pop(pagecache.CACHE_FILE, None)
         found.pop(body_cache.CACHE_FILE, None)
+        found.pop(stamp.STAMP_FILE, None)
     return dict(sorted(found.items()))
 
 
