@@ -244,6 +244,7 @@ def _measure_edits(root: Path, corpora: Sequence[corpus.Corpus], args: argparse.
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; the exit status (1 when a build failed)."""
     args = parser().parse_args(argv)
+    runners.start_launcher()  # before the corpora are generated: the builds' peak RSS must not include this process's
     args.cache = args.cache.absolute()
     corpora = [corpus.prepare(size, args.seed, args.cache) for size in args.sizes]
     tables = places(args)

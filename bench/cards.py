@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import corpus
+from . import corpus, runners
 from .harness import Hooks, Rounds, Spread, measure, ratio
 from .runners import OursCold, OursWarm, python_path
 
@@ -86,6 +86,7 @@ def main() -> int:
     parser.add_argument("--shipped", action=argparse.BooleanOptionalAction, default=True,
                         help="also measure the shipped site (default: yes)")
     args = parser.parse_args()
+    runners.start_launcher()  # before the corpus is generated: the builds' peak RSS must not include this process's
     generated = corpus.prepare(args.size, 42, args.cache)
     sites = [("shipped", PROJECT)] if args.shipped else []
     sites.append((f"generated ({args.size} events)", generated.site))

@@ -3,6 +3,8 @@
 CPU time and peak RSS come from ``os.wait4``: the kernel's accounting of the
 reaped child together with the children it reaped in turn (our forked workers),
 so peak RSS is that of the largest single process of the build, not a sum.
+Builds are started by a small launcher (:mod:`bench.launcher`), since a child
+forked from this process would report at least this process's size.
 
 - :class:`OursCold` — ``python -m generator build`` (what ``timeline build``
   runs) into an output folder that does not exist yet, so no cache is found;
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import importlib
+import json
 import os
 import shutil
 import subprocess
@@ -38,19 +41,32 @@ class RunError(Exception):
     """A build failed (non-zero exit); the message has the end of its output."""
 
 
+_launcher: subprocess.Popen[str] | None = None
+
+
+def start_launcher() -> None:
+    """Start the launcher every build is spawned from (:mod:`bench.launcher`); call it first, while this process is small."""
+    global _launcher
+    if _launcher is None or _launcher.poll() is not None:
+        _launcher = subprocess.Popen([sys.executable, "-m", "bench.launcher"], cwd=PROJECT, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT)})
+
+
 def spawn(argv: Sequence[str], cwd: Path, env: Mapping[str, str], *, what: str) -> tuple[Usage, str]:
-    """Run ``argv`` in a fresh child and reap it with ``wait4``; its usage and stdout. Raises :class:`RunError` on failure."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(list(argv), cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if proc.returncode != 0:
+    """Run ``argv`` in a fresh child of the launcher, reaped with ``wait4``; its usage and stdout. Raises :class:`RunError` on failure."""
+    start_launcher()
+    assert _launcher is not None and _launcher.stdin is not None and _launcher.stdout is not None
+    with tempfile.TemporaryDirectory() as folder:
+        out, err = Path(folder, "out"), Path(folder, "err")
+        request = {"argv": list(argv), "cwd": str(cwd), "env": dict(env), "out": str(out), "err": str(err)}
+        _launcher.stdin.write(json.dumps(request) + "\n")
+        _launcher.stdin.flush()
+        answer = json.loads(_launcher.stdout.readline())
+        stdout, stderr = out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace")
+    if answer["status"] != 0:
         tail = "\n".join((stderr or stdout).splitlines()[-20:])
-        raise RunError(f"{what} failed with exit status {proc.returncode} (in {cwd}):\n{tail}")
-    return Usage(usage.ru_utime, usage.ru_stime, usage.ru_maxrss), stdout
+        raise RunError(f"{what} failed with exit status {answer['status']} (in {cwd}):\n{tail}")
+    return Usage(answer["user"], answer["sys"], answer["maxrss"]), stdout
 
 
 def remove(path: Path) -> None:
