@@ -196,11 +196,7 @@ class Stamp:
         numbers = self.standings
         try:
             for index, path in enumerate(self.paths):
-                status = os.lstat(f"{output}/{path}")
-                start = 4 * index
-                if status.st_mode != numbers[start] or status.st_ino != numbers[start + 3]:
-                    return False
-                if not stat.S_ISDIR(status.st_mode) and (status.st_size, status.st_mtime_ns) != (numbers[start + 1], numbers[start + 2]):
+                if _standing(os.lstat(f"{output}/{path}")) != tuple(numbers[4 * index:4 * index + 4]):
                     return False
         except OSError:
             return False
