@@ -185,14 +185,12 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
     sys.stdout.flush()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    stopping = _stop_on_signals(changes)
+    _stop_on_signals(changes)
     try:
-        while not stopping.is_set():
+        while not changes.woken:
             changed = changes.wait(quiet=QUIET, timeout=1.0)
-            if changed and not stopping.is_set():
+            if changed and not changes.woken:
                 rebuild(builder, state, changed, report)
-        report("stopped")
-    except KeyboardInterrupt:
         report("stopped")
     finally:
         state.close()
@@ -202,19 +200,15 @@ def serve(root: Path, options: ServeOptions = DEFAULT_SERVE, report: Callable[[s
         observer.join(timeout=5)
 
 
-def _stop_on_signals(changes: Changes) -> threading.Event:
-    """Ctrl-C and SIGTERM ask the loop to stop between builds.
+def _stop_on_signals(changes: Changes) -> None:
+    """Ctrl-C and SIGTERM wake ``changes`` for good, and the loop stops between builds.
 
     Raised inside a build instead, the interrupt could surface in a library as another
     exception (lxml turns it into a TypeError while making a feed), be reported as a
     failed build, and leave the server running.
     """
-    stopping = threading.Event()
-
     def stop(signum: int, frame: object) -> None:
-        stopping.set()
         changes.wake()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    return stopping

@@ -40,6 +40,11 @@ class Changes:
             self._woken = True
             self._condition.notify_all()
 
+    @property
+    def woken(self) -> bool:
+        """Whether :meth:`wake` was called: the preview is stopping."""
+        return self._woken
+
     def add(self, paths: Iterable[Path]) -> None:
         """Record changed paths (called from the watcher's thread)."""
         with self._condition:
