@@ -63,6 +63,8 @@ def spawn(argv: Sequence[str], cwd: Path, env: Mapping[str, str], *, what: str) 
         _launcher.stdin.flush()
         answer = json.loads(_launcher.stdout.readline())
         stdout, stderr = out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace")
+    if "error" in answer:
+        raise RunError(f"{what}: {answer['error']} (in {cwd})")
     if answer["status"] != 0:
         tail = "\n".join((stderr or stdout).splitlines()[-20:])
         raise RunError(f"{what} failed with exit status {answer['status']} (in {cwd}):\n{tail}")

@@ -12,7 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from bench.runners import spawn, start_launcher
+import pytest
+
+from bench.runners import RunError, spawn, start_launcher
 
 
 def test_a_small_build_reports_its_own_peak_not_the_harnesss(tmp_path: Path) -> None:
@@ -29,3 +31,11 @@ def test_a_large_child_reports_its_size(tmp_path: Path) -> None:
     code = "b = bytearray(200 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])"
     usage, _ = spawn([sys.executable, "-c", code], tmp_path, dict(os.environ), what="a large child")
     assert usage.maxrss_kib >= 200 * 1024
+
+
+def test_a_command_that_cannot_start_is_a_run_error_and_the_next_one_runs(tmp_path: Path) -> None:
+    missing = str(tmp_path / "no-such-program")
+    with pytest.raises(RunError, match="no-such-program"):
+        spawn([missing, "--version"], tmp_path, dict(os.environ), what="a missing program")
+    _, stdout = spawn([sys.executable, "-c", "print('after')"], tmp_path, dict(os.environ), what="the next child")
+    assert stdout == "after\n"
