@@ -9,6 +9,7 @@ import shutil
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from hypothesis import settings
 
 from generator.build import pagecache, stamp
 from generator.build.pipeline import BuildResult, build
+from generator.content import cache
 
 # In CI the same examples every run: a property found broken there is reproducible, not luck.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -85,7 +87,12 @@ def make_site(tmp_path: Path) -> MakeSite:
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
-    """Write files into a site exactly as given (bytes as they are, text as UTF-8)."""
+    """Write files into a site exactly as given (bytes as they are, text as UTF-8), as a site the user wrote a moment ago.
+
+    Returns once the files' times are older than the margin within which the
+    content cache does not trust them (:data:`cache.RACY_NS`), so that a test's
+    first build caches them as any later build of an unedited site does.
+    """
     for name, data in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +100,7 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(data)
         else:
             path.write_text(data, encoding="utf-8")
+    time.sleep(cache.RACY_NS / 1e9)
 
 
 def unblock_after(fifo: Path, seconds: float) -> threading.Timer:

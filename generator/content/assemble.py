@@ -21,7 +21,7 @@ from .cache import BodyCache
 from .config import CONFIG_NAME, SiteConfig, address_problems, load_config
 from .convert import Converter
 from .fields import did_you_mean
-from .frontmatter import Document, read_document
+from .frontmatter import Document, parse_document, read_document, read_text
 from .media import MEDIA_DIR, with_images
 from .model import Entity, Event, Site, Tag, frozen_map
 from .registry import Registry, Resolution
@@ -244,15 +244,19 @@ def _read_one(source: SourceFile, read: Callable[[Document, str], tuple[R | None
 
 def _document(source: SourceFile, cache: BodyCache | None) -> tuple[Document | None, list[Problem]]:
     """The file's document: from ``cache`` when the file is as a previous build found it, else read (and kept there when clean)."""
-    key = cache_module.document_key(source.display, source.file) if cache is not None else None
-    if cache is None or key is None:
+    found = cache_module.document_key(source.display, source.file) if cache is not None else None
+    if cache is None or found is None:
         return read_document(source.file, source.display)
-    doc = cache.document(key)
-    if doc is not None:
-        return doc, []
-    doc, problems = read_document(source.file, source.display)
+    kept = cache.document(found.key)
+    if kept is not None and kept.digest is None:
+        return kept.doc, []
+    text, problems = read_text(source.file, source.display)
+    if text is None:
+        return None, problems
+    digest = cache_module.text_digest(text) if kept is not None or not found.settled else None
+    doc, problems = (kept.doc, []) if kept is not None and kept.digest == digest else parse_document(text, source.display)
     if doc is not None and not problems:
-        cache.put_document(key, doc)
+        cache.put_document(found.key, doc, None if found.settled else digest)
     return doc, problems
 
 

@@ -10,7 +10,11 @@ lines, the body), keyed by its path, size, modification time, inode and change
 time: a later build that finds all five the same does not open the file. The
 change time cannot be set back by a program (``os.utime`` moves it on), so
 even an edit that keeps the size and puts the old modification time back is
-read again. The cache lives *inside* the output
+read again. A file changed within :data:`RACY_NS` of being looked at is not
+vouched for by its times (a second edit in the same tick of the file system's
+clock keeps them all), so, as Git does for such entries, it is kept with a
+digest of its text and compared by content the next time; once its times are
+older than the margin, the digest is dropped. The cache lives *inside* the output
 folder (``.timeline-cache/``), like everything the generator writes: it is
 carried from the old output to the new one at each swap. ``--no-cache`` skips it.
 """
@@ -21,7 +25,10 @@ import hashlib
 import itertools
 import marshal
 import os
+import sys
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,6 +44,11 @@ from .markdown import Body, Reference
 
 CACHE_DIR = ".timeline-cache"
 CACHE_FILE = f"{CACHE_DIR}/bodies.marshal"
+RACY_NS = 100_000_000
+"""How recent a change must be, when a file is looked at, for its times not to be trusted.
+
+File times come from a clock that ticks every few milliseconds at most; this
+leaves a wide margin."""
 
 
 PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__, yaml.__version__)
@@ -45,7 +57,7 @@ PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__, yaml.__
 
 def _salt() -> str:
     # the engine chosen is left out: both give the same bytes (tests/content/test_engines.py)
-    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (markdown, engine, frontmatter))
+    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (markdown, engine, frontmatter, sys.modules[__name__]))
     return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in PARSER_VERSIONS)])).hexdigest()
 
 
@@ -57,13 +69,36 @@ def key(text: str, first_line: int, raw_html: bool) -> str:
     return hashlib.sha256(f"{_SALT}|{raw_html}|{first_line}|".encode() + text.encode()).hexdigest()[:40]
 
 
-def document_key(display: str, file: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class FileKey:
+    """A content file's cache key as it is now on disk, and whether its times can vouch for its text."""
+
+    key: str
+    settled: bool
+    """Last changed more than :data:`RACY_NS` before it was looked at: a later edit moves its times."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A content file's document as a previous build read it, and the digest of its text when its times could not vouch for it."""
+
+    doc: Document
+    digest: bytes | None
+
+
+def document_key(display: str, file: str) -> FileKey | None:
     """The cache key of a content file as it is now on disk (``None`` when it cannot be looked at); no byte of it is read."""
     try:
         stat = os.stat(file)
     except OSError:
         return None
-    return f"file|{display}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{stat.st_ctime_ns}"
+    settled = max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - RACY_NS
+    return FileKey(f"file|{display}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{stat.st_ctime_ns}", settled)
+
+
+def text_digest(text: str) -> bytes:
+    """What a file's text is compared by when its times cannot vouch for it."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _pack(body: Body) -> tuple[object, ...]:
@@ -106,18 +141,22 @@ class BodyCache:
         """Remember a body this build converted."""
         self._used[body_key] = _pack(body)
 
-    def document(self, file_key: str) -> Document | None:
+    def document(self, file_key: str) -> Kept | None:
         """A content file's document as a previous build read it, or ``None``."""
         item = self._known.get(file_key)
         if item is None:
             return None
         self._used[file_key] = item
-        path, data, lines, body, body_line = item
-        return Document(cast(str, path), cast(dict[str, Any], data), cast(dict[str, int], lines), cast(str, body), cast(int, body_line))
+        path, data, lines, body, body_line, digest = item
+        doc = Document(cast(str, path), cast(dict[str, Any], data), cast(dict[str, int], lines), cast(str, body), cast(int, body_line))
+        return Kept(doc, cast(bytes | None, digest))
 
-    def put_document(self, file_key: str, doc: Document) -> None:
-        """Remember a document this build read; one whose values ``marshal`` cannot store (an explicit ``!!timestamp``) is read again next time."""
-        item: tuple[Any, ...] = (doc.path, doc.data, doc.lines, doc.body, doc.body_line)
+    def put_document(self, file_key: str, doc: Document, digest: bytes | None = None) -> None:
+        """Remember a document this build read, with its text's digest when its times cannot vouch for it.
+
+        One whose values ``marshal`` cannot store (an explicit ``!!timestamp``) is read again next time.
+        """
+        item: tuple[Any, ...] = (doc.path, doc.data, doc.lines, doc.body, doc.body_line, digest)
         try:
             marshal.dumps(item)
         except ValueError:
@@ -125,8 +164,8 @@ class BodyCache:
         self._used[file_key] = item
 
     def unchanged(self) -> bool:
-        """Whether this build used exactly the bodies the previous one left."""
-        return self._used.keys() == (self._known or {}).keys()
+        """Whether this build used exactly what the previous one left (a digest dropped counts as a change)."""
+        return self._used == self._known
 
     def file(self) -> RecordFile:
         """The cache as it should be written: the salt, then each body this build used, in a fixed order.

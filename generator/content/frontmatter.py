@@ -283,6 +283,11 @@ def read_document(file: str | Path, path: str) -> tuple[Document | None, list[Pr
     text, problems = read_text(file, path)
     if text is None:
         return None, problems
+    return parse_document(text, path)
+
+
+def parse_document(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """A content file's text (shown as ``path``) as a :class:`Document`."""
     parts = split(text, path)
     if isinstance(parts, Problem):
         return None, [parts]

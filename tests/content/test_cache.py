@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import MakeSite, event, snapshot, touch
 from generator.build.pipeline import build
-from generator.content import cache
+from generator.content import assemble, cache
 from generator.content.engine import Engine
 from generator.content.markdown import Body
+from generator.content.sources import SourceFile
+from generator.outputfile import RecordFile
 
 real_convert = Engine.convert
 
@@ -120,3 +123,59 @@ def test_a_file_turned_bad_and_back_is_reported_then_built(make_site: MakeSite) 
     assert not failed.ok and [p.path for p in failed.problems] == ["content/events/e1.md"]
     touch(path, good)
     assert build(root).ok
+
+
+def carried(used: cache.BodyCache | RecordFile, output: Path) -> cache.BodyCache:
+    """The cache a later build loads from ``output`` after ``used`` was written there, as a build writes it."""
+    file = used.file() if isinstance(used, cache.BodyCache) else used
+    target = output / file.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as stream:
+        file.write_to(stream)
+    return cache.BodyCache.load(output)
+
+
+def test_a_second_edit_in_the_same_clock_tick_as_the_read_is_still_seen(tmp_path: Path) -> None:
+    # On a file system whose clock ticks every few milliseconds (Linux before 6.13, among others), a
+    # same-size edit in the tick the file was read in leaves its size, times and inode as they were.
+    # This kernel times a change after a stat finely, so the race is set up in the cache instead: the
+    # file is read, edited, and the cache then holds what was read under the file's new key.
+    path = tmp_path / "content/events/e.md"
+    path.parent.mkdir(parents=True)
+    source = SourceFile(str(path), "content/events/e.md", "e")
+    path.write_text(event("Event A", "2019-01-01", body="Alpha."))
+    kept = cache.BodyCache()
+    read, _ = assemble._document(source, kept)
+    assert read is not None and "Alpha." in read.body
+    old_key = cache.document_key(source.display, source.file)
+    path.write_text(event("Event B", "2019-01-01", body="Bravo."))
+    new_key = cache.document_key(source.display, source.file)
+    assert old_key is not None and new_key is not None
+    file = kept.file()
+    records = [(new_key.key, r[1]) if isinstance(r, tuple) and r[0] == old_key.key else r for r in file.records]
+    raced = RecordFile(file.path, records)
+    again, problems = assemble._document(source, carried(raced, tmp_path / "out"))
+    assert again is not None and not problems and "Bravo." in again.body
+
+
+def test_a_file_kept_by_its_text_is_kept_by_its_times_once_they_are_old(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "content/events/e.md"
+    path.parent.mkdir(parents=True)
+    source = SourceFile(str(path), "content/events/e.md", "e")
+    path.write_text(event("Event A", "2019-01-01", body="Alpha."))
+    fresh = cache.BodyCache()
+    assemble._document(source, fresh)
+    racy = carried(fresh, tmp_path / "one")
+    assemble._document(source, racy)
+    assert racy.unchanged(), "a file still too new to be vouched for by its times is kept as it was"
+    old = os.stat(path).st_mtime_ns - 10 * cache.RACY_NS
+    os.utime(path, ns=(old, old))  # the change time stays new: wait it out rather than pretend
+    while (found := cache.document_key(source.display, source.file)) is not None and not found.settled:
+        time.sleep(0.02)
+    settled = carried(racy, tmp_path / "two")
+    doc, _ = assemble._document(source, settled)
+    assert doc is not None and not settled.unchanged(), "the digest is dropped once the times can vouch"
+    opened = opened_content(monkeypatch, tmp_path)
+    later = carried(settled, tmp_path / "three")
+    doc, _ = assemble._document(source, later)
+    assert doc is not None and "Alpha." in doc.body and later.unchanged() and opened == []
