@@ -17,7 +17,7 @@ records both halves:
   build carries them as they are, so they change nothing it would do.
 
 The digest is taken before anything is read, so an edit made while a build
-runs is seen by the next one. A file changed within :data:`RACY_NS` before
+runs is seen by the next one. A file changed within :data:`~generator.content.cache.RACY_NS` before
 the digest is not trusted (a second edit in the same tick of the file system's
 clock would leave its times as they were): that build writes a stamp no build
 matches (:data:`UNTRUSTED`), so that publishing takes the same steps whatever
@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.cache import CACHE_DIR
+from ..content.cache import CACHE_DIR, RACY_NS
 from ..content.engine import ENGINE_VARIABLE, compiled_available
 from ..errors import Problem, Severity
 from .previous import folders
@@ -49,11 +49,6 @@ from .previous import folders
 STAMP_FILE = f"{CACHE_DIR}/stamp.marshal"
 UNTRUSTED = b""
 """The inputs of a stamp written by a build whose inputs have no digest: no build's digest matches it."""
-RACY_NS = 100_000_000
-"""How recent (before the digest is taken) a change must be for its file's times not to be trusted.
-
-File times come from a clock that ticks every few milliseconds at most; this
-leaves a wide margin."""
 _FORMAT = 2
 _LIBRARIES = ("PIL", "markdown_it_pyrs")
 """Optional libraries a build may load, by module: their installed files stand for their versions."""
