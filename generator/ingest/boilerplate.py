@@ -84,9 +84,11 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "show comments, view comments, reader comments, what do you think?, have your say, comment on this story, conversation, discussion, "
         "responses, about the author, about the authors, media contact, media contacts, press contact, press contacts, media enquiries, "
         "media inquiries, for media inquiries, for more information, contact, contacts, ###, ends, - ends -, -30-, notes to editors, "
-        "notes to editor, editor's note, disclaimer, footnotes, references, sources, share your thoughts, "
+        "notes to editor, editor's note, disclaimer, footnotes, endnotes, notes, references, sources, credits, share your thoughts, "
         "forward-looking statements, forward looking statements, cautionary statement, safe harbor statement, safe harbour statement, "
-        "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits"
+        "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits, "
+        # a magazine's end mark after the last sentence: what follows is another item
+        "■, ∎, ◼, ▪, ◆, ♦, □"
     ),
 }
 
@@ -103,6 +105,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
         r"^(?:reading time|estimated reading time)\b",
+        r"[·|•]\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)$",  # the reading time beside a name: "Press Office · 3 min read"
+        # who put a summary together, not who reported it: "Summarised by The Wire from 6 sources"
+        r"^(?:summari[sz]ed|curated|aggregated|rounded up) (?:by|from)\b.{0,60}$",
         r"^(?:headshot|portrait|avatar|mugshot|author (?:photo|image|picture)|profile (?:photo|picture)) (?:of|for)\b",
         r"^(?:listen|play|audio)\b\W{0,3}(?:\d{1,2}:\d{2}|\d+)(?:\s*min(?:ute)?s?)?\)?$",  # "Listen · 4:12 min"
         r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
@@ -147,6 +152,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^that'?s (?:all|it) for (?:this|today|now)\b", r"\breply to this (?:e-?mail|newsletter)\b",
         r"^(?:enjoy(?:ing|ed)?|like|liked|love) (?:this|the|our) \w+\?", r"\bforward (?:it|this|the \w+) to a (?:friend|colleague)\b",
         r"^(?:was this|were you) forwarded\b",
+        r"\byou(?:'re| are) receiving\b.{0,60}\bbecause\b", r"\byou received this\b.{0,60}\bbecause\b",
+        # a newsletter's teaser for what it will send next: "Coming up: …", "Next week: …"
+        r"^[-–—]?\s*(?:coming up|coming next|still to come|next week|next time|next issue|in (?:our|the) next (?:issue|edition))\b[^:]{0,30}:",
+        r"\bcancel (?:any ?time|at any time)\b", r"^terms (?:and conditions )?apply\b",
     )),
     (Kind.FOOTER, _any(*FOOTER)),
     (Kind.CREDIT, _any(*CREDIT)),

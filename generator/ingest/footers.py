@@ -20,10 +20,16 @@ FOOTER = (
     r"\bdo(?:es)? not (?:necessarily )?reflect the (?:views?|position|opinions?|policy)\b",
     r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
     r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
-    r"^(?:produced|edited|mixed|engineered|hosted) by [^.]{1,60}\.(?: [^.]{1,60}\.?)?$", r"^music\s*:",
+    # a show's credits, on their own or after its name ("The Weekly Wire is produced by …. Music by ….")
+    r"^(?:[\w'’ ]{1,40} (?:is|was|are|were) )?(?:produced|edited|mixed|engineered|hosted|presented) by [^.]{1,60}\.(?: [^.]{1,80}\.?)?$",
+    r"^(?:music|theme music|original music|sound design)\s*(?::|by\b)",
     r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
     r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
-    r"^(?:read|view|see) (?:the )?original (?:article|story|version|text)\b", r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
+    # a translation's credit: "This story is a translation of …", "Translator: …"
+    r"^this (?:article|story|piece|text|report|interview|column) is an? (?:translation|translated version|english version)\b",
+    r"^(?:translation|translator|translated by|english version)\s*:",
+    r"^(?:read|view|see) (?:the )?original (?:article|story|version|text|coverage|report|reporting|post|piece|interview)s?\b",
+    r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
     # sign-offs: who else worked on the story, and how to reach the newsroom
     r"^[^.]{0,60}\b(?:contributed|added) (?:reporting|to this (?:report|story|article))\b", r"^(?:[\w.'’ ]{1,40} )?(?:wire|news) services? contributed\b",
     r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b",
@@ -33,5 +39,6 @@ FOOTER = (
     r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",
     r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
     r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
+    r"^\[\d{1,3}\]\s",  # a footnote: "[3] Annual report, 2019."
     r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
 )

@@ -27,12 +27,14 @@ IN_HEADER = tuple(kind for kind in JUNK if kind is not Kind.MENU)
 SUBSTANTIAL = 12  # words: prose this long is an article paragraph, not a teaser or a caption
 LONG = 40  # words: prose this long ends a related-articles list on its own
 CAPTION_WORDS = 25
+STANDFIRST_WORDS = 8
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
 # Never a headline: a caption or credit, a link to the next or previous post.
 _NOT_HEADLINE = re.compile(
     r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
     r"|\bgetty images\b|\bfile photo\b|[←→«»‹›]"
 )
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 # "WEATHER ALERT: …", "Newer post: …", "Show: …": a label over something else, not a headline with a colon in it.
 _LABEL_PREFIX = re.compile(r"^(?P<label>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,2}):\s+\S")
 _LABEL_WORDS = frozenset(
@@ -218,7 +220,8 @@ def _leads_into_body(lines: Sequence[Line], index: int, body_start: int, caption
     if not between:
         return True
     only = lines[between[0]]
-    return len(between) == 1 and (only.word_count >= lines[index].word_count or only.shape is Shape.PROSE)
+    # A standfirst is a sentence, or a clause nearly as long as the headline; a shorter line is the headline under an alt text.
+    return len(between) == 1 and (only.shape is Shape.PROSE or only.word_count >= max(STANDFIRST_WORDS, lines[index].word_count * 3 // 4))
 
 
 def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], leads: Sequence[int]) -> bool:
@@ -230,6 +233,8 @@ def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], le
     text = [i for i, line in enumerate(lines[:index]) if is_text(line) and line.shape is not Shape.SHORT or is_upper(line.text)]
     if len(text) != 1 or text[0] != index - 1 or lines[text[0]].word_count > 5 or lines[text[0]].shape is Shape.PROSE:
         return False
+    if any(line.is_meta for line in lines[: text[0]]):
+        return False  # the masthead is the page's first words; a line under a dateline is a kicker, and the one under it the headline
     return any(other > index for other in candidates if other in leads)
 
 
@@ -247,8 +252,23 @@ def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], cap
     return count
 
 
+def _numbered(lines: Sequence[Line]) -> frozenset[int]:
+    """Items of a numbered list ("1. …", "2. …", "3) …"): a table of contents or a list of other stories, never the headline."""
+    numbers = [int(m.group(1)) if (m := _NUMBERED.match(line.text)) else None for line in lines]
+    found: set[int] = set()
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and (now := numbers[i]) is not None and (last := numbers[i - 1]) is not None and now == last + 1:
+            continue
+        if i - start >= 2 and numbers[start] is not None:
+            found.update(range(start, i))
+        start = i
+    return frozenset(found)
+
+
 def _headline(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
-    candidates = [i for i, line in enumerate(lines) if i not in captions and _headline_shaped(line)]
+    listed_items = _numbered(lines)
+    candidates = [i for i, line in enumerate(lines) if i not in captions and i not in listed_items and _headline_shaped(line)]
     if not candidates:
         return None
     body_start = _first_body_run(lines)
