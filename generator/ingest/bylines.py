@@ -40,16 +40,15 @@ def unlabelled(text: str) -> str | None:
     people: list[str] = []
     placed = False
     for index, part in enumerate(parts):
-        place = _PLACE.match(part)
-        person = place.group("name") if place else part
-        if is_person(person):
-            people.append(person)
-            placed = placed or place is not None
-            continue
-        # The rest of the line, after at least one name, may be the first name's job.
+        # After a name, a job ("Research Director" has a name's shape, but "Director" is nobody's surname).
         if people and not hosts and _is_role(parts[index:]):
             return _joined(people)
-        return None
+        place = _PLACE.match(part)
+        person = place.group("name") if place else part
+        if not is_person(person) or _is_role([person]):
+            return None
+        people.append(person)
+        placed = placed or place is not None
     if len(people) >= 2 or placed or hosts and people:
         return _joined(people)
     return None

@@ -21,7 +21,7 @@ FOOTER = (
     r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
     r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
     # a show's credits, on their own or after its name ("The Weekly Wire is produced by …. Music by ….")
-    r"^(?:[\w'’ ]{1,40} (?:is|was|are|were) )?(?:produced|edited|mixed|engineered|hosted|presented) by [^.]{1,60}\.(?: [^.]{1,80}\.?)?$",
+    r"^(?:(?:[\w'’]+ ){1,4}(?:is|was|are|were) )?(?:produced|edited|mixed|engineered|hosted|presented) by (?:[^.\s]+ ){0,4}[^.\s]+\.(?: [^.]{1,80}\.?)?$",
     r"^(?:music|theme music|original music|sound design)\s*(?::|by\b)",
     r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
     r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",

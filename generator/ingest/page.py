@@ -60,7 +60,7 @@ def read_page(text: str, headline: str | None = None) -> Page:
     url = _url(lines, ordered)
     published, updated, note = _dates(lines, ordered, paragraphs, url)
     byline = authors.byline(lines, ordered, found, header)
-    paragraphs = authors.without_bio(authors.before_author_card(lines, found, byline), byline)
+    paragraphs = _without_dangling_intro(authors.without_bio(authors.before_author_card(lines, found, byline), byline))
     title, suffix = _title(lines, found, sources.own_names(lines, found), urlsplit(url).hostname or "" if url else "")
     return Page(
         title=title or _guess_title(paragraphs),
@@ -86,6 +86,13 @@ def without_self_description(page: Page) -> Page:
     if about.match(last) and len(last.split()) <= 40 and len(page.paragraphs) > 1:
         return replace(page, paragraphs=page.paragraphs[:-1])
     return page
+
+
+def _without_dangling_intro(paragraphs: list[str]) -> list[str]:
+    """The body without a last line that introduces what was not kept ("Read the coverage:" over a list of links)."""
+    while len(paragraphs) > 1 and paragraphs[-1].rstrip().endswith(":"):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
 
 
 def _subject(lines: Sequence[Line]) -> str | None:

@@ -66,3 +66,32 @@ def test_a_question_standfirst_stays_the_summary_under_a_shouted_headline() -> N
 def test_a_lowercase_continuation_of_a_dateline_is_not_the_headline() -> None:
     page = f"WKRX NEWS 4\n{HEADLINE}\nBy: Tanya Kowalczyk-Reed\nPosted at 3:04 PM, Nov 11, 2021\nand last updated 5:48 PM, Nov 11, 2021\n{P1}\n{P2}\n"
     assert read_page(page).title == HEADLINE
+
+
+def test_a_standfirst_a_little_shorter_than_its_headline_is_not_the_headline() -> None:
+    headline = "State Regulator Tells Rural Carriers to Report Their Huawei Gear Before the Federal Deadline"
+    standfirst = "Carriers that miss the date may lose their share of replacement funds"
+    page = f"Prairie Utility Commission\nNews Releases\n04/02/2021\n{headline}\n\n{standfirst}\n\n{P1}\n{P2}\n"
+    found = read_page(page)
+    assert (found.title, found.standfirst) == (headline, standfirst)
+
+
+def test_an_alt_text_shorter_than_the_headline_under_it_is_not_the_headline() -> None:
+    page = f"Pocket Signal\nHuawei logo at a trade fair\n{HEADLINE}\n{P1}\n{P2}\n"
+    assert read_page(page).title == HEADLINE
+
+
+def test_a_numbered_list_of_stories_is_not_the_headline() -> None:
+    contents = "IN THIS ISSUE\n1. Chip makers brace for new rules\n2. A quiet week for spectrum sales\n3. Five phones we tested in January\n"
+    page = f"The Daily Circuit\nYour morning tech briefing\n{contents}\nPOLICY · 9 hours ago\n{HEADLINE}\n{P1}\n{P2}\n"
+    assert read_page(page).title == HEADLINE
+
+
+def test_a_kicker_under_a_dated_masthead_is_not_taken_for_its_tagline() -> None:
+    page = (
+        "HARBOUR TRADE MONTHLY      No. 42 · 3 March 2021\nNETWORKS\nCarriers told to count their Huawei antennas\n"
+        "The regulator wants a full inventory by autumn; smaller operators say they cannot afford the survey\n"
+        f"By Priya Raman, regulation editor\n{P1}\n{P2}\n"
+    )
+    found = read_page(page)
+    assert found.title == "Carriers told to count their Huawei antennas"
