@@ -21,6 +21,7 @@ _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news
 _SENDER = re.compile(r"(?i)^from\s*:\s*\"?(?P<name>[^<\"@]{2,60}?)\"?\s*<[^>\s]+@[^>\s]+>$")
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
+_LABEL = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)$")  # "(English edition)", "(podcast)" after a name
 _COMMON_NAME_WORDS = frozenset("the a of and & news daily weekly times post herald journal press tribune gazette review online tv radio network".split())
 
 
@@ -34,8 +35,9 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
     """The publication as readers cite it: its masthead name, not the company that holds the copyright.
 
     In order: a "Source:" label, the outlet named beside the headline in the page's title, a known address, a masthead
-    the page repeats (in its copyright line, a promo, the address), the copyright holder without "Media Group" or
-    "Company", a wire dateline, a known outlet near the top, a masthead seen once, the host.
+    printed on two lines that the text names whole, a masthead the page repeats (in its copyright line, a promo, the
+    address), the copyright holder without "Media Group" or "Company", a wire dateline, a known outlet near the top, a
+    masthead seen once, the host.
     """
     known = url and meta.site_of(url)
     holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
@@ -45,6 +47,7 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
         _labelled_source(lines, found),
         suffix,
         known if known and meta.outlet(known) else None,
+        _stacked(lines, found),
         repeated,
         meta.publication(holder) if holder else None,
         meta.wire(paragraphs[0]) if paragraphs else None,
@@ -52,7 +55,42 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
         masthead if masthead and not any(c.isdigit() for c in masthead) else None,
         known or None,
     )
-    return next((c for c in candidates if c), None)
+    found_name = next((c for c in candidates if c), None)
+    return cited(found_name, [line.text for line in lines]) if found_name else None
+
+
+def cited(name: str, texts: Iterable[str]) -> str:
+    """``name`` as readers cite the publication: without a label in brackets ("(English edition)", "(podcast)"), and with
+    "The" when the page prints its name with it on a line of its own ("THE DAILY KLAXON" for "Daily Klaxon")."""
+    name = _LABEL.sub("", name).strip() or name
+    if name.casefold().startswith("the "):
+        return name
+    wanted = "the " + " ".join(name.casefold().split())
+    return "The " + name if any(" ".join(text.casefold().split()) == wanted for text in texts) else name
+
+
+def _stacked(lines: Sequence[Line], found: Layout) -> str | None:
+    """A masthead printed on two lines ("LARCH COUNTY" over "Office of Broadband"), when another line names it whole.
+
+    A government office or a company's newsroom sets its parent's name over its own; readers cite the two together, as
+    the page's own text does ("The Larch County Office of Broadband said …").
+    """
+    top = found.headline if found.headline is not None else min(len(lines), 10)
+    for index in range(min(top, 12) - 1):
+        pair = lines[index : index + 2]
+        if not all(line.label is None and not line.is_meta and line.shape is not Shape.PROSE and _capitalised(line.text) for line in pair):
+            continue
+        pattern = re.compile(r"(?i)\b" + r"\s+".join(map(re.escape, f"{pair[0].text} {pair[1].text}".split())) + r"\b")
+        for other in lines[index + 2 :]:
+            if (match := pattern.search(other.text)) and not match.group().isupper():
+                return match.group()
+    return None
+
+
+def _capitalised(text: str) -> bool:
+    """A name's shape: one to six words, each capitalised but the small ones ("Office of Broadband and Digital Equity")."""
+    tokens = text.split()
+    return 1 <= len(tokens) <= 6 and all(t[:1].isupper() or t[:1].isdigit() or t in ("of", "and", "for", "the", "&") for t in tokens)
 
 
 def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
