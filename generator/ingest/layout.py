@@ -18,7 +18,7 @@ from enum import Enum
 from . import meta
 from .boilerplate import Kind
 from .lines import Line, Shape
-from .text import is_upper
+from .text import ends_sentence, is_upper
 from .titles import has_kicker
 
 JUNK = (Kind.CHROME, Kind.MENU, Kind.ADVERT, Kind.PROMO, Kind.VIDEO, Kind.COOKIE, Kind.CREDIT, Kind.CAPTION)
@@ -37,6 +37,7 @@ _NOT_HEADLINE = re.compile(
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 # "WEATHER ALERT: …", "Newer post: …", "Show: …": a label over something else, not a headline with a colon in it.
 _LABEL_PREFIX = re.compile(r"^(?P<label>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,2}):\s+\S")
+_FIELD = re.compile(r"^(?P<label>[A-Z][\w'’]*\.?(?: [A-Za-z][\w'’]*\.?){0,2}):\s+\S")
 _LABEL_WORDS = frozenset(
     "post alert show breaking update updated watch listen episode live tags topics category section series programme program podcast "
     "newsletter issue edition sponsored advertisement aired filed transcript analyst analysts author authors rating view contact".split()
@@ -77,10 +78,10 @@ def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
     """Find the headline (unless the page's markup said which line it is: ``known``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
     headline = known if known is not None else _headline(lines, captions)
-    standfirst = _standfirst(lines, headline, captions)
+    boxed = _field_box(lines)
+    standfirst = _standfirst(lines, headline, captions | boxed)
     zones = _zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1
-    boxed = _field_box(lines)
     body = tuple(
         i for i in range(start, len(lines))
         if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and i not in boxed and is_paragraph(lines[i])
@@ -89,19 +90,23 @@ def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
 
 
 def _field_box(lines: Sequence[Line]) -> frozenset[int]:
-    """Lines of a box of fields ("Claim: …", "Rating: FALSE", "Claimed by: …"): two or more "Label: value" lines in a row,
-    one with a value of a word or three. Speech ("MENDES: …", "Q: …") has long values and names for labels, so it stays."""
-    def field(i: int) -> re.Match[str] | None:
-        match = _LABEL_PREFIX.match(lines[i].text)
-        return match if match and len(match.group("label")) > 1 and not is_upper(match.group("label")) else None
+    """Lines of a box of fields ("Claim: …", "Rating: FALSE", "Case: …", "No.: …"): "Label: value" lines in a row, two with
+    a value of a word or three, or three and more whose values are not sentences. Speech ("MENDES: …", "Q: …") has
+    names in capitals or a letter for labels, and sentences for values, so it stays."""
+    def value(i: int) -> str | None:
+        match = _FIELD.match(lines[i].text)
+        label = match.group("label") if match else ""
+        return lines[i].text[match.end("label") + 1 :].strip() if match and len(label) > 1 and not is_upper(label) else None
 
     found: set[int] = set()
     run: list[int] = []
     for i in range(len(lines) + 1):
-        if i < len(lines) and field(i):
+        if i < len(lines) and value(i) is not None:
             run.append(i)
             continue
-        if len(run) >= 2 and any(len(lines[j].text[len(m.group("label")) + 1 :].split()) <= 3 for j in run if (m := field(j))):
+        values = [v for j in run if (v := value(j)) is not None]
+        short = len(run) >= 2 and any(len(v.split()) <= 3 for v in values)
+        if short or len(run) >= 3 and not any(ends_sentence(v) and len(v.split()) > 3 for v in values):
             found.update(run)
         run = []
     return frozenset(found)
@@ -266,9 +271,31 @@ def _numbered(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _bullets(lines: Sequence[Line], captions: frozenset[int]) -> frozenset[int]:
+    """A tabloid's points under its headline: three or more title lines of five words and more between the headline and
+    the byline or dateline. Four such lines in a row are a headline and its points; with only three, the first may
+    be an alt text, and the lines are left to the scores."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _is_header_meta(line):
+            continue
+        run = []
+        for i in range(index - 1, -1, -1):
+            if lines[i].kind(*IN_HEADER):  # buttons may come between the points; a menu ends them
+                continue
+            if not (is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 and i not in captions):
+                break
+            run.append(i)
+        if len(run) >= 4:
+            found.update(run[:-1])  # all but the first line on the page, the headline
+    return frozenset(found)
+
+
 def _headline(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
-    listed_items = _numbered(lines)
-    candidates = [i for i, line in enumerate(lines) if i not in captions and i not in listed_items and _headline_shaped(line)]
+    # The first line of a box may be a headline with a colon ("Huawei: …"); the lines under it are fields.
+    fields = frozenset(i for i in _field_box(lines) if i - 1 in _field_box(lines))
+    never = _numbered(lines) | _bullets(lines, captions) | fields
+    candidates = [i for i, line in enumerate(lines) if i not in captions and i not in never and _headline_shaped(line)]
     if not candidates:
         return None
     body_start = _first_body_run(lines)
@@ -322,10 +349,16 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             continue  # "Analysts: …" is a field; "and last updated …" goes on the line above
         if line.shape is Shape.TITLE:
             if line.word_count >= 6:
-                return index
+                return None if _is_bullet_run(lines, index, captions) else index
             continue
         return index if _meta_follows(lines, index) else None
     return None
+
+
+def _is_bullet_run(lines: Sequence[Line], index: int, captions: frozenset[int]) -> bool:
+    """Whether ``index`` starts three or more points in a row under a headline (a tabloid's bullets): a list, not one summary."""
+    points = [i for i in range(index, len(lines)) if not lines[i].kind(*JUNK) and i not in captions][:3]
+    return len(points) == 3 and all(is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 for i in points)
 
 
 def _meta_follows(lines: Sequence[Line], index: int) -> bool:

@@ -95,3 +95,32 @@ def test_a_kicker_under_a_dated_masthead_is_not_taken_for_its_tagline() -> None:
     )
     found = read_page(page)
     assert found.title == "Carriers told to count their Huawei antennas"
+
+
+def test_a_box_of_case_fields_under_the_headline_is_not_its_summary() -> None:
+    # The headline as an HTML page's markup names it: here the question is only the summary.
+    fields = "Matter: Northfield Telecom v. Regional Spectrum Board\nDocket No.: 21-cv-0417\nCourt: Superior Court, Harbour County\n"
+    found = read_page(f"Courtside Notes\nBy Priya Raman\n9 June 2021\n{HEADLINE}\n{fields}{P1}\n{P2}\n", headline=HEADLINE)
+    assert (found.title, found.standfirst, found.paragraphs) == (HEADLINE, None, (P1, P2))
+
+
+def test_lines_of_speech_are_not_a_box_of_fields() -> None:
+    speech = "Raman: We asked the carrier twice and got no answer.\nLindqvist: They told us the deal was done.\nRaman: Then it fell apart.\n"
+    found = read_page(f"Pocket Signal\n{HEADLINE}\nPosted on January 8, 2018 by Jordan Alvarez\n{P1}\n{speech}{P2}\n")
+    assert "Lindqvist: They told us the deal was done." in found.paragraphs
+
+
+def test_bullet_points_under_a_headline_are_not_one_summary() -> None:
+    bullets = (
+        "The phone was due to go on sale through the carrier next month\nLawmakers had warned the carrier about the deal in December\n"
+        "Huawei now plans to sell it unlocked through online shops\n"
+    )
+    found = read_page(f"THE EVENING BUGLE\n{HEADLINE}\n{bullets}By Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert (found.title, found.standfirst) == (HEADLINE, None)
+
+
+def test_an_alt_text_over_a_headline_and_its_standfirst_is_not_taken_for_bullet_points() -> None:
+    standfirst = "The carrier pulled out under pressure from lawmakers, leaving the company to sell the phone online"
+    page = f"Pocket Signal\nHuawei's logo at a trade fair in Barcelona\n{HEADLINE}\n{standfirst}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n"
+    found = read_page(page)
+    assert (found.title, found.standfirst) == (HEADLINE, standfirst)
