@@ -15,10 +15,11 @@ from ..content.dates import PartialDate
 from . import authors, meta, sources
 from .boilerplate import Kind
 from .dates import before, month_day, prefix_date, url_date, weekday_before
-from .layout import Layout, Zone, layout
+from .layout import Layout, layout
 from .lines import Line, describe_all
 from .text import key
 from .titles import split_title, without_kicker
+from .zones import Zone
 
 _SUBJECT = re.compile(r"(?i)^subject\s*:\s*(?:(?:fwd?|re)\s*:\s*)*(.{8,})$")
 MAX_TITLE_WORDS = 14

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 from . import meta
 from .boilerplate import Kind
-from .layout import Layout, Zone
+from .layout import Layout
 from .lines import Line, Shape
+from .zones import Zone
 
 _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
 _SENDER = re.compile(r"(?i)^from\s*:\s*\"?(?P<name>[^<\"@]{2,60}?)\"?\s*<[^>\s]+@[^>\s]+>$")
