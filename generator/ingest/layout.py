@@ -14,9 +14,11 @@ from . import headline as headlines
 from .boilerplate import Kind
 from .fields import field_box, is_labelled
 from .lines import Line, Shape
+from .text import is_upper
 from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 
 CAPTION_WORDS = 25
+_BULLET = re.compile(r"^[-–•*▪]\s+\S")
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
 
 
@@ -43,7 +45,24 @@ def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
         i for i in range(start, len(lines))
         if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and i not in boxed and is_paragraph(lines[i])
     )
-    return Layout(headline, standfirst, body, captions, tuple(zones))
+    return Layout(headline, standfirst, _before_briefs(lines, body), captions, tuple(zones))
+
+
+def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, ...]:
+    """The body up to a section of briefs after it: a heading in capitals ("QUICK HITS") over nothing but bullet points.
+
+    A newsletter puts its short items after the main story; an article's own list of points sits under a heading and
+    has its text go on after it, or comes before the body has had two paragraphs.
+    """
+    for index in range(len(lines)):
+        line = lines[index]
+        if not (is_text(line) and is_upper(line.text) and line.word_count <= 4 and line.shape is not Shape.PROSE):
+            continue
+        before = [i for i in body if i < index]
+        after = [i for i in body if i > index]
+        if len(before) >= 2 and after and all(_BULLET.match(lines[i].text) for i in after):
+            return tuple(before)
+    return body
 
 
 def _captions(lines: Sequence[Line]) -> frozenset[int]:

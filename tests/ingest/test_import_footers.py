@@ -74,3 +74,15 @@ def test_article_sentences_of_the_same_words_stay(line: str) -> None:
 )
 def test_what_follows_the_article_is_dropped(tail: str) -> None:
     assert read_page(f"{HEAD}\n{P1}\n\n{P2}\n\n{tail}\n").paragraphs == (P1, P2)
+
+
+def test_a_newsletter_s_briefs_after_the_main_story_are_not_its_body() -> None:
+    briefs = "SHORT TAKES\n- Satellites: two launches slipped to next quarter.\n- Fibre: a state grant round opens on Monday, with $40 million to give.\n"
+    assert read_page(f"{HEAD}\n{P1}\n\n{P2}\n\n{briefs}").paragraphs == (P1, P2)
+
+
+def test_an_article_s_own_points_under_a_heading_stay() -> None:
+    points = "WHAT CHANGES\n- Carriers must list every antenna by October.\n- The regulator will publish the totals.\n"
+    closing = "The regulator said it would publish a first estimate of the cost before the end of the year, and then ask for funds."
+    found = read_page(f"{HEAD}\n{P1}\n\n{P2}\n\n{points}\n{closing}\n")
+    assert found.paragraphs[-1] == closing and "- The regulator will publish the totals." in found.paragraphs
