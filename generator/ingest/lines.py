@@ -124,8 +124,8 @@ def describe_all(text: str) -> list[Line]:
         above = lines[index - 1]
         if not above.byline and above.label is None and not above.is_meta and (name := meta.names_only(above.text)):
             lines[index - 1] = replace(above, byline=name)
-        if lines[index - 1].byline:
-            lines[index] = replace(line, label=Label(Kind.CHROME))
+        # Under a byline or on its own ("City Hall Reporter", the name left off), a job is nobody's headline or text.
+        lines[index] = replace(line, label=Label(Kind.CHROME))
     return lines
 
 

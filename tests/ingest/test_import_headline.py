@@ -124,3 +124,9 @@ def test_an_alt_text_over_a_headline_and_its_standfirst_is_not_taken_for_bullet_
     page = f"Pocket Signal\nHuawei's logo at a trade fair in Barcelona\n{HEADLINE}\n{standfirst}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n"
     found = read_page(page)
     assert (found.title, found.standfirst) == (HEADLINE, standfirst)
+
+
+def test_a_reporter_s_job_printed_without_the_name_is_not_the_headline() -> None:
+    headline = "Huawei Sues Harbour County Over Mast Permits"
+    page = f"HARBOUR COUNTY COURIER\nTuesday, June 2, 2020\n\n{headline}\n\nSenior Courts Correspondent\n{P1}\n{P2}\n"
+    assert read_page(page).title == headline
