@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\bthis (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b",
         r"\b(?:paywall|premium article|exclusive to subscribers)\b", r"\bsubscribe here\b", r"^forwarded this (?:e-?mail|newsletter)\b",
         r"\byou(?:'re| are) receiving this\b", r"\b(?:log ?in|sign in|register|create an account) to (?:comment|reply|join the discussion)\b",
-        r"^that'?s (?:all|it) for (?:this|today|now)\b", r"\breply to this (?:e-?mail|newsletter)\b",
+        r"^that'?s (?:all|it) for (?:this|today|now)\b", r"^thanks? (?:you )?for reading\b", r"\breply to this (?:e-?mail|newsletter)\b",
         r"^(?:enjoy(?:ing|ed)?|like|liked|love) (?:this|the|our) \w+\?", r"\bforward (?:it|this|the \w+) to a (?:friend|colleague)\b",
         r"^(?:was this|were you) forwarded\b",
         r"\byou(?:'re| are) receiving\b.{0,60}\bbecause\b", r"\byou received this\b.{0,60}\bbecause\b",

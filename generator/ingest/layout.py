@@ -56,7 +56,7 @@ def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, .
     """
     for index in range(len(lines)):
         line = lines[index]
-        if not (is_text(line) and is_upper(line.text) and line.word_count <= 4 and line.shape is not Shape.PROSE):
+        if not (line.label is None and is_upper(line.text) and line.word_count <= 4 and line.shape is not Shape.PROSE):  # "ALSO TODAY" reads as a date too
             continue
         before = [i for i in body if i < index]
         after = [i for i in body if i > index]

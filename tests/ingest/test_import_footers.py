@@ -86,3 +86,14 @@ def test_an_article_s_own_points_under_a_heading_stay() -> None:
     closing = "The regulator said it would publish a first estimate of the cost before the end of the year, and then ask for funds."
     found = read_page(f"{HEAD}\n{P1}\n\n{P2}\n\n{points}\n{closing}\n")
     assert found.paragraphs[-1] == closing and "- The regulator will publish the totals." in found.paragraphs
+
+
+def test_a_paragraph_ending_in_a_footnote_mark_is_still_a_paragraph() -> None:
+    noted = "The regulator first asked carriers about their equipment in a letter sent two years ago.³"
+    bracketed = "Most of them did not answer it, the regulator said in its annual report.[4]"
+    assert read_page(f"{HEAD}\n{noted}\n\n{bracketed}\n\n{P1}\n").paragraphs == (noted, bracketed, P1)
+
+
+def test_a_sign_off_and_briefs_under_a_heading_that_reads_as_a_date_are_not_the_body() -> None:
+    tail = "LATER TODAY\n• A spectrum auction opens at noon.\n• Two carriers report results.\n\nThank you for reading, and see you tomorrow."
+    assert read_page(f"{HEAD}\n{P1}\n\n{P2}\n\n{tail}\n").paragraphs == (P1, P2)
