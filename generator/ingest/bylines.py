@@ -12,6 +12,7 @@ needs a dateline beside it as well.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .meta import is_person, names
 
@@ -28,10 +29,19 @@ _SMALL = frozenset("of and the for on in at & to".split())
 MAX_WORDS = 24
 
 
-def unlabelled(text: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The names of a byline printed without "By", and how surely its shape says so."""
+
+    names: str
+    sure: bool  # several people, or a name with its job: a Title Case headline rarely has either shape
+
+
+def unlabelled(text: str) -> Names | None:
     """The names of a byline without "By" ("Jane Doe, John Roe"; "Jane Doe in Lagos"; "Jane Doe, Senior Fellow"), or ``None``.
 
-    One bare name gives ``None``: alone it is as likely a short Title Case headline ("Huawei Sues Government").
+    One bare name gives ``None``: alone it is as likely a short Title Case headline ("Huawei Sues Government"). One name
+    with a place is less sure than several names or a job: "Huawei Wins Ruling in Texas Court" has its shape.
     """
     if len(text.split()) > MAX_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
         return None
@@ -42,16 +52,16 @@ def unlabelled(text: str) -> str | None:
     for index, part in enumerate(parts):
         # After a name, a job ("Research Director" has a name's shape, but "Director" is nobody's surname).
         if people and not hosts and _is_role(parts[index:]):
-            return _joined(people)
+            return _joined(people, sure=True)
         place = _PLACE.match(part)
         person = place.group("name") if place else part
         if not is_person(person) or _is_role([person]):
             return None
         people.append(person)
         placed = placed or place is not None
-    if len(people) >= 2 or placed or hosts and people:
-        return _joined(people)
-    return None
+    if len(people) >= 2 or hosts and people:
+        return _joined(people, sure=True)
+    return _joined(people, sure=False) if placed else None
 
 
 def _is_role(parts: list[str]) -> bool:
@@ -61,5 +71,6 @@ def _is_role(parts: list[str]) -> bool:
     return bool(tokens) and capitalised and any(t.strip(".,").lower() in _JOBS for t in tokens)
 
 
-def _joined(people: list[str]) -> str | None:
-    return names(", ".join(people[:-1]) + " and " + people[-1]) if len(people) > 1 else names(people[0])
+def _joined(people: list[str], sure: bool) -> Names | None:
+    found = names(", ".join(people[:-1]) + " and " + people[-1]) if len(people) > 1 else names(people[0])
+    return Names(found, sure) if found else None

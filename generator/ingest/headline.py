@@ -74,7 +74,7 @@ def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[
         # Between them a standfirst (prose, or longer than a headline) makes this the headline; a shorter
         # title line there is the headline itself, and this line an alt text, a tagline or a kicker.
         between = after[0]
-        standfirst = is_text(between) and (between.shape is Shape.PROSE or between.word_count >= max(count, 8))
+        standfirst = is_text(between) and (between.shape is Shape.PROSE or _standfirst_long(between, count))
         score += 3 if standfirst else 1
     if after and is_text(after[0]) and (after[0].shape is Shape.PROSE or after[0].word_count >= 8):
         score += 1  # prose or a standfirst right under it
@@ -102,6 +102,12 @@ def _between(lines: Sequence[Line], index: int, end: int, captions: frozenset[in
     ]
 
 
+def _standfirst_long(line: Line, headline_words: int) -> bool:
+    """Whether a title line under a headline of ``headline_words`` is long enough to be its standfirst: a clause nearly as
+    long as the headline. A shorter line there is the headline itself, and the line above it an alt text or a kicker."""
+    return line.word_count >= max(STANDFIRST_WORDS, headline_words * 3 // 4)
+
+
 def _leads_into_body(lines: Sequence[Line], index: int, body_start: int, captions: frozenset[int]) -> bool:
     """Whether only a byline, dateline, boilerplate and at most one standfirst (a sentence, or longer) come between ``index`` and the body."""
     if index >= body_start:
@@ -112,8 +118,7 @@ def _leads_into_body(lines: Sequence[Line], index: int, body_start: int, caption
     if not between:
         return True
     only = lines[between[0]]
-    # A standfirst is a sentence, or a clause nearly as long as the headline; a shorter line is the headline under an alt text.
-    return len(between) == 1 and (only.shape is Shape.PROSE or only.word_count >= max(STANDFIRST_WORDS, lines[index].word_count * 3 // 4))
+    return len(between) == 1 and (only.shape is Shape.PROSE or _standfirst_long(only, lines[index].word_count))
 
 
 def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], leads: Sequence[int]) -> bool:

@@ -133,19 +133,20 @@ def _bare_byline(lines: list[Line], index: int) -> str | None:
     """The names of a line that is a byline without "By", from its shape and its place under the headline.
 
     Several names, names with their cities or a name with its job under a longer line (the headline or standfirst) are a
-    byline. One bare name must also have a dateline beside it: "Jane Doe" over "16 May 2019". Without the headline above
-    it, a short Title Case headline over its dateline ("Huawei Sues Government") would pass.
+    byline; beside a dateline, several names or a name with its job are one too. One bare name must have both a
+    dateline beside it ("Jane Doe" over "16 May 2019") and a headline above: without it, a short Title Case headline
+    over its dateline ("Huawei Sues Government") would pass.
     """
     line = lines[index]
     if line.label is not None or line.is_meta or line.shape is Shape.PROSE:
         return None
     above = [other for other in lines[max(0, index - 4) : index] if other.label is None and not other.is_meta]
-    if (names := unlabelled(line.text)) is not None and above and above[-1].shape is not Shape.SHORT and above[-1].word_count > line.word_count:
-        return names
-    if line.word_count > 8:
-        return None
     below = next((other for other in lines[index + 1 : index + 3] if other.label is None), None)  # past the outlet's name
-    if not any(other.dateline for other in [*lines[max(0, index - 1) : index], *([below] if below else [])]):
+    dated = any(other.dateline for other in [*lines[max(0, index - 1) : index], *([below] if below else [])])
+    longer_above = bool(above) and above[-1].shape is not Shape.SHORT and above[-1].word_count > line.word_count
+    if (found := unlabelled(line.text)) is not None and (longer_above or dated and found.sure):
+        return found.names
+    if line.word_count > 8 or not dated:
         return None
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)
     return meta.names_only(line.text) if headed or "@" in line.text else None

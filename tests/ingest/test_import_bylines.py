@@ -32,7 +32,8 @@ P2 = "The survey is the first step towards a programme that would pay smaller ca
     ],
 )
 def test_lines_of_names_are_bylines(line: str, names: str) -> None:
-    assert unlabelled(line) == names
+    found = unlabelled(line)
+    assert found is not None and found.names == names
 
 
 @pytest.mark.parametrize(
@@ -75,3 +76,16 @@ def test_a_title_case_headline_under_a_short_kicker_stays_the_headline() -> None
     headline = "Carriers Count Their Huawei Antennas"
     page = f"Signal & Noise\nSpectrum\n{headline}\nMarch 4, 2021\n\n{P1}\n\n{P2}\n"
     assert read_page(page).title == headline
+
+
+def test_a_byline_longer_than_the_standfirst_beside_a_dateline_is_the_byline() -> None:
+    standfirst = "Carriers have until autumn to report what they own"
+    byline = "Priya Raman in Nairobi and Oskar Lindqvist in Stockholm"
+    found = read_page(f"Signal & Noise\nSPECTRUM\n{HEADLINE}\n{standfirst}\n{byline}\nMarch 4, 2021\n\n{P1}\n\n{P2}\n")
+    assert (found.title, found.standfirst, found.byline) == (HEADLINE, standfirst, "Priya Raman and Oskar Lindqvist")
+
+
+def test_a_title_case_headline_with_in_over_its_dateline_is_not_a_byline() -> None:
+    headline = "Carrier Wins Ruling in Harbour County Court"
+    found = read_page(f"Courtside Notes\nHome | Cases | Opinion\n{headline}\nMarch 4, 2021\nBy Priya Raman\n\n{P1}\n\n{P2}\n")
+    assert (found.title, found.byline) == (headline, "Priya Raman")

@@ -55,3 +55,8 @@ def test_html_site_name_loses_its_bracketed_label_and_gains_the_masthead_s_the()
     )
     imported = import_any(markup, matcher([("Huawei", [])]))
     assert imported.page.source == "The Eastport Bugle"
+
+
+def test_a_masthead_with_only_the_date_between_it_and_the_headline_is_the_source() -> None:
+    page = f"EASTPORT EVENING NEWS\nMonday, June 14, 2021\nEastport Stops Buying Huawei Cameras\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Eastport Evening News"
