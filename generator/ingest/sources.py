@@ -104,9 +104,9 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     if first is None or found.headline is None or found.headline <= first:
         return None
     # A line right over the headline may be its kicker; only the page's very first line, in capitals, printed again, is its name.
-    # A dateline between them shows the first line is not sitting on the headline ("RIVERBEND TIMES", a date, the headline).
-    dated = any(lines[i].dateline for i in range(first + 1, found.headline))
-    if found.headline - first < 3 and not dated and not (first == 0 and lines[first].text.isupper() and _printed_again(lines, first)):
+    # A dateline, a menu or a subscription pitch between them shows the first line is not sitting on the headline.
+    apart = any(lines[i].dateline or lines[i].kind(Kind.MENU, Kind.PROMO) for i in range(first + 1, found.headline))
+    if found.headline - first < 3 and not apart and not (first == 0 and lines[first].text.isupper() and _printed_again(lines, first)):
         return None
     text = lines[first].text
     tokens = text.split()

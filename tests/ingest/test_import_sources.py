@@ -57,6 +57,19 @@ def test_html_site_name_loses_its_bracketed_label_and_gains_the_masthead_s_the()
     assert imported.page.source == "The Eastport Bugle"
 
 
-def test_a_masthead_with_only_the_date_between_it_and_the_headline_is_the_source() -> None:
-    page = f"EASTPORT EVENING NEWS\nMonday, June 14, 2021\nEastport Stops Buying Huawei Cameras\n{P1}\n{P2}\n"
+@pytest.mark.parametrize(
+    ("masthead", "between"),
+    [
+        ("EASTPORT EVENING NEWS", "Monday, June 14, 2021"),
+        ("Eastport Evening News", "Subscribe for $1 a week"),
+        ("Eastport Evening News", "News | Sport | Weather"),
+    ],
+)
+def test_a_masthead_with_only_a_date_a_pitch_or_a_menu_between_it_and_the_headline_is_the_source(masthead: str, between: str) -> None:
+    page = f"{masthead}\n{between}\nEastport stops buying Huawei cameras for its buildings\n{P1}\n{P2}\n"
     assert read_page(page).source == "Eastport Evening News"
+
+
+def test_a_kicker_right_on_the_headline_is_not_the_source() -> None:
+    page = f"Surveillance\nEastport stops buying Huawei cameras for its buildings\n{P1}\n{P2}\n"
+    assert read_page(page).source != "Surveillance"
