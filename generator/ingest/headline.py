@@ -36,9 +36,22 @@ def find(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
     body_start = _first_body_run(lines)
     listed = read_zones(lines, -1, ends=False)
     leads = [i for i in candidates if _leads_into_body(lines, i, body_start, captions)]
-    taglines = {i for i in candidates if _is_tagline(lines, i, candidates, leads)}
+    taglines = {i for i in candidates if _is_tagline(lines, i, candidates, leads) or _is_masthead(lines, i, leads)}
     # Highest score wins; of equals, the first on the page.
     return max(candidates, key=lambda i: (_score(lines, i, body_start, listed, captions) - 3 * (i in taglines), -i))
+
+
+def _is_masthead(lines: Sequence[Line], index: int, leads: Sequence[int]) -> bool:
+    """The paper's name as the page's first words ("The Riverbend Times"), with only its dateline, byline or menus between
+    it and a longer line that leads into the body: that line is the headline."""
+    first = next((i for i, line in enumerate(lines) if is_text(line) and any(c.isalpha() for c in line.text)), None)
+    if index != first or lines[index].word_count > 4:
+        return False
+    for other in leads:
+        between = range(index + 1, other)
+        if other > index and lines[other].word_count > lines[index].word_count and all(not is_text(lines[i]) for i in between):
+            return any(lines[i].is_meta for i in between)
+    return False
 
 
 def headline_shaped(line: Line) -> bool:

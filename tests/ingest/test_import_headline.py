@@ -130,3 +130,12 @@ def test_a_reporter_s_job_printed_without_the_name_is_not_the_headline() -> None
     headline = "Huawei Sues Harbour County Over Mast Permits"
     page = f"HARBOUR COUNTY COURIER\nTuesday, June 2, 2020\n\n{headline}\n\nSenior Courts Correspondent\n{P1}\n{P2}\n"
     assert read_page(page).title == headline
+
+
+def test_the_paper_s_name_over_its_dateline_is_not_the_headline_under_them() -> None:
+    headline = "Harbour council drops Huawei from its camera contract"
+    assert read_page(f"The Harbour Ledger\nTuesday, June 2, 2020\n{headline}\n{P1}\n{P2}\n").title == headline
+
+
+def test_a_short_headline_opening_the_page_over_its_dateline_stays_the_headline() -> None:
+    assert read_page(f"Huawei Loses Contract\nTuesday, June 2, 2020\n{P1}\n{P2}\n").title == "Huawei Loses Contract"

@@ -61,6 +61,7 @@ def test_html_site_name_loses_its_bracketed_label_and_gains_the_masthead_s_the()
     ("masthead", "between"),
     [
         ("EASTPORT EVENING NEWS", "Monday, June 14, 2021"),
+        ("Eastport Evening News", "Monday, June 14, 2021"),
         ("Eastport Evening News", "Subscribe for $1 a week"),
         ("Eastport Evening News", "News | Sport | Weather"),
     ],
