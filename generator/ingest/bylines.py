@@ -3,7 +3,7 @@
 A labelled byline ("By Jane Doe") is read in :mod:`.meta`. Many pages print only
 the names under the headline, in shapes that say "these are people" more
 surely than one bare name does: several names ("Jane Doe, John Roe"), names
-with the city each files from ("Jane Doe in Lagos and John Roe in Lima"), a
+with the city each files from ("Jane Doe in Lagos and John Roe in Lima", "Jane Doe, Lagos"), a
 name with its job ("Jane Doe, Senior Fellow, Energy Program") or a show's hosts
 ("With Jane Doe and John Roe"). One bare name is left to the layout, which
 needs a dateline beside it as well.
@@ -55,6 +55,10 @@ def unlabelled(text: str) -> Names | None:
             return _joined(people, sure=True)
         place = _PLACE.match(part)
         person = place.group("name") if place else part
+        # (A two-word place has a name's shape: "Jane Doe, Hong Kong" reads as two people, which is still a byline.)
+        if people and index == len(parts) - 1 and not hosts and _is_place(part) and not is_person(part):
+            placed = True  # the city the names file from, after a comma: "Jane Doe and John Roe, Lagos"
+            break
         if not is_person(person) or _is_role([person]):
             return None
         people.append(person)
@@ -62,6 +66,12 @@ def unlabelled(text: str) -> Names | None:
     if len(people) >= 2 or hosts and people:
         return _joined(people, sure=True)
     return _joined(people, sure=False) if placed else None
+
+
+def _is_place(part: str) -> bool:
+    """One to three capitalised words that are not a person's name: "Shenzhen", "Hong Kong", "Rio de Janeiro"."""
+    tokens = part.split()
+    return 1 <= len(tokens) <= 3 and tokens[0][:1].isupper() and all(t[:1].isupper() or t in ("de", "del", "la", "upon") for t in tokens)
 
 
 def _is_role(parts: list[str]) -> bool:

@@ -17,6 +17,7 @@ from .text import is_upper
 from .zones import IN_HEADER, SUBSTANTIAL, Zone, following, is_header_meta, is_paragraph, is_text, read_zones
 
 STANDFIRST_WORDS = 8
+MOTTO_WORDS = 8  # "Your Trusted Source for the Quad Cities"
 # Never a headline: a caption or credit, a link to the next or previous post.
 _NOT_HEADLINE = re.compile(
     r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
@@ -145,7 +146,8 @@ def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], le
         return False
     if any(line.is_meta for line in lines[: text[0]]):
         return False  # the masthead is the page's first words; a line under a dateline is a kicker, and the one under it the headline
-    return any(other > index for other in candidates if other in leads)
+    # A motto is a few words; a longer line under the masthead is the headline, over its standfirst.
+    return lines[index].word_count <= MOTTO_WORDS and any(other > index for other in candidates if other in leads)
 
 
 def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:

@@ -25,6 +25,7 @@ P2 = "The survey is the first step towards a programme that would pay smaller ca
         ("Priya Raman and Oskar Lindqvist", "Priya Raman and Oskar Lindqvist"),
         ("Priya Raman in Nairobi and Oskar Lindqvist in São Paulo", "Priya Raman and Oskar Lindqvist"),
         ("Oskar Lindqvist in Stockholm", "Oskar Lindqvist"),
+        ("Priya Raman and Oskar Lindqvist, Nairobi", "Priya Raman and Oskar Lindqvist"),
         ("Priya Raman, Visiting Scholar, Centre for Digital Trade", "Priya Raman"),
         ("Oskar Lindqvist, Research Director", "Oskar Lindqvist"),
         ("With Priya Raman and Oskar Lindqvist", "Priya Raman and Oskar Lindqvist"),
@@ -46,6 +47,7 @@ def test_lines_of_names_are_bylines(line: str, names: str) -> None:
         "Priya Raman, the regulator's chief executive, said the survey was overdue.",
         "Five Things to Know About the Survey",
         "Priya Raman, Oskar Lindqvist and the cost of ripping out Huawei",
+        "Huawei, Nairobi",
     ],
 )
 def test_other_lines_are_not_bylines(line: str) -> None:
@@ -89,3 +91,9 @@ def test_a_title_case_headline_with_in_over_its_dateline_is_not_a_byline() -> No
     headline = "Carrier Wins Ruling in Harbour County Court"
     found = read_page(f"Courtside Notes\nHome | Cases | Opinion\n{headline}\nMarch 4, 2021\nBy Priya Raman\n\n{P1}\n\n{P2}\n")
     assert (found.title, found.byline) == (headline, "Priya Raman")
+
+
+def test_names_with_their_city_after_a_comma_are_the_byline_under_the_headline() -> None:
+    page = f"Signal & Noise\n{HEADLINE}\n{STANDFIRST}\n\nPriya Raman and Oskar Lindqvist, Nairobi\n2021-03-04 18:30\n\n{P1}\n\n{P2}\n"
+    found = read_page(page)
+    assert (found.title, found.byline) == (HEADLINE, "Priya Raman and Oskar Lindqvist")
