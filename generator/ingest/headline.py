@@ -102,6 +102,8 @@ def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[
         score += 2  # the article starts right under it (a byline, dateline or standfirst may come between)
     if listed[index] is Zone.LISTED:
         score -= 3
+    if after and is_text(after[0]) and len(after[0].text) < len(line.text) and after[0].text.casefold() in line.text.casefold():
+        score -= 3  # a browser title ("Outlet - Headline") over the headline it repeats
     if index > body_start:
         score -= 3
     return score - max(0, _titles_below(lines, index, listed, captions) - 1)

@@ -139,3 +139,9 @@ def test_the_paper_s_name_over_its_dateline_is_not_the_headline_under_them() -> 
 
 def test_a_short_headline_opening_the_page_over_its_dateline_stays_the_headline() -> None:
     assert read_page(f"Huawei Loses Contract\nTuesday, June 2, 2020\n{P1}\n{P2}\n").title == "Huawei Loses Contract"
+
+
+def test_a_browser_title_over_the_headline_it_repeats_is_not_the_headline() -> None:
+    headline = "Carriers told to count every Huawei antenna they run"
+    page = f"Spectrum Weekly - {headline}\n{headline}\nMarch 4, 2021 | By Priya Raman\n{P1}\n{P2}\n"
+    assert read_page(page).title == headline
