@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from .credits import CAPTION, CREDIT, credit_of
+from .footers import FOOTER
 from .text import ends_sentence, key, words
 
 
@@ -82,13 +84,14 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "show comments, view comments, reader comments, what do you think?, have your say, comment on this story, conversation, discussion, "
         "responses, about the author, about the authors, media contact, media contacts, press contact, press contacts, media enquiries, "
         "media inquiries, for media inquiries, for more information, contact, contacts, ###, ends, - ends -, -30-, notes to editors, "
-        "notes to editor, editor's note, disclaimer, footnotes, references, sources, share your thoughts, "
+        "notes to editor, editor's note, disclaimer, footnotes, endnotes, notes, references, sources, credits, share your thoughts, "
         "forward-looking statements, forward looking statements, cautionary statement, safe harbor statement, safe harbour statement, "
-        "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits"
+        "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits, "
+        # a magazine's end mark after the last sentence: what follows is another item
+        "■, ∎, ◼, ▪, ◆, ♦, □"
     ),
 }
 
-_AGENCIES = r"(?:getty images|afp|ap photo|reuters|bloomberg|epa|shutterstock|alamy|xinhua|pa media|pa wire|file photo|handout|courtesy)"
 
 
 def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
@@ -102,6 +105,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
         r"^(?:reading time|estimated reading time)\b",
+        r"[·|•]\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)$",  # the reading time beside a name: "Press Office · 3 min read"
+        # who put a summary together, not who reported it: "Summarised by The Wire from 6 sources"
+        r"^(?:summari[sz]ed|curated|aggregated|rounded up) (?:by|from)\b.{0,60}$",
         r"^(?:headshot|portrait|avatar|mugshot|author (?:photo|image|picture)|profile (?:photo|picture)) (?:of|for)\b",
         r"^(?:listen|play|audio)\b\W{0,3}(?:\d{1,2}:\d{2}|\d+)(?:\s*min(?:ute)?s?)?\)?$",  # "Listen · 4:12 min"
         r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
@@ -143,70 +149,18 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\bthis (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b",
         r"\b(?:paywall|premium article|exclusive to subscribers)\b", r"\bsubscribe here\b", r"^forwarded this (?:e-?mail|newsletter)\b",
         r"\byou(?:'re| are) receiving this\b", r"\b(?:log ?in|sign in|register|create an account) to (?:comment|reply|join the discussion)\b",
-        r"^that'?s (?:all|it) for (?:this|today|now)\b", r"\breply to this (?:e-?mail|newsletter)\b",
+        r"^that'?s (?:all|it) for (?:this|today|now)\b", r"^thanks? (?:you )?for reading\b", r"\breply to this (?:e-?mail|newsletter)\b",
         r"^(?:enjoy(?:ing|ed)?|like|liked|love) (?:this|the|our) \w+\?", r"\bforward (?:it|this|the \w+) to a (?:friend|colleague)\b",
         r"^(?:was this|were you) forwarded\b",
+        r"\byou(?:'re| are) receiving\b.{0,60}\bbecause\b", r"\byou received this\b.{0,60}\bbecause\b",
+        # a newsletter's teaser for what it will send next: "Coming up: …", "Next week: …"
+        r"^[-–—]?\s*(?:coming up|coming next|still to come|next week|next time|next issue|in (?:our|the) next (?:issue|edition))\b[^:]{0,30}:",
+        r"\bcancel (?:any ?time|at any time)\b", r"^terms (?:and conditions )?apply\b",
     )),
-    (Kind.FOOTER, _any(
-        r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
-        r"^(?:our standards|the thomson reuters trust principles)\b",
-        r"^this (?:article|story) (?:was|has been|is) (?:originally |first )?(?:published|updated|amended|corrected|produced|written|syndicated|republished)\b",
-        r"^(?:contact|email|follow|write to) the (?:author|writer|reporter)s?\b", r"^disclaimer:",
-        r"\b(?:data|quotes|prices) (?:is|are) delayed\b", r"\breal-time snapshot\b", r"^this (?:article|story|content) is (?:more than|over) \w+ \w+ old$",
-        r"^(?:terms (?:of (?:use|service))|privacy policy|cookie policy|contact us|about us)(?:\s*[|·•].*)?$",
-        r"^(?:source|image source|picture source)\s*:\s*https?://",
-        # the publisher's word after the article: disclaimers, letters, credits of a show
-        r"\bviews expressed (?:here |in this \w+ )?are (?:the author'?s?|their|his|her|my) own\b", r"\bdoes not take institutional positions\b",
-        r"\b(?:is|are) (?:the|solely the) (?:author|writer|columnist|contributor)(?:'s|s'|s)? own\b",
-        r"\bdo(?:es)? not (?:necessarily )?reflect the (?:views?|position|opinions?|policy)\b",
-        r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
-        r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
-        r"^(?:produced|edited|mixed|engineered|hosted) by [^.]{1,60}\.(?: [^.]{1,60}\.?)?$", r"^music\s*:",
-        r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
-        r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
-        r"^(?:read|view|see) (?:the )?original (?:article|story|version|text)\b", r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
-        # sign-offs: who else worked on the story, and how to reach the newsroom
-        r"^[^.]{0,60}\b(?:contributed|added) (?:reporting|to this (?:report|story|article))\b", r"^(?:[\w.'’ ]{1,40} )?(?:wire|news) services? contributed\b",
-        r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b",
-        r"^(?:send|email|e-mail|share|submit) (?:us )?(?:your |a |any )?(?:news |story )?(?:tips?|story ideas?)\b",
-        r"^(?:news )?tips?\s*:\s", r"\b(?:contact|reach|email|e-mail) (?:the|our) (?:newsroom|news desk|tip line|reporter|writer)\b",
-        r"^(?:correction|clarification|editor's note)s?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
-        r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",
-        r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
-        r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
-        r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
-    )),
-    (Kind.CREDIT, _any(
-        r"^(?:(?:header|top|lead|featured|main|hero) )?(?:image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"
-        r"\s*(?:credits?|source|courtesy)?"
-        r"\s*[:,]\s*\S.{0,80}$",
-        r"^(?:credits?|courtesy|photographer)\s*:\s*\S.{0,80}$",
-        r"^(?:getty images|afp|reuters|ap photo|associated press|bloomberg|epa|shutterstock|alamy|xinhua|pa media)(?:\s*(?:[|/,]|via)\s*[\w.' -]{1,40})?$",
-    )),
-    (Kind.CAPTION, _any(
-        rf"\((?:photo|image|picture|credit|file)?[^()]{{0,60}}?{_AGENCIES}[^()]{{0,40}}\)\s*$",
-        r"\((?-i:(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4})\)\s*$",  # "(The Canadian Press/Darryl Dyck)"
-        r"\b(?:photos?|photograph|picture|image)s? (?:by|courtesy of)\s+[A-Z]", r"\b(?:photographer|photograph|photo|picture|image)s?:\s*[A-Z][^.]{0,60}$",
-        r"^image caption\b", r"(?-i:REUTERS/)", r"/\s*reuters\b",
-        r"\b[a-z]\w*\s*/\s*(?:getty images|afp|bloomberg|ap|pa|epa|shutterstock|alamy|xinhua|file photo|handout)\b",
-        r"\b(?:getty images|shutterstock|alamy(?: stock photo)?)\s*\W*$",
-        flags=re.I,
-    )),
+    (Kind.FOOTER, _any(*FOOTER)),
+    (Kind.CREDIT, _any(*CREDIT)),
+    (Kind.CAPTION, _any(*CAPTION, flags=re.I)),
 ]
-_CREDIT_VALUE = [
-    re.compile(rf"\((?P<v>[^()]*{_AGENCIES}[^()]*)\)\s*$", re.I),
-    re.compile(r"\b(?:photos?|photograph|picture|image)s? (?:by|courtesy of)\s+(?P<v>[^.()]+)", re.I),
-    re.compile(r"\((?P<v>(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4})\)\s*$"),
-    re.compile(r"(?P<v>(?:\b[\w.'’ -]{0,40}/\s*)?(?-i:REUTERS/)[\w.'’ -]+(?:/[\w ]+)?)"),
-    re.compile(r"\b(?:photographer|photograph|photo|picture|image)s?:\s*(?P<v>[A-Z][^.]{0,60})$"),
-    re.compile(r"(?P<v>\b[\w.'’ -]{0,40}/\s*(?:getty images|afp|bloomberg|ap|pa|epa|shutterstock|alamy|xinhua|reuters|file photo|handout)(?:/[\w ]+)?)", re.I),
-    re.compile(r"(?:credits?|source|courtesy|photographer|image|photo|picture|photograph|pic|illustration|graphic|artwork|video)s?"
-               r"\s*[:,]\s*(?P<v>(?:\S+ ){0,7}\S+)$",
-               re.I),
-    re.compile(r"(?P<v>\b(?:getty images|shutterstock|alamy(?: stock photo)?|reuters))\s*\W*$", re.I),
-    re.compile(r"^(?P<v>(?:getty images|afp|reuters|ap photo|associated press|bloomberg|epa|shutterstock|alamy|xinhua|pa media)\b.*)$", re.I),
-]
-_CREDIT_LABEL = re.compile(r"^(?:photos?|photograph|picture|image|credit)s?\s*(?:by\b|credit\s*:?|:)\s*", re.I)
 _COMMENT_COUNT = re.compile(r"^(?:comments?|responses?|replies) ?[(\[]\d+[)\]]$")
 _ABOUT = re.compile(r"^About (?:[A-Z0-9][\w&.'’-]*\s?){1,5}:?$")
 _NAV_WORDS = frozenset(phrase for phrase in _EXACT[Kind.CHROME] if " " not in phrase) | frozenset(
@@ -258,16 +212,6 @@ def _is_nav(bare: str) -> bool:
     """Two or more words, every one a section or button name: "Home About Archive Contact"."""
     tokens = bare.replace("|", " ").split()
     return len(tokens) >= 2 and all(token in _NAV_WORDS for token in tokens)
-
-
-def credit_of(text: str) -> str:
-    """The credit in a credit or caption line ("Getty Images", "Aly Song/Reuters"), else ``""``."""
-    for pattern in _CREDIT_VALUE:
-        match = pattern.search(text)
-        if match:
-            value = _CREDIT_LABEL.sub("", match.group("v").strip(" .,;:()"))
-            return value.strip(" .,;:()")
-    return ""
 
 
 def is_menu(text: str) -> bool:

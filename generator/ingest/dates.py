@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..content.dates import DateError, PartialDate, parse_date
-from .text import title_case_ratio, words
+from .text import ends_sentence, title_case_ratio, words
 
 _MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -147,6 +147,8 @@ def read_dateline(text: str) -> Dateline | None:
     relative = has_relative(text)
     if not found and not relative:
         return None
+    if not found and ends_sentence(text) and len(words(text)) >= 3:
+        return None  # "Updated 2 hours ago" stands alone; "Prices rose last month." is a sentence
     chars = list(text)
     for start, end in [(m.start, m.end) for m in found] + [m.span() for m in _RELATIVE.finditer(text)]:
         chars[start:end] = " " * (end - start)

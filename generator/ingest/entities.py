@@ -11,7 +11,9 @@ Rules, in the order they apply:
   Title Case or ALL CAPS headline — a one-word capitalised name ("Commerce",
   "Ross") counts only if the page never uses that word in lower case.
 * Longest match first: "Commerce Secretary Wilbur Ross" is Wilbur Ross, not
-  also the Commerce Department; overlapping shorter matches are dropped.
+  also the Commerce Department; a shorter match inside a longer one is dropped.
+  Two names that only share a word are both found: "the US Department of
+  Commerce's Bureau of Industry and Security" names the department and the bureau.
 * Each entity once, by canonical name, in order of first appearance.
 """
 
@@ -89,7 +91,7 @@ class Matcher:
         ]
         chosen: list[_Match] = []
         for match in sorted(candidates, key=lambda m: (m.start - m.end, m.segment, m.start)):
-            if not any(c.segment == match.segment and c.start < match.end and match.start < c.end for c in chosen):
+            if not any(c.segment == match.segment and c.start <= match.start and match.end <= c.end for c in chosen):
                 chosen.append(match)
         names: list[str] = []
         for match in sorted(chosen, key=lambda m: (m.segment, m.start)):

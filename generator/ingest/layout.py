@@ -1,11 +1,7 @@
-"""Where the article is on a page: headline, standfirst, body, and the sections that are not it.
+"""Where the article is on a page: headline, standfirst, body, and the captions and boxes that are not it.
 
-The headline is the title-shaped line that best fits what follows a headline
-(a byline or dateline close below, then a standfirst or prose). After it the
-page is read as a sequence of *zones*: the article; a list of other articles
-under a heading such as "Related articles", which lasts until prose of the
-article's kind comes back; and the end (comments, "About the company"), after
-which nothing is the article.
+The headline is chosen in :mod:`.headline`, the zones in :mod:`.zones`; this
+module puts them together and finds the standfirst under the headline.
 """
 
 from __future__ import annotations
@@ -13,41 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 
-from . import meta
+from . import headline as headlines
 from .boilerplate import Kind
+from .fields import field_box, is_labelled
 from .lines import Line, Shape
 from .text import is_upper
-from .titles import has_kicker
+from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 
-JUNK = (Kind.CHROME, Kind.MENU, Kind.ADVERT, Kind.PROMO, Kind.VIDEO, Kind.COOKIE, Kind.CREDIT, Kind.CAPTION)
-# Under a headline, buttons and pictures may come between it and its byline; a menu may not.
-IN_HEADER = tuple(kind for kind in JUNK if kind is not Kind.MENU)
-SUBSTANTIAL = 12  # words: prose this long is an article paragraph, not a teaser or a caption
-LONG = 40  # words: prose this long ends a related-articles list on its own
 CAPTION_WORDS = 25
+_BULLET = re.compile(r"^[-–•*▪]\s+\S")
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
-# Never a headline: a caption or credit, a link to the next or previous post.
-_NOT_HEADLINE = re.compile(
-    r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
-    r"|\bgetty images\b|\bfile photo\b|[←→«»‹›]"
-)
-# "WEATHER ALERT: …", "Newer post: …", "Show: …": a label over something else, not a headline with a colon in it.
-_LABEL_PREFIX = re.compile(r"^(?P<label>[A-Z][\w'’]*(?: [A-Za-z][\w'’]*){0,2}):\s+\S")
-_LABEL_WORDS = frozenset(
-    "post alert show breaking update updated watch listen episode live tags topics category section series programme program podcast "
-    "newsletter issue edition sponsored advertisement aired filed transcript analyst analysts author authors rating view contact".split()
-)
-
-
-class Zone(str, Enum):
-    """Which part of the page a line is in."""
-
-    BEFORE = "before"  # above the headline
-    ARTICLE = "article"
-    LISTED = "listed"  # under "Related articles" and the like
-    ENDED = "ended"  # comments, footers and company boilerplate after the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,48 +33,36 @@ class Layout:
     zones: tuple[Zone, ...]
 
 
-def is_text(line: Line) -> bool:
-    """Neither boilerplate nor a dateline, byline or address: words that may be the article's."""
-    return line.label is None and not line.is_meta
-
-
-def is_paragraph(line: Line) -> bool:
-    """Prose that is not boilerplate and not a dateline or byline."""
-    return line.shape is Shape.PROSE and is_text(line)
-
-
 def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
     """Find the headline (unless the page's markup said which line it is: ``known``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
-    headline = known if known is not None else _headline(lines, captions)
-    standfirst = _standfirst(lines, headline, captions)
-    zones = _zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
+    headline = known if known is not None else headlines.find(lines, captions)
+    boxed = field_box(lines)
+    standfirst = _standfirst(lines, headline, captions | boxed)
+    zones = read_zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1
-    boxed = _field_box(lines)
     body = tuple(
         i for i in range(start, len(lines))
         if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and i not in boxed and is_paragraph(lines[i])
     )
-    return Layout(headline, standfirst, body, captions, tuple(zones))
+    return Layout(headline, standfirst, _before_briefs(lines, body), captions, tuple(zones))
 
 
-def _field_box(lines: Sequence[Line]) -> frozenset[int]:
-    """Lines of a box of fields ("Claim: …", "Rating: FALSE", "Claimed by: …"): two or more "Label: value" lines in a row,
-    one with a value of a word or three. Speech ("MENDES: …", "Q: …") has long values and names for labels, so it stays."""
-    def field(i: int) -> re.Match[str] | None:
-        match = _LABEL_PREFIX.match(lines[i].text)
-        return match if match and len(match.group("label")) > 1 and not is_upper(match.group("label")) else None
+def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, ...]:
+    """The body up to a section of briefs after it: a heading in capitals ("QUICK HITS") over nothing but bullet points.
 
-    found: set[int] = set()
-    run: list[int] = []
-    for i in range(len(lines) + 1):
-        if i < len(lines) and field(i):
-            run.append(i)
+    A newsletter puts its short items after the main story; an article's own list of points sits under a heading and
+    has its text go on after it, or comes before the body has had two paragraphs.
+    """
+    for index in range(len(lines)):
+        line = lines[index]
+        if not (line.label is None and is_upper(line.text) and line.word_count <= 4 and line.shape is not Shape.PROSE):  # "ALSO TODAY" reads as a date too
             continue
-        if len(run) >= 2 and any(len(lines[j].text[len(m.group("label")) + 1 :].split()) <= 3 for j in run if (m := field(j))):
-            found.update(run)
-        run = []
-    return frozenset(found)
+        before = [i for i in body if i < index]
+        after = [i for i in body if i > index]
+        if len(before) >= 2 and after and all(_BULLET.match(lines[i].text) for i in after):
+            return tuple(before)
+    return body
 
 
 def _captions(lines: Sequence[Line]) -> frozenset[int]:
@@ -120,174 +80,6 @@ def _captions(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _following(lines: Sequence[Line], index: int, count: int, skip: tuple[Kind, ...] = JUNK) -> list[Line]:
-    """Up to ``count`` lines after ``index``, skipping boilerplate of the ``skip`` kinds."""
-    found: list[Line] = []
-    for line in lines[index + 1 :]:
-        if line.kind(*skip):
-            continue
-        found.append(line)
-        if len(found) == count:
-            break
-    return found
-
-
-def _is_header_meta(line: Line) -> bool:
-    """A byline or dateline of the kind printed under a headline (not a sign-off such as "Reporting by")."""
-    return line.label is None and bool(line.dateline or line.byline)
-
-
-def _headline_shaped(line: Line) -> bool:
-    if line.label is not None or line.is_meta or line.word_count < 3:
-        return False
-    first = next((c for c in line.text if c.isalnum()), "")
-    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(line.text) or meta.outlet(line.text):
-        return False  # a headline starts with a capital; "and last updated 5:48 PM" continues the line above
-    return line.shape is Shape.TITLE or (line.shape is Shape.PROSE and line.text.rstrip("\"'”’)").endswith(("?", "!")) and line.word_count <= 25)
-
-
-def _first_body_run(lines: Sequence[Line]) -> int:
-    """Where the body has surely begun: two article-length paragraphs in a row (junk between allowed), else the first statement."""
-    substantial = [i for i, line in enumerate(lines) if is_paragraph(line) and line.word_count >= SUBSTANTIAL]
-    for i in substantial:
-        after = _following(lines, i, 1)
-        if after and is_paragraph(after[0]) and after[0].word_count >= SUBSTANTIAL:
-            return i
-    # A question may be a headline; a sentence ending in a full stop is not.
-    statements = [i for i, line in enumerate(lines) if is_paragraph(line) and not line.text.rstrip("\"'”’)").endswith(("?", "!"))]
-    return min(substantial[:1] + statements[:1], default=len(lines))
-
-
-def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
-    """How much a line looks like the headline, from its own shape and what surrounds it."""
-    line = lines[index]
-    count = line.word_count
-    score = 2 if 4 <= count <= 20 else 1 if count <= 30 else -2
-    after = _following(lines, index, 2, IN_HEADER)
-    if after and _is_header_meta(after[0]):
-        score += 3  # a byline or dateline right below: the strongest sign of a headline
-    elif len(after) == 2 and _is_header_meta(after[1]):
-        # Between them a standfirst (prose, or longer than a headline) makes this the headline; a shorter
-        # title line there is the headline itself, and this line an alt text, a tagline or a kicker.
-        between = after[0]
-        standfirst = is_text(between) and (between.shape is Shape.PROSE or between.word_count >= max(count, 8))
-        score += 3 if standfirst else 1
-    if after and is_text(after[0]) and (after[0].shape is Shape.PROSE or after[0].word_count >= 8):
-        score += 1  # prose or a standfirst right under it
-    if any(_is_header_meta(other) for other in lines[max(0, index - 2) : index]):
-        score += 1
-    if is_upper(line.text):
-        score -= 1
-    if line.text.endswith(":") or _is_labelled(line.text):
-        score -= 3
-    if _leads_into_body(lines, index, body_start, captions):
-        score += 2  # the article starts right under it (a byline, dateline or standfirst may come between)
-    if listed[index] is Zone.LISTED:
-        score -= 3
-    if index > body_start:
-        score -= 3
-    return score - max(0, _titles_below(lines, index, listed, captions) - 1)
-
-
-def _is_labelled(text: str) -> bool:
-    """A label and its value ("WEATHER ALERT: …", "Sector view: Neutral", "Show: …"), not a headline with a colon in it."""
-    match = _LABEL_PREFIX.match(text)
-    if match is None or has_kicker(text):
-        return False  # "OPINION: Ren's offer is a trap" is a headline under its label
-    label = match.group("label")
-    value = text[match.end("label") + 1 :]
-    return is_upper(label) and len(label) > 3 or label.split()[-1].lower() in _LABEL_WORDS or len(value.split()) <= 3
-
-
-def _between(lines: Sequence[Line], index: int, end: int, captions: frozenset[int]) -> list[int]:
-    """The lines of words between ``index`` and ``end``: not boilerplate, bylines, datelines, captions or labelled fields."""
-    return [
-        i for i in range(index + 1, end)
-        if i not in captions and is_text(lines[i]) and lines[i].shape is not Shape.SHORT and not _is_labelled(lines[i].text)
-        and not (lines[i].shape is Shape.TITLE and lines[i].text.endswith(":"))  # "CARLA MENDES, ANCHOR:" introduces the text
-    ]
-
-
-def _leads_into_body(lines: Sequence[Line], index: int, body_start: int, captions: frozenset[int]) -> bool:
-    """Whether only a byline, dateline, boilerplate and at most one standfirst (a sentence, or longer) come between ``index`` and the body."""
-    if index >= body_start:
-        return False
-    # The header ends at the byline or dateline: what comes after it (the lead picture's caption) is not between.
-    header_end = next((i for i in range(index + 1, body_start) if _is_header_meta(lines[i])), body_start)
-    between = _between(lines, index, header_end, captions)
-    if not between:
-        return True
-    only = lines[between[0]]
-    return len(between) == 1 and (only.word_count >= lines[index].word_count or only.shape is Shape.PROSE)
-
-
-def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], leads: Sequence[int]) -> bool:
-    """The motto under the masthead ("Your Trusted Source for the Quad Cities"), when a line lower down leads into the body.
-
-    The first words of a page are often the outlet's name; the line right under them is its tagline, or a headline under a kicker.
-    Only when another headline candidate below leads into the article is it a tagline.
-    """
-    text = [i for i, line in enumerate(lines[:index]) if is_text(line) and line.shape is not Shape.SHORT or is_upper(line.text)]
-    if len(text) != 1 or text[0] != index - 1 or lines[text[0]].word_count > 5 or lines[text[0]].shape is Shape.PROSE:
-        return False
-    return any(other > index for other in candidates if other in leads)
-
-
-def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
-    """Title-like lines between ``index`` and the first paragraph below it (not counting lists and captions).
-
-    Between a headline and its text there is at most a standfirst; more of them mean a line higher up the page.
-    """
-    count = 0
-    for i in range(index + 1, len(lines)):
-        if is_paragraph(lines[i]):
-            break
-        if i not in captions and listed[i] is not Zone.LISTED and _headline_shaped(lines[i]) and lines[i].shape is Shape.TITLE:
-            count += 1
-    return count
-
-
-def _headline(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
-    candidates = [i for i, line in enumerate(lines) if i not in captions and _headline_shaped(line)]
-    if not candidates:
-        return None
-    body_start = _first_body_run(lines)
-    listed = _zones(lines, -1, ends=False)
-    leads = [i for i in candidates if _leads_into_body(lines, i, body_start, captions)]
-    taglines = {i for i in candidates if _is_tagline(lines, i, candidates, leads)}
-    # Highest score wins; of equals, the first on the page.
-    return max(candidates, key=lambda i: (_score(lines, i, body_start, listed, captions) - 3 * (i in taglines), -i))
-
-
-def _resumes(lines: Sequence[Line], index: int) -> bool:
-    """Whether prose at ``index`` is the article coming back after a list: long, or followed by more article prose."""
-    line = lines[index]
-    if not is_paragraph(line) or line.word_count < SUBSTANTIAL:
-        return False
-    after = _following(lines, index, 1)
-    return line.word_count >= LONG or (bool(after) and is_paragraph(after[0]) and after[0].word_count >= SUBSTANTIAL)
-
-
-def _zones(lines: Sequence[Line], headline: int, ends: bool = True, ignore: frozenset[int | None] = frozenset()) -> list[Zone]:
-    """Each line's zone; a heading that ends the article counts only once a paragraph (not in ``ignore``) has been seen."""
-    zones = [Zone.BEFORE] * (headline + 1)
-    state = Zone.ARTICLE
-    body_seen = False
-    for index in range(headline + 1, len(lines)):
-        line = lines[index]
-        if state is Zone.LISTED and _resumes(lines, index):
-            state = Zone.ARTICLE
-        if state is not Zone.ENDED:
-            if ends and body_seen and line.kind(Kind.END):
-                state = Zone.ENDED  # an END heading above the article (a menu's "Contact") ends nothing
-            elif line.kind(Kind.LIST):
-                state = Zone.LISTED
-        zones.append(state)
-        # A standfirst or caption does not prove the article has begun: a comments link may sit under them.
-        body_seen = body_seen or (state is Zone.ARTICLE and is_paragraph(line) and index not in ignore)
-    return zones
-
-
 def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset[int]) -> int | None:
     """The summary under the headline: unpunctuated and long, or prose with the byline or dateline below it."""
     if headline is None:
@@ -298,14 +90,20 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             return None
         if line.is_meta or line.label is not None or index in captions or line.shape is Shape.SHORT:
             continue
-        if _is_labelled(line.text) or not line.text[:1].isupper() and line.text[:1].isalpha():
+        if is_labelled(line.text) or not line.text[:1].isupper() and line.text[:1].isalpha():
             continue  # "Analysts: …" is a field; "and last updated …" goes on the line above
         if line.shape is Shape.TITLE:
             if line.word_count >= 6:
-                return index
+                return None if _is_bullet_run(lines, index, captions) else index
             continue
         return index if _meta_follows(lines, index) else None
     return None
+
+
+def _is_bullet_run(lines: Sequence[Line], index: int, captions: frozenset[int]) -> bool:
+    """Whether ``index`` starts three or more points in a row under a headline (a tabloid's bullets): a list, not one summary."""
+    points = [i for i in range(index, len(lines)) if not lines[i].kind(*JUNK) and i not in captions][:3]
+    return len(points) == 3 and all(is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 for i in points)
 
 
 def _meta_follows(lines: Sequence[Line], index: int) -> bool:

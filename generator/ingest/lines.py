@@ -8,6 +8,7 @@ from enum import Enum
 
 from . import meta
 from .boilerplate import Kind, Label, classify, is_sponsor_label
+from .bylines import unlabelled
 from .dates import Dateline, read_dateline
 from .text import Unit, ends_sentence, is_upper, title_case_ratio, units, words
 
@@ -113,8 +114,8 @@ def describe_all(text: str) -> list[Line]:
         if first is not None and index > first and line.label is None and line.text.casefold() == lines[first].text.casefold():
             lines[index] = replace(line, label=Label(Kind.CHROME))
     for index, line in enumerate(lines):
-        if _bare_byline(lines, index):
-            lines[index] = replace(line, byline=meta.names_only(line.text))
+        if (name := _bare_byline(lines, index)) is not None:
+            lines[index] = replace(line, byline=name)
     for index, line in enumerate(lines[1:], start=1):
         # The reporter's job under the byline belongs to the byline: never a headline, never the article.
         # Above a job, a line that is only a name is the byline ("Wen Li" over "Asia technology correspondent").
@@ -123,22 +124,29 @@ def describe_all(text: str) -> list[Line]:
         above = lines[index - 1]
         if not above.byline and above.label is None and not above.is_meta and (name := meta.names_only(above.text)):
             lines[index - 1] = replace(above, byline=name)
-        if lines[index - 1].byline:
-            lines[index] = replace(line, label=Label(Kind.CHROME))
+        # Under a byline or on its own ("City Hall Reporter", the name left off), a job is nobody's headline or text.
+        lines[index] = replace(line, label=Label(Kind.CHROME))
     return lines
 
 
-def _bare_byline(lines: list[Line], index: int) -> bool:
-    """A line of names beside a dateline, under a headline-like line or with an @handle: "Jane Doe" over "16 May 2019".
+def _bare_byline(lines: list[Line], index: int) -> str | None:
+    """The names of a line that is a byline without "By", from its shape and its place under the headline.
 
-    Without the headline above it, a short Title Case headline over its dateline ("Huawei Sues Government") would pass.
+    Several names, names with their cities or a name with its job under a longer line (the headline or standfirst) are a
+    byline; beside a dateline, several names or a name with its job are one too. One bare name must have both a
+    dateline beside it ("Jane Doe" over "16 May 2019") and a headline above: without it, a short Title Case headline
+    over its dateline ("Huawei Sues Government") would pass.
     """
     line = lines[index]
-    if line.label is not None or line.is_meta or line.shape is Shape.PROSE or line.word_count > 8:
-        return False
-    below = next((other for other in lines[index + 1 : index + 3] if other.label is None), None)  # past the outlet's name
-    if not any(other.dateline for other in [*lines[max(0, index - 1) : index], *([below] if below else [])]):
-        return False
+    if line.label is not None or line.is_meta or line.shape is Shape.PROSE:
+        return None
     above = [other for other in lines[max(0, index - 4) : index] if other.label is None and not other.is_meta]
+    below = next((other for other in lines[index + 1 : index + 3] if other.label is None), None)  # past the outlet's name
+    dated = any(other.dateline for other in [*lines[max(0, index - 1) : index], *([below] if below else [])])
+    longer_above = bool(above) and above[-1].shape is not Shape.SHORT and above[-1].word_count > line.word_count
+    if (found := unlabelled(line.text)) is not None and (longer_above or dated and found.sure):
+        return found.names
+    if line.word_count > 8 or not dated:
+        return None
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)
-    return (headed or "@" in line.text) and meta.names_only(line.text) is not None
+    return meta.names_only(line.text) if headed or "@" in line.text else None

@@ -55,28 +55,50 @@ def _running_lines(lines: list[str]) -> set[str]:
 
 
 def _without_page_furniture(lines: list[str], running: set[str]) -> list[str]:
-    """The lines without rules, page numbers and running heads; the first running head, at the top, stays, one column a line."""
+    """The lines without rules, page numbers and running heads; the first running head, at the top, stays, one column a line.
+
+    A line beside a page break (a rule or a form feed) with its page number set apart at one end is a running head or
+    foot even when it is printed only once. It may name the paper and the day, so it is kept, but moved out of the
+    sentence the page break cut in two, to just after that paragraph ends.
+    """
     kept: list[str] = []
+    folios: set[int] = set()  # indexes in ``kept``
     top = True  # still above the first line of the article
-    for line in lines:
+    breaks = [i for i, line in enumerate(lines) if _RULE.match(line) or "\f" in line]
+    for index, line in enumerate(lines):
         if _RULE.match(line) or (_PAGE_NUMBER.match(line) and clean(line)) or "\f" in line and not clean(line):
             continue
         if _shape(line) in running if clean(line) else False:
             if top:  # the masthead and the date of the first page are facts about the article
                 kept += [clean(cell) for cell in _COLUMNS.split(line.strip()) if clean(cell)]
             continue
-        if clean(line):
+        if not top and _is_folio(line) and any(abs(index - other) <= 2 for other in breaks):
+            folios.add(len(kept))
+        elif clean(line):
             top = False
         kept.append(line.replace("\f", ""))
     # A page break leaves blank lines inside a paragraph: one with words both sides that do not end a sentence is not a break.
     result: list[str] = []
+    held: list[str] = []
     for index, line in enumerate(kept):
+        if index in folios:
+            held.append(line)
+            continue
         if not clean(line) and result and clean(result[-1]) and not ends_sentence(clean(result[-1])):
-            following = next((clean(rest) for rest in kept[index + 1 :] if clean(rest)), "")
+            following = next((clean(rest) for i, rest in enumerate(kept[index + 1 :], index + 1) if clean(rest) and i not in folios), "")
             if following[:1].islower():
                 continue
         result.append(line)
-    return result
+        if not clean(line) and held:
+            result += [part for folio in held for part in (folio, "")]
+            held = []
+    return result + [part for folio in held for part in ("", folio)]
+
+
+def _is_folio(line: str) -> bool:
+    """A running head or foot with its page number set apart ("4      THE REVIEW · 9 October 2012", "The Review · Subscribe      3")."""
+    cells = [cell for cell in _COLUMNS.split(line.strip()) if cell]
+    return len(cells) >= 2 and any(re.fullmatch(r"\d{1,3}", cell) for cell in (cells[0], cells[-1]))
 
 
 def _width(lines: list[str]) -> int:

@@ -18,6 +18,7 @@ from ..content.dates import DateError, PartialDate, parse_date
 from . import meta
 from .html import Metadata
 from .page import Page
+from .sources import cited
 from .text import clean
 from .titles import fold, is_site, names_host, split_title, without_kicker
 
@@ -84,7 +85,7 @@ def _company(name: str) -> str:
     return re.sub(r"(?i)[, ]+(?:ltd|limited|inc|llc|plc|gmbh|corp|corporation|s\.?a|pty|co)\.?$", "", name.strip()).strip(" ,")
 
 
-def _source(metadata: Metadata, title: str | None, page: Page, host: str) -> str | None:
+def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines: list[str]) -> str | None:
     """The publication: ``og:site_name``; the publisher when the page bears it out; the outlet in ``<title>``; the publisher; the text's.
 
     A JSON-LD publisher is sometimes the company that owns the paper ("Great Lakes Media"), not the paper: it is taken
@@ -95,7 +96,8 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str) -> str
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
     borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
-    return site or (publisher if borne_out else "") or in_title or publisher or page.source
+    found = site or (publisher if borne_out else "") or in_title or publisher or page.source
+    return cited(found, [*lines, metadata.title]) if found else None
 
 
 def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate | None:
@@ -121,7 +123,7 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
     published = _local_day(metadata, page.date)
     updated = iso_date(metadata.modified)
-    source = _source(metadata, title, page, _host(metadata, base))
+    source = _source(metadata, title, page, _host(metadata, base), lines)
     standfirst = clean(metadata.dek) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None

@@ -21,6 +21,7 @@ _KEY_TABLE = str.maketrans(
 )
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]*"
+_NOTE_MARK = re.compile(r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)+$")  # "… a licence.[2]", "… a licence.²"
 _COLUMN_GAP = re.compile(r"\t|[ \u00a0]{2,}")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 
@@ -76,8 +77,8 @@ def words(text: str) -> list[str]:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends like a sentence: ``.``, ``!``, ``?`` or ``…``, maybe before quotes or brackets."""
-    stripped = text.rstrip(_CLOSERS + " ")
+    """Whether ``text`` ends like a sentence: ``.``, ``!``, ``?`` or ``…``, maybe before quotes, brackets or a footnote mark."""
+    stripped = _NOTE_MARK.sub("", text.rstrip()).rstrip(_CLOSERS + " ")
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.boilerplate import Kind, classify, credit_of
+from generator.ingest.boilerplate import Kind, classify
+from generator.ingest.credits import credit_of
 from generator.ingest.page import read_page
 
 HEAD = "Commerce adds Huawei to the Entity List in a sweeping move\nBy Jane Doe\nPublished 16 May 2019\n"

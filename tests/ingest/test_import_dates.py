@@ -91,6 +91,8 @@ def test_ambiguous_or_impossible_dates_are_refused(line: str) -> None:
         "Huawei said on 16 May 2019 that it would fight the decision in court.",
         "Huawei ban: what happened on 16 May 2019",
         "The order took effect on May 16, 2019, a day after the executive order.",
+        "The Carriers Met Last Week.",  # capitalised, but a sentence: a relative date alone never ends like one
+        "By the end of last month.",
     ],
 )
 def test_sentences_that_mention_a_date_are_not_datelines(line: str) -> None:

@@ -95,3 +95,14 @@ def test_registry_is_read_from_the_site(tmp_path: Path) -> None:
     assert unreadable == 1
     assert loaded.find(["ZTE and Huawei Technologies"]) == ("ZTE", "Huawei")
     assert loaded.canonical("huawei technologies") == "Huawei" and loaded.suggest("Huwaei") == "Huawei"
+
+
+def test_two_names_that_share_a_word_are_both_found_and_a_name_inside_another_is_not() -> None:
+    find = matcher([("Ministry of Trade", []), ("Export Licensing Office", ["Trade's Export Licensing Office"]), ("Licensing", [])])
+    # "Ministry of Trade" and the office's alias share the word "Trade": both are named.
+    assert find.find(["Headline", "The Ministry of Trade's Export Licensing Office refused the permits."]) == (
+        "Ministry of Trade",
+        "Export Licensing Office",
+    )
+    # "Licensing" lies wholly inside the office's name: only the office is named.
+    assert find.find(["Headline", "The Export Licensing Office refused the permits."]) == ("Export Licensing Office",)

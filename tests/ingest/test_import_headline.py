@@ -66,3 +66,82 @@ def test_a_question_standfirst_stays_the_summary_under_a_shouted_headline() -> N
 def test_a_lowercase_continuation_of_a_dateline_is_not_the_headline() -> None:
     page = f"WKRX NEWS 4\n{HEADLINE}\nBy: Tanya Kowalczyk-Reed\nPosted at 3:04 PM, Nov 11, 2021\nand last updated 5:48 PM, Nov 11, 2021\n{P1}\n{P2}\n"
     assert read_page(page).title == HEADLINE
+
+
+def test_a_standfirst_a_little_shorter_than_its_headline_is_not_the_headline() -> None:
+    headline = "State Regulator Tells Rural Carriers to Report Their Huawei Gear Before the Federal Deadline"
+    standfirst = "Carriers that miss the date may lose their share of replacement funds"
+    page = f"Prairie Utility Commission\nNews Releases\n04/02/2021\n{headline}\n\n{standfirst}\n\n{P1}\n{P2}\n"
+    found = read_page(page)
+    assert (found.title, found.standfirst) == (headline, standfirst)
+
+
+def test_an_alt_text_shorter_than_the_headline_under_it_is_not_the_headline() -> None:
+    page = f"Pocket Signal\nHuawei logo at a trade fair\n{HEADLINE}\n{P1}\n{P2}\n"
+    assert read_page(page).title == HEADLINE
+
+
+def test_a_numbered_list_of_stories_is_not_the_headline() -> None:
+    contents = "IN THIS ISSUE\n1. Chip makers brace for new rules\n2. A quiet week for spectrum sales\n3. Five phones we tested in January\n"
+    page = f"The Daily Circuit\nYour morning tech briefing\n{contents}\nPOLICY · 9 hours ago\n{HEADLINE}\n{P1}\n{P2}\n"
+    assert read_page(page).title == HEADLINE
+
+
+def test_a_kicker_under_a_dated_masthead_is_not_taken_for_its_tagline() -> None:
+    page = (
+        "HARBOUR TRADE MONTHLY      No. 42 · 3 March 2021\nNETWORKS\nCarriers told to count their Huawei antennas\n"
+        "The regulator wants a full inventory by autumn; smaller operators say they cannot afford the survey\n"
+        f"By Priya Raman, regulation editor\n{P1}\n{P2}\n"
+    )
+    found = read_page(page)
+    assert found.title == "Carriers told to count their Huawei antennas"
+
+
+def test_a_box_of_case_fields_under_the_headline_is_not_its_summary() -> None:
+    # The headline as an HTML page's markup names it: here the question is only the summary.
+    fields = "Matter: Northfield Telecom v. Regional Spectrum Board\nDocket No.: 21-cv-0417\nCourt: Superior Court, Harbour County\n"
+    found = read_page(f"Courtside Notes\nBy Priya Raman\n9 June 2021\n{HEADLINE}\n{fields}{P1}\n{P2}\n", headline=HEADLINE)
+    assert (found.title, found.standfirst, found.paragraphs) == (HEADLINE, None, (P1, P2))
+
+
+def test_lines_of_speech_are_not_a_box_of_fields() -> None:
+    speech = "Raman: We asked the carrier twice and got no answer.\nLindqvist: They told us the deal was done.\nRaman: Then it fell apart.\n"
+    found = read_page(f"Pocket Signal\n{HEADLINE}\nPosted on January 8, 2018 by Jordan Alvarez\n{P1}\n{speech}{P2}\n")
+    assert "Lindqvist: They told us the deal was done." in found.paragraphs
+
+
+def test_bullet_points_under_a_headline_are_not_one_summary() -> None:
+    bullets = (
+        "The phone was due to go on sale through the carrier next month\nLawmakers had warned the carrier about the deal in December\n"
+        "Huawei now plans to sell it unlocked through online shops\n"
+    )
+    found = read_page(f"THE EVENING BUGLE\n{HEADLINE}\n{bullets}By Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert (found.title, found.standfirst) == (HEADLINE, None)
+
+
+def test_an_alt_text_over_a_headline_and_its_standfirst_is_not_taken_for_bullet_points() -> None:
+    standfirst = "The carrier pulled out under pressure from lawmakers, leaving the company to sell the phone online"
+    page = f"Pocket Signal\nHuawei's logo at a trade fair in Barcelona\n{HEADLINE}\n{standfirst}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n"
+    found = read_page(page)
+    assert (found.title, found.standfirst) == (HEADLINE, standfirst)
+
+
+def test_a_reporter_s_job_printed_without_the_name_is_not_the_headline() -> None:
+    headline = "Huawei Sues Harbour County Over Mast Permits"
+    page = f"HARBOUR COUNTY COURIER\nTuesday, June 2, 2020\n\n{headline}\n\nSenior Courts Correspondent\n{P1}\n{P2}\n"
+    assert read_page(page).title == headline
+
+
+def test_the_paper_s_name_over_its_dateline_is_not_the_headline_under_them() -> None:
+    headline = "Harbour council drops Huawei from its camera contract"
+    assert read_page(f"The Harbour Ledger\nTuesday, June 2, 2020\n{headline}\n{P1}\n{P2}\n").title == headline
+
+
+def test_a_short_headline_opening_the_page_over_its_dateline_stays_the_headline() -> None:
+    assert read_page(f"Huawei Loses Contract\nTuesday, June 2, 2020\n{P1}\n{P2}\n").title == "Huawei Loses Contract"
+
+
+def test_a_browser_title_over_the_headline_it_repeats_is_not_the_headline() -> None:
+    headline = "Carriers told to count every Huawei antenna they run"
+    page = f"Spectrum Weekly - {headline}\n{headline}\nMarch 4, 2021 | By Priya Raman\n{P1}\n{P2}\n"
+    assert read_page(page).title == headline

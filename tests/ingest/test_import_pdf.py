@@ -94,3 +94,36 @@ def test_wrapping_and_splitting_words_then_reflowing_gives_the_words_back(words:
     if sum(1 for li in lines if li.endswith("-")) < 3:
         return  # too few split words to tell a PDF extract from a copied page
     assert [p for p in reflow(page).split("\n") if p] == [text]
+
+
+def test_a_running_foot_and_head_printed_once_at_a_page_break_go_and_their_date_stays() -> None:
+    """A page break with a foot and a head each printed only once, their page numbers set apart by spaces."""
+    text = (
+        "SPECTRUM LETTER                              No. 12\n\n"
+        "Carriers told to count\ntheir Huawei antennas\n\n"
+        "By Priya Raman\n\n"
+        "The regulator ordered mobile operators on Thurs-\nday to list every Huawei and ZTE antenna in their\n"
+        "networks by the autumn.\n\n"
+        "Each operator must also say what the equipment\nwould cost to replace with kit from other vendors.\n\n"
+        "Smaller operators said the survey alone would\ncost them more than\n\n"
+        "Spectrum Letter · Renewals: renew@spectrum.example          7\n"
+        + "_" * 60 + "\n"
+        "8                            SPECTRUM LETTER · 4 March 2021\n\n"
+        "they could afford, and asked for help to pay for it.\n\n"
+        "The regulator said the money would come later.\n"
+    )
+    page = import_text(text, seed_matcher()).page
+    assert page.title == "Carriers told to count their Huawei antennas"
+    body = " ".join(page.paragraphs)
+    assert "the survey alone would cost them more than they could afford, and asked for help" in body  # across the break
+    assert body.endswith("The regulator said the money would come later.")
+    assert not any("Renewals" in p or "SPECTRUM" in p for p in page.paragraphs)
+    assert page.date is not None and page.date.iso() == "2021-03-04"
+
+
+def test_a_table_row_with_a_number_away_from_a_page_break_stays() -> None:
+    lines = ["Carriers told to count", "their Huawei antennas", "", "By Priya Raman", ""]
+    lines += ["The regulator ordered mobile operators on Thurs-", "day to list every Huawei and ZTE antenna in their", "networks by autumn.", ""]
+    lines += ["Antennas by vendor", "Huawei          412", "ZTE             96", "", "The survey is due in Octo-", "ber, the regulator said.", ""]
+    lines += ["Operators must also re-", "port spare parts kept in stock.", ""]
+    assert "412" in reflow("\n".join(lines) + "\n")  # a number set apart away from a page break is the page's text

@@ -1,0 +1,44 @@
+"""The publisher's word after the article: copyright, sign-offs, corrections, disclaimers, credits of a show or a translation.
+
+Each is a pattern tried on the line in lower case with straight quotes. A footer
+line is never the article; a copyright line also names the publication.
+"""
+
+from __future__ import annotations
+
+FOOTER = (
+    r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
+    r"^(?:our standards|the thomson reuters trust principles)\b",
+    r"^this (?:article|story) (?:was|has been|is) (?:originally |first )?(?:published|updated|amended|corrected|produced|written|syndicated|republished)\b",
+    r"^(?:contact|email|follow|write to) the (?:author|writer|reporter)s?\b", r"^disclaimer:",
+    r"\b(?:data|quotes|prices) (?:is|are) delayed\b", r"\breal-time snapshot\b", r"^this (?:article|story|content) is (?:more than|over) \w+ \w+ old$",
+    r"^(?:terms (?:of (?:use|service))|privacy policy|cookie policy|contact us|about us)(?:\s*[|·•].*)?$",
+    r"^(?:source|image source|picture source)\s*:\s*https?://",
+    # the publisher's word after the article: disclaimers, letters, credits of a show
+    r"\bviews expressed (?:here |in this \w+ )?are (?:the author'?s?|their|his|her|my) own\b", r"\bdoes not take institutional positions\b",
+    r"\b(?:is|are) (?:the|solely the) (?:author|writer|columnist|contributor)(?:'s|s'|s)? own\b",
+    r"\bdo(?:es)? not (?:necessarily )?reflect the (?:views?|position|opinions?|policy)\b",
+    r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
+    r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
+    # a show's credits, on their own or after its name ("The Weekly Wire is produced by …. Music by ….")
+    r"^(?:(?:[\w'’]+ ){1,4}(?:is|was|are|were) )?(?:produced|edited|mixed|engineered|hosted|presented) by (?:[^.\s]+ ){0,4}[^.\s]+\.(?: [^.]{1,80}\.?)?$",
+    r"^(?:music|theme music|original music|sound design)\s*(?::|by\b)",
+    r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
+    r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
+    # a translation's credit: "This story is a translation of …", "Translator: …"
+    r"^this (?:article|story|piece|text|report|interview|column) is an? (?:translation|translated version|english version)\b",
+    r"^(?:translation|translator|translated by|english version)\s*:",
+    r"^(?:read|view|see) (?:the )?original (?:article|story|version|text|coverage|report|reporting|post|piece|interview)s?\b",
+    r"^original(?:ly)? (?:published|posted|appeared) (?:in|on|at|by)\b",
+    # sign-offs: who else worked on the story, and how to reach the newsroom
+    r"^[^.]{0,60}\b(?:contributed|added) (?:reporting|to this (?:report|story|article))\b", r"^(?:[\w.'’ ]{1,40} )?(?:wire|news) services? contributed\b",
+    r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b",
+    r"^(?:send|email|e-mail|share|submit) (?:us )?(?:your |a |any )?(?:news |story )?(?:tips?|story ideas?)\b",
+    r"^(?:news )?tips?\s*:\s", r"\b(?:contact|reach|email|e-mail) (?:the|our) (?:newsroom|news desk|tip line|reporter|writer)\b",
+    r"^(?:correction|clarification|editor's note)s?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
+    r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",
+    r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
+    r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
+    r"^\[\d{1,3}\]\s",  # a footnote: "[3] Annual report, 2019."
+    r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
+)

@@ -1,0 +1,76 @@
+"""The publication's name as readers cite it, on pages whose markup or masthead say it a little differently (``ingest/sources.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.importer import import_any
+from generator.ingest.page import read_page
+from generator.ingest.sources import cited
+from import_fixtures.support import matcher
+
+P1 = "The city's digital services department said on Monday that it would stop buying Huawei cameras for public buildings."
+P2 = "Officials said the cameras already installed would stay in place until the end of their service contracts next year."
+
+
+@pytest.mark.parametrize(
+    ("name", "texts", "expected"),
+    [
+        ("Harbourside Courier (Weekend edition)", [], "Harbourside Courier"),
+        ("Signal Hour (audio)", [], "Signal Hour"),
+        ("Morning Bugle", ["THE MORNING BUGLE", "Home"], "The Morning Bugle"),
+        ("Reuters", ["The Reuters report said the talks had stalled."], "Reuters"),  # a sentence, not the masthead
+        ("The Lantern Post", ["THE LANTERN POST"], "The Lantern Post"),
+    ],
+)
+def test_a_name_as_readers_cite_it(name: str, texts: list[str], expected: str) -> None:
+    assert cited(name, texts) == expected
+
+
+def test_a_masthead_on_two_lines_is_cited_whole_when_the_text_names_it_so() -> None:
+    page = (
+        "CITY OF EASTPORT\nDepartment of Digital Services\nHome | Services | News\n14 June 2021\n"
+        "Eastport Stops Buying Huawei Cameras for Public Buildings\n"
+        f"EASTPORT, June 14 — The City of Eastport Department of Digital Services announced a change to its buying rules.\n{P1}\n{P2}\n"
+        "© 2021 City of Eastport\n"
+    )
+    assert read_page(page).source == "City of Eastport Department of Digital Services"
+
+
+def test_a_masthead_over_a_section_name_is_not_joined_to_it() -> None:
+    page = (
+        "The Eastport Ledger\nBusiness\nHome | News | Sport\n14 June 2021\nEastport Stops Buying Huawei Cameras for Public Buildings\n"
+        f"By Priya Raman\n{P1}\n{P2}\n© 2021 The Eastport Ledger\n"
+    )
+    assert read_page(page).source == "The Eastport Ledger"
+
+
+def test_html_site_name_loses_its_bracketed_label_and_gains_the_masthead_s_the() -> None:
+    markup = (
+        "<!doctype html><html><head><title>Eastport stops buying Huawei cameras</title>"
+        "<meta property='og:site_name' content='Eastport Bugle (Weekend edition)'>"
+        "<meta property='article:published_time' content='2021-06-14T09:00:00+01:00'></head><body>"
+        "<a class='logo' href='/'>THE EASTPORT BUGLE</a>"
+        f"<article><h1>Eastport stops buying Huawei cameras</h1><p>By Priya Raman</p><p>{P1}</p><p>{P2}</p></article></body></html>"
+    )
+    imported = import_any(markup, matcher([("Huawei", [])]))
+    assert imported.page.source == "The Eastport Bugle"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "between"),
+    [
+        ("EASTPORT EVENING NEWS", "Monday, June 14, 2021"),
+        ("Eastport Evening News", "Monday, June 14, 2021"),
+        ("Eastport Evening News", "Subscribe for $1 a week"),
+        ("Eastport Evening News", "News | Sport | Weather"),
+    ],
+)
+def test_a_masthead_with_only_a_date_a_pitch_or_a_menu_between_it_and_the_headline_is_the_source(masthead: str, between: str) -> None:
+    page = f"{masthead}\n{between}\nEastport stops buying Huawei cameras for its buildings\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Eastport Evening News"
+
+
+def test_a_kicker_right_on_the_headline_is_not_the_source() -> None:
+    page = f"Surveillance\nEastport stops buying Huawei cameras for its buildings\n{P1}\n{P2}\n"
+    assert read_page(page).source != "Surveillance"
