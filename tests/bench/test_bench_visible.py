@@ -32,7 +32,9 @@ def test_the_visible_bench_runs_and_reports_every_way(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     out = run.stdout
     assert out.startswith("## Save → visible in the browser\n\n### Method\n")
-    for words in ("time.time()", "performance.timeOrigin", "take turns", "__timelinePreviewReloadOnly", "__timelinePreviewParts", "save → signal", "Median", "Load average"):
+    words_expected = ("time.time()", "performance.timeOrigin", "take turns", "__timelinePreviewReloadOnly", "__timelinePreviewParts",
+                      "save → signal", "Median", "Load average")
+    for words in words_expected:
         assert words in out, words
     for site in ("shipped", f"generated, {SIZE} events"):
         for page in ("timeline", "event page"):
