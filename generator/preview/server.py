@@ -82,6 +82,8 @@ class PreviewState:
         """Pages told of the latest build that have not asked for a page since."""
         self._viewed: Counter[str] = Counter()
         self._loud = 0
+        self._theme: tuple[Mapping[str, bytes], dict[str, bytes]] = ({}, {})
+        """The files served now and their theme's, worked out when they come rather than when the next build does."""
         """The last build told to every open page (see :meth:`publish`)."""
         self._history: dict[int, Mapping[str, bytes]] = {}
         """The files of the last few builds by version, for :meth:`parts`."""
@@ -104,15 +106,20 @@ class PreviewState:
         theme = _theme_files(keep) if keep is not None else None
         with self._condition:  # read and replace under the lock: two builds finishing together are two versions
             old = self._snapshot
-            reload = theme is not None and old.good and theme != _theme_files(old.files)
+            reload = theme is not None and old.good and theme != self._theme_of(old.files)
             good = keep is not None or old.good
             kept = old.files if last_good is None else last_good
             self._snapshot = Snapshot(kept if keep is None else keep, problems, old.version + 1, events, good, keep is None, reload)
             self._keep(self._snapshot)
+            if theme is not None:
+                self._theme = (self._snapshot.files, theme)
             if not quiet:
                 self._loud = self._snapshot.version
             self._unfetched = 0 if quiet else self.listening
             self._condition.notify_all()
+
+    def _theme_of(self, files: Mapping[str, bytes]) -> dict[str, bytes]:
+        return self._theme[1] if self._theme[0] is files else _theme_files(files)
 
     def _keep(self, snapshot: Snapshot) -> None:
         self._history[snapshot.version] = snapshot.files
@@ -123,6 +130,7 @@ class PreviewState:
         """Replace the files of the current build (late feeds and exports) without asking for a reload."""
         with self._condition:
             self._snapshot = replace(self._snapshot, files=dict(files), problems=problems)
+            self._theme = (self._snapshot.files, _theme_files(self._snapshot.files))
             self._keep(self._snapshot)
 
     def wait_newer(self, version: int, timeout: float, page: str | None = None) -> Snapshot | None:
