@@ -31,6 +31,19 @@ _VOID = frozenset(b"area base br col embed hr img input link meta source track w
 _NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
 _SEARCHED = 256
 """How many elements with an id, nearest first, are tried as the one around a difference."""
+STEPS = 50_000
+"""How many tags the search may step over in all, however the page nests its elements: past it the page goes whole."""
+
+
+class _Budget:
+    """The steps left to one :func:`changed_parts` (a page of deeply nested elements with ids must not take seconds)."""
+
+    def __init__(self) -> None:
+        self.left = STEPS
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,7 @@ def changed_parts(old: bytes, new: bytes) -> tuple[Part, ...] | None:
     """The elements with an id that hold every difference from ``old`` to ``new``; ``None`` when they do not exist."""
     parts: list[Part] = []
     at_old = at_new = 0
+    budget = _Budget()
     while True:
         first = _common_prefix(old, new, at_old, at_new)
         at_old, at_new = at_old + first, at_new + first
@@ -53,7 +67,7 @@ def changed_parts(old: bytes, new: bytes) -> tuple[Part, ...] | None:
             return tuple(parts)
         if len(parts) == MAX_PARTS:
             return None
-        found = _around(old, new, at_old, at_new)
+        found = _around(old, new, at_old, at_new, budget)
         if found is None:
             return None
         start, end_old, end_new, ident = found
@@ -79,7 +93,7 @@ def _common_prefix(old: bytes, new: bytes, at_old: int, at_new: int) -> int:
     return done
 
 
-def _around(old: bytes, new: bytes, at_old: int, at_new: int) -> tuple[int, int, int, str] | None:
+def _around(old: bytes, new: bytes, at_old: int, at_new: int, budget: _Budget) -> tuple[int, int, int, str] | None:
     """The innermost element with an id holding the difference at ``at_old``/``at_new``: its start in ``old``, its ends, its id.
 
     Its start lies in the bytes the two share just before the difference; ``new``'s
@@ -98,7 +112,9 @@ def _around(old: bytes, new: bytes, at_old: int, at_new: int) -> tuple[int, int,
         name = _NAME.match(old, start)
         if name is None or name.end() >= at_old:
             continue
-        ends = _end(old, start, name[1]), _end(new, start + shift, name[1])
+        ends = _end(old, start, name[1], budget), _end(new, start + shift, name[1], budget)
+        if budget.left < 0:
+            return None
         if ends[0] is None or ends[1] is None or ends[0] <= at_old or ends[1] <= at_new:
             continue  # closed before the difference: a sibling, not an ancestor
         close = old.find(b'"', found + len(_ID))
@@ -111,14 +127,14 @@ def _around(old: bytes, new: bytes, at_old: int, at_new: int) -> tuple[int, int,
     return None
 
 
-def _end(page: bytes, start: int, name: bytes) -> int | None:
+def _end(page: bytes, start: int, name: bytes, budget: _Budget) -> int | None:
     """Where the element whose start tag begins at ``start`` ends (just past its end tag); ``None`` if it does not."""
     if name.lower() in _VOID:
         close = page.find(b">", start)
         return None if close < 0 else close + 1
     opening, closing = b"<" + name, b"</" + name
     depth, at = 0, start
-    while True:
+    while budget.spend():
         next_close = _tag(page, closing, at)
         if next_close < 0:
             return None
@@ -130,6 +146,7 @@ def _end(page: bytes, start: int, name: bytes) -> int | None:
         if depth == 0:
             end = page.find(b">", at)
             return None if end < 0 else end + 1
+    return None
 
 
 def _tag(page: bytes, text: bytes, start: int, stop: int | None = None) -> int:

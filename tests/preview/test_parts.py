@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.preview import parts as parts_module
 from generator.preview.parts import MAX_PARTS, Part, changed_parts
 
 
@@ -94,3 +95,15 @@ def test_too_many_separate_changes_go_whole() -> None:
     titles = [f"t{i}" for i in range(MAX_PARTS + 1)]
     assert changed_parts(page(*titles), page(*(t + "!" for t in titles))) is None
     assert changed_parts(page(*titles[:MAX_PARTS]), page(*(t + "!" for t in titles[:MAX_PARTS]))) is not None
+
+
+def test_a_search_past_its_budget_of_tags_goes_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    old = b"<body>" + b"".join(f'<div id="d{i}">'.encode() for i in range(40)) + b"one" + b"</div>" * 40 + b"</body>"
+    new = old.replace(b"one", b"two")
+    assert [p.id for p in changed_parts(old, new) or ()] == ["d39"]
+    monkeypatch.setattr(parts_module, "STEPS", 10)
+    assert [p.id for p in changed_parts(old, new) or ()] == ["d39"]  # two steps each way
+    nested = old.replace(b'<div id="d39">', b'<div id="d39"><div><div><div><div><div><div>').replace(b"one", b"one</div></div></div></div></div></div>")
+    assert changed_parts(nested, nested.replace(b"one", b"two")) is None
+    monkeypatch.setattr(parts_module, "STEPS", 50_000)
+    assert [p.id for p in changed_parts(nested, nested.replace(b"one", b"two")) or ()] == ["d39"]
