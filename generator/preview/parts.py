@@ -73,7 +73,7 @@ def changed_parts(old: bytes, new: bytes) -> tuple[Part, ...] | None:
         start, end_old, end_new, ident = found
         if start < (at_old - first) or any(part.id == ident for part in parts):
             return None  # an element begun before the last part ended holds it: no longer one element each
-        parts.append(Part(ident, old[start:end_old].decode("utf-8"), new[start - at_old + at_new:end_new].decode("utf-8")))
+        parts.append(Part(ident, old[start:end_old].decode("utf-8", "replace"), new[start - at_old + at_new:end_new].decode("utf-8", "replace")))
         at_old, at_new = end_old, end_new
 
 
@@ -120,7 +120,7 @@ def _around(old: bytes, new: bytes, at_old: int, at_new: int, budget: _Budget) -
         close = old.find(b'"', found + len(_ID))
         if close < 0 or close >= at_old:
             return None  # the difference is in the id itself
-        ident = old[found + len(_ID):close].decode("utf-8")
+        ident = old[found + len(_ID):close].decode("utf-8", "replace")
         if old.count(_ID + old[found + len(_ID):close + 1]) != 1 or new.count(_ID + old[found + len(_ID):close + 1]) != 1:
             return None
         return start, ends[0], ends[1], ident

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.preview import parts as parts_module
 from generator.preview.parts import MAX_PARTS, Part, changed_parts
@@ -107,3 +109,15 @@ def test_a_search_past_its_budget_of_tags_goes_whole(monkeypatch: pytest.MonkeyP
     assert changed_parts(nested, nested.replace(b"one", b"two")) is None
     monkeypatch.setattr(parts_module, "STEPS", 50_000)
     assert [p.id for p in changed_parts(nested, nested.replace(b"one", b"two")) or ()] == ["d39"]
+
+
+PIECES = st.lists(st.sampled_from([b"<div", b"</div>", b' id="a"', b' id="b"', b">", b"<li", b"</li>", b"x", b"\xff", b'"', b"<br"]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES, PIECES)
+def test_any_two_versions_give_parts_that_make_the_new_one_or_none(old: list[bytes], new: list[bytes]) -> None:
+    before, after = b"".join(old), b"".join(new)
+    parts = changed_parts(before, after)
+    if parts is not None and b"\xff" not in before + after:
+        assert replaced(before, parts) == after
