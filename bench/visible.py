@@ -11,11 +11,16 @@ before the write (Python's ``time.time()``) to the first animation
 frame in which the page holds it (``performance.timeOrigin + performance.now()``
 in the page: the same wall clock, read by both processes on this machine).
 
-The two ways alternate edit by edit, so both see the same machine: the page
-updated in place (what the preview does) and a full reload (what it did
-before, and still does when a page changes shape; the page sets
-``window.__timelinePreviewReloadOnly``). Each page and way starts with one
-save that is not counted. Between saves it waits for the server to finish the
+The three ways alternate edit by edit, so all see the same machine: the page
+updated in place from the changed parts the server gives (what the preview
+does), updated in place from the whole page fetched again (what it did before,
+and still does when the parts cannot do; the page sets
+``window.__timelinePreviewParts = false``), and a full reload (what it does
+when a page changes shape; the page sets ``window.__timelinePreviewReloadOnly``).
+For the two in-place ways the page's own record of its last update
+(``window.__timelinePreviewLast``) splits the time: save → the reload signal
+in the page (watcher, debounce, the build of the open page), the fetch, and
+the update of the page. Each page and way starts with one save that is not counted. Between saves it waits for the server to finish the
 build (its "rebuilt" line, late feeds and exports included) and for the page
 to listen again. Not a test: the machine runs other work too; compare the two
 columns of one run, and read the load averages printed with them.
@@ -48,7 +53,9 @@ from . import corpus
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"]
-WAYS = ("in place", "full reload")
+WAYS = ("in place", "whole page", "full reload")
+PHASES = ("signal", "fetch", "update")
+"""Save → the reload signal in the page; the signal → its update fetched; fetched → the page updated (seconds)."""
 TIMEOUT = 60.0
 FIRST_BUILD = 900.0
 """Seconds the first build may take (a cold build of thousands of events, on a busy machine)."""
@@ -78,6 +85,7 @@ class Figures:
     """Save → visible times of one site and page, seconds, by way; and the server's rebuild times."""
 
     times: dict[str, list[float]] = field(default_factory=lambda: {way: [] for way in WAYS})
+    phases: dict[str, dict[str, list[float]]] = field(default_factory=lambda: {way: {phase: [] for phase in PHASES} for way in WAYS[:2]})
     rebuilds: list[float] = field(default_factory=list)
     reloaded: int = 0
     """Saves meant to update the page in place that reloaded it instead."""
@@ -159,10 +167,21 @@ Edit = Callable[[str, str], str]
 """The text of an event file with an edit that shows ``marker``."""
 
 
-def edit_once(page: Any, preview: Preview, path: Path, edited: str, marker: str, selector: str, way: str) -> tuple[float, float, bool]:
-    """One save and the wait for its text; save → visible and the rebuild, seconds, and whether the page reloaded."""
-    page.evaluate("(only) => { if (only) sessionStorage.setItem('bench:reload-only', '1'); else sessionStorage.removeItem('bench:reload-only');"
-                  " window.__timelinePreviewReloadOnly = only; }", way == "full reload")
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """What one save took: save → visible and the rebuild (its reload signal), seconds; whether the page reloaded; the phases of an in-place update."""
+
+    elapsed: float
+    rebuild: float
+    reloaded: bool
+    phases: dict[str, float]
+
+
+def edit_once(page: Any, preview: Preview, path: Path, edited: str, marker: str, selector: str, way: str) -> Edited:
+    """One save and the wait for its text."""
+    page.evaluate("([only, parts]) => { if (only) sessionStorage.setItem('bench:reload-only', '1'); else sessionStorage.removeItem('bench:reload-only');"
+                  " window.__timelinePreviewReloadOnly = only; window.__timelinePreviewParts = parts; window.__timelinePreviewLast = null; }",
+                  [way == "full reload", way != "whole page"])
     page.evaluate("([m, s]) => { window.__benchWatch(m, s); window.__benchSamePage = true; }", [marker, selector])
     started = time.time()
     save(path, edited)
@@ -180,7 +199,13 @@ def edit_once(page: Any, preview: Preview, path: Path, edited: str, marker: str,
             time.sleep(0.02)
     page.wait_for_function("window.__timelinePreviewReady === true", timeout=TIMEOUT * 1000)
     page.wait_for_load_state("load")
-    return float(seen) / 1000 - started, rebuild, not page.evaluate("window.__benchSamePage === true")
+    reloaded = not page.evaluate("window.__benchSamePage === true")
+    last = None if reloaded else page.evaluate("window.__timelinePreviewLast && {...window.__timelinePreviewLast, origin: performance.timeOrigin}")
+    phases = {}
+    if last and "done" in last:
+        phases = {"signal": (last["origin"] + last["signal"]) / 1000 - started, "fetch": (last["fetched"] - last["signal"]) / 1000,
+                  "update": (last["done"] - last["fetched"]) / 1000}
+    return Edited(float(seen) / 1000 - started, rebuild, reloaded, phases)
 
 
 def measure_page(page: Any, preview: Preview, path: Path, selector: str, edit: Edit, edits: int, figures: Figures, label: str) -> None:
@@ -191,11 +216,13 @@ def measure_page(page: Any, preview: Preview, path: Path, selector: str, edit: E
             ways = WAYS if round_ % 2 == 0 else WAYS[::-1]
             for way in ways:
                 marker = f"{label}-{way.replace(' ', '-')}-{round_}-{time.monotonic_ns()}"
-                elapsed, rebuild, reloaded = edit_once(page, preview, path, edit(original, marker), marker, selector, way)
+                done = edit_once(page, preview, path, edit(original, marker), marker, selector, way)
                 if round_:
-                    figures.times[way].append(elapsed)
-                    figures.rebuilds.append(rebuild)
-                    figures.reloaded += reloaded and way == "in place"
+                    figures.times[way].append(done.elapsed)
+                    figures.rebuilds.append(done.rebuild)
+                    figures.reloaded += done.reloaded and way != "full reload"
+                    for phase, value in done.phases.items():
+                        figures.phases[way][phase].append(value)
                 time.sleep(0.1)
     finally:
         save(path, original)
@@ -256,16 +283,29 @@ def report(results: dict[str, dict[str, Figures]], edits: int, loads: tuple[str,
         "beside the event's file and renames it over it: on the timeline page a new title, on the event's page a new paragraph "
         "at the end of its text. Time runs from just before the write (time.time() in Python) to the "
         "first animation frame whose page holds the new text (performance.timeOrigin + performance.now() in the page). "
-        "\"In place\" is the preview as it is; \"full reload\" sets window.__timelinePreviewReloadOnly, so the page reloads "
-        "as before. Rebuild: the server's own \"reload sent after\" figure, watcher and debounce excluded. "
+        "\"In place\" is the preview as it is (the changed parts); \"whole page\" sets window.__timelinePreviewParts = false, "
+        "so the page fetches itself whole and changes in place; \"full reload\" sets window.__timelinePreviewReloadOnly, so the "
+        "page reloads. Rebuild: the server's own \"reload sent after\" figure (the open page's build), watcher and debounce excluded. "
         f"Median (min–max). Load average (1, 5, 15 min) before: {loads[0]}; after: {loads[1]}.", "",
-        "| site | page | in place | full reload | rebuild | in-place saves that reloaded |", "|---|---|---|---|---|---|",
+        "| site | page | in place | whole page | full reload | rebuild | in-place saves that reloaded |", "|---|---|---|---|---|---|---|",
     ]
     for site, pages in results.items():
         for name, figures in pages.items():
-            row = [site, name, _ms(figures.times["in place"]), _ms(figures.times["full reload"]), _ms(figures.rebuilds), str(figures.reloaded)]
+            row = [site, name, *(_ms(figures.times[way]) for way in WAYS), _ms(figures.rebuilds), str(figures.reloaded)]
             lines.append("| " + " | ".join(row) + " |")
+    lines += ["", "Where the time of an in-place update goes, medians: save → the reload signal in the page (watcher, debounce, "
+              "the open page's build, the signal); the signal → the update fetched (the parts, or the whole page); "
+              "fetched → the page updated (for the whole page, its parsing and comparison too).", "",
+              "| site | page | way | save → signal | fetch | update |", "|---|---|---|---|---|---|"]
+    for site, pages in results.items():
+        for name, figures in pages.items():
+            for way, phases in figures.phases.items():
+                lines.append("| " + " | ".join([site, name, way, *(_median(phases[phase]) for phase in PHASES)]) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _median(values: Sequence[float]) -> str:
+    return f"{statistics.median(values) * 1000:.0f} ms" if values else "–"
 
 
 def _load() -> str:
@@ -280,6 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--cache", type=Path, default=corpus.DEFAULT_CACHE, help="corpus cache folder (default: bench/.cache/corpora)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every time as JSON")
+    parser.add_argument("--site", choices=("both", "shipped", "generated"), default="both", help="which site to measure (default: both)")
     args = parser.parse_args(argv)
     if args.edits < 1 or args.size < 1:
         parser.error("--edits and --size must be at least 1")
@@ -291,14 +332,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="timeline-visible-") as scratch, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for name, source, themes in (("shipped", PROJECT, True), (f"generated, {args.size} events", generated.site, False)):
+            sites = (("shipped", PROJECT, True), (f"generated, {args.size} events", generated.site, False))
+            for name, source, themes in (site for site in sites if args.site in ("both", site[0].split(",")[0])):
                 print(f"[bench] {name}", file=sys.stderr, flush=True)
                 results[name] = measure_site(browser, _copy_site(source, Path(scratch) / name.split(",")[0], themes), args.edits)
         finally:
             browser.close()
     sys.stdout.write(report(results, args.edits, (before, _load())))
     if args.json:
-        data = {site: {page: {"times": f.times, "rebuilds": f.rebuilds, "reloaded": f.reloaded} for page, f in pages.items()}
+        data = {site: {page: {"times": f.times, "rebuilds": f.rebuilds, "reloaded": f.reloaded, "phases": f.phases} for page, f in pages.items()}
                 for site, pages in results.items()}
         args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -282,7 +282,8 @@ class Builder:
         self.served: Rendered | None = None
         """The last good build :meth:`complete` finished: what the preview serves."""
 
-    def render(self, *, defer_publishing: bool = False, changed: Collection[Path] = ()) -> Rendered:
+    def render(self, *, defer_publishing: bool = False, changed: Collection[Path] = (), first: Collection[str] = (),
+               shown: Callable[[Rendered], None] | None = None) -> Rendered:
         """Render the site as it is on disk now.
 
         With ``defer_publishing`` the feeds, sitemap and exports of the
@@ -290,7 +291,10 @@ class Builder:
         are the slow part of an edit); :meth:`complete` then brings them up to date.
         ``changed`` (the files the watcher saw change) lets a save that only
         changes one event's own words take the quick path: that file alone is
-        read again, and only the pages that show it are looked at.
+        read again, and only the pages that show it are looked at; on that path,
+        the tasks that make the files named in ``first`` (the pages open in a
+        browser) are made before the others, and the site with only those
+        remade goes to ``shown`` before the rest is.
         """
         self.memo.begin()
         config, _ = load_config(self.root / CONTENT_DIR, CONFIG_NAME)
@@ -308,7 +312,7 @@ class Builder:
         if same and self._context is not None:
             context = self._context  # one object for one context: every memo entry then compares its context by identity
         self._scoped = ScopedMemo(self.memo, context)
-        quick = self._quick(changed) if changed and defer_publishing and not problems and same else None
+        quick = self._quick(changed, first, shown) if changed and defer_publishing and not problems and same else None
         self._context = context
         result = quick or self._full(defer_publishing, problems)
         if result.ok:
@@ -329,7 +333,7 @@ class Builder:
                         links=self._links, publisher=publisher, check=check)
         return Rendered(tuple(sorted([*result.problems, *problems])), False) if problems else result
 
-    def _quick(self, changed: Collection[Path]) -> Rendered | None:
+    def _quick(self, changed: Collection[Path], first: Collection[str] = (), shown: Callable[[Rendered], None] | None = None) -> Rendered | None:
         """The rebuild after an edit :func:`~generator.content.assemble.reload_events` takes; ``None`` for any other."""
         if self._loaded is None or self._published is None or self._theme is None or self._env is None or not self._tasks:
             return None
@@ -340,13 +344,19 @@ class Builder:
         if loaded is None or errors_in(problems, strict=self.strict):
             return None
         touched = touched_by(loaded.site, (loaded.records[source.display].id for source in edited))
+        static = self._theme.static_files()
         try:
+            early = {key: self._tasks[key] for key in touched & self._tasks.keys() if any(file.path in first for file in self._tasks[key])}
+            if early and shown is not None:
+                # the same touched set, so the timeline remakes the touched years inside the task; the later run takes these from the memo
+                tasks = {**self._tasks, **rerender(self._env, loaded.site, early, touched, self._scoped)}
+                shown(Rendered(tuple(sorted(problems)), True, loaded.site, _flat(tasks), self._published, static, loaded, tasks))
             tasks = rerender(self._env, loaded.site, self._tasks, touched, self._scoped)
         except jinja2.TemplateError:
             return None  # the full build reports it
         self.memo.carry()
         self.quick += 1
-        return Rendered(tuple(sorted(problems)), True, loaded.site, _flat(tasks), self._published, self._theme.static_files(), loaded, tasks)
+        return Rendered(tuple(sorted(problems)), True, loaded.site, _flat(tasks), self._published, static, loaded, tasks)
 
     def complete(self, result: Rendered) -> Rendered:
         """``result`` with fresh feeds, sitemap and exports, and its links checked."""

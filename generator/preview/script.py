@@ -1,18 +1,29 @@
 """The script the preview adds to every page it serves: on each new build, update the page in place or reload it.
 
-On a reload signal the script fetches the page again and compares it with the
-page as it was last served (not with the live page, which the theme's own
-script changes: hidden events, focus, filter results). When both have the same
+On a reload signal the script asks the server for the parts of the page that
+changed since the build it shows (see :mod:`.parts`): the new HTML of a few
+elements with ids, a few kilobytes where the page may weigh half a megabyte.
+Each part's old HTML must be the element as it was served (the script keeps a
+copy of the page as served, not the live page, which the theme's own script
+changes: hidden events, focus, filter results), and its new HTML must hold the
+same elements with ids, stylesheets and scripts; then the live element is
+brought from the one to the other. When the server cannot give parts (the page
+changed outside such elements) or they do not fit, the script fetches the
+whole page and compares it with the page as served: when both have the same
 shape, the same stylesheets, scripts and elements with ids in the same order,
-it brings the live page from the one to the other: changed text and attributes
-in place, and an element whose children changed replaced whole, so the page's
-own listeners, scroll position, focus and the filter form stay. Anything else
-reloads the page as before: a new or moved event, a template that changes the
-page's skeleton or form, a changed stylesheet or script of the theme (which the
-server's message says), a failed fetch, any error.
+it brings the live page from the one to the other the same way. Either way
+changed text and attributes change in place, and an element whose children
+changed is replaced whole, so the page's own listeners, scroll position, focus
+and the filter form stay. Anything else reloads the page as before: a new or
+moved event, a template that changes the page's skeleton or form, a changed
+stylesheet or script of the theme (which the server's message says), a failed
+fetch, any error.
 
-``window.__timelinePreviewReloadOnly = true`` (set before the page loads)
-makes every update a full reload: ``python -m bench.visible`` compares the two.
+The reload stream's address says which page is open, so a build makes that
+page first. ``window.__timelinePreviewReloadOnly = true`` (set before the page
+loads) makes every update a full reload, and ``window.__timelinePreviewParts =
+false`` makes it fetch the whole page: ``python -m bench.visible`` compares
+them, reading the times of the last update from ``window.__timelinePreviewLast``.
 """
 
 from __future__ import annotations
@@ -29,6 +40,8 @@ SCRIPT = """<script>
     if (target) target.scrollIntoView({block: "center"}); else if (saved !== null) scrollTo(0, Number(saved));
   });
   const OVERLAY = "timeline-preview-overlay", script = document.currentScript;
+  const url = %(url)s, at = url.lastIndexOf("?since="), stream = url.slice(0, at), page = encodeURIComponent(location.pathname);
+  let version = Number(url.slice(at + 7));
   // the page as served, copied before the page's own deferred scripts change it
   let served = document.documentElement.cloneNode(true);
   // the preview's own elements, the noscript fallbacks (parsed unlike a live page's) and blank text take no part
@@ -55,15 +68,11 @@ SCRIPT = """<script>
     return true;
   }
 
-  async function update(data) {
-    const response = await fetch(location.href, {cache: "no-store"});
-    if (!response.ok || response.redirected) throw new Error("the page moved");
-    const next = new DOMParser().parseFromString(await response.text(), "text/html").documentElement;
-    if (shape(next) !== shape(served)) throw new Error("the page changed shape");
+  // Runs change (which brings the live page up to date), then gives back the focus and the form's values it took away.
+  function keeping(change) {
     const focused = document.activeElement;
     const controls = Array.from(document.querySelectorAll("input, select, textarea"), (c) => [c, c.form, c.name, c.value]);
-    if (!patch(document.documentElement, served, next)) throw new Error("the page changed shape");
-    served = next;
+    if (!change()) return false;
     for (const [control, form, name, value] of controls) {
       if (!control.isConnected && form && name && form.elements[name]) form.elements[name].value = value;
     }
@@ -72,12 +81,72 @@ SCRIPT = """<script>
       if (again && focused.hasAttribute("tabindex")) again.tabIndex = focused.tabIndex;
       if (again) again.focus({preventScroll: true});
     }
+    return true;
+  }
+
+  // One element parsed from its HTML, or null.
+  function element(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const nodes = template.content.childNodes;
+    return nodes.length === 1 && nodes[0].nodeType === 1 ? nodes[0] : null;
+  }
+
+  // The changed parts: each [id, old HTML, new HTML] must match the page as served; false, touching nothing, when one does not.
+  function patchParts(parts) {
+    const pairs = [];
+    for (const [id, before, after] of parts) {
+      const found = served.querySelectorAll(`[id="${CSS.escape(id)}"]`), live = document.getElementById(id);
+      const was = element(before), now = element(after);
+      if (found.length !== 1 || !live || !was || !now || now.id !== id || now.nodeName !== was.nodeName
+        || !found[0].isEqualNode(was) || shape(now) !== shape(was)) return false;
+      pairs.push([live, found[0], now]);
+    }
+    for (const [live, old, now] of pairs) {
+      if (!patch(live, old, now)) throw new Error("the page changed shape");
+      old.replaceWith(now);
+    }
+    return true;
+  }
+
+  // The overlay as the server now has it (null: none).
+  function showOverlay(overlay) {
     document.getElementById(OVERLAY)?.remove();
-    const overlay = next.querySelector("#" + OVERLAY);
     if (overlay) script.before(document.importNode(overlay, true));
+  }
+
+  // The parts of this page changed since the build it shows, or null when the page has to be fetched whole.
+  async function changes() {
+    if (window.__timelinePreviewParts === false) return null;
+    const response = await fetch(`${stream}/parts?since=${version}&page=${page}`, {cache: "no-store"});
+    return response.status === 200 ? response.json() : null;
+  }
+
+  async function whole() {
+    const response = await fetch(location.href, {cache: "no-store"});
+    if (!response.ok || response.redirected) throw new Error("the page moved");
+    const next = new DOMParser().parseFromString(await response.text(), "text/html").documentElement;
+    if (shape(next) !== shape(served)) throw new Error("the page changed shape");
+    if (!keeping(() => patch(document.documentElement, served, next))) throw new Error("the page changed shape");
+    served = next;
+    showOverlay(next.querySelector("#" + OVERLAY));
+  }
+
+  async function update(data, times) {
+    const found = await changes();
+    times.fetched = performance.now();
+    if (found && keeping(() => patchParts(found.parts))) {
+      showOverlay(found.overlay && element(found.overlay));
+      version = found.version;
+    } else {
+      times.whole = true;
+      await whole();
+      version = data.version;
+    }
     const target = (data.events || []).map((id) => document.getElementById(id)).find(Boolean);
     const box = target && target.getBoundingClientRect();
     if (box && (box.bottom < 0 || box.top > innerHeight)) target.scrollIntoView({block: "center"});
+    times.done = performance.now();
   }
 
   function reload(data) {
@@ -86,18 +155,18 @@ SCRIPT = """<script>
     location.reload();
   }
 
-  function listen(url) {
-    const source = new EventSource(url);
+  function listen() {
+    const source = new EventSource(`${stream}?since=${version}&page=${page}`);
     source.onopen = () => { window.__timelinePreviewReady = true; };
     source.onmessage = (message) => {
-      const data = JSON.parse(message.data);
+      const data = JSON.parse(message.data), times = {signal: performance.now(), whole: false};
+      window.__timelinePreviewLast = times;
       source.close();
       window.__timelinePreviewReady = false;
-      (data.reload || window.__timelinePreviewReloadOnly ? Promise.reject() : update(data))
-        .then(() => listen(url.replace(/since=\\d+$/, "since=" + data.version)), () => reload(data));
+      (data.reload || window.__timelinePreviewReloadOnly ? Promise.reject() : update(data, times)).then(listen, () => reload(data));
     };
   }
-  listen(%(url)s);
+  listen();
 })();
 </script>"""
-"""The script, with ``%(url)s`` for the reload stream's address as a script-safe JavaScript string."""
+"""The script, with ``%(url)s`` for the reload stream's address (``...?since=N``) as a script-safe JavaScript string."""

@@ -88,21 +88,34 @@ def edited_events(result: Rendered, root: Path, changed: set[Path]) -> tuple[str
 def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: Callable[[str], None]) -> Rendered:
     """One build, published to the server: its files, or the overlay over the last good ones.
 
-    The pages go out first and the browser updates; the feeds, sitemap and
-    exports (which show every event) follow once each open page has fetched
-    its update (or :data:`HEAD_START` passed), without a reload.
-    No exception leaves: whatever a build raises becomes a problem in the
-    overlay, and the last good build stays served.
+    After an edit of an event's own words, the pages open in a browser go out
+    first and update; then the other pages the edit touched, told only to a
+    page that changed since (one opened meanwhile);
+    the feeds, sitemap and exports (which show every event) follow once each
+    open page has fetched its update (or :data:`HEAD_START` passed), without
+    a reload. No exception leaves: whatever a build raises becomes a problem
+    in the overlay, and the last good build stays served, even when the open
+    pages had gone out.
     """
     started = time.perf_counter()
+    before = state.snapshot.files
+    early: list[float] = []
+
+    def shown(partial: Rendered) -> None:
+        state.publish(_files(builder, state, partial), partial.problems, edited_events(partial, builder.root, changed))
+        early.append(time.perf_counter())
+        # the open pages fetch their update before the rest is made: making it meanwhile would slow every answer
+        state.wait_fetched(HEAD_START)
+
     try:
-        result = builder.render(defer_publishing=True, changed=changed)
-        files = snapshot_files(result, (builder.served, state.snapshot.files) if builder.served else None) if result.ok else None
-        events = edited_events(result, builder.root, changed)
+        result = builder.render(defer_publishing=True, changed=changed, first=state.viewed(), shown=shown)
+        files = _files(builder, state, result) if result.ok else None
+        events = edited_events(result, builder.root, changed) if not early else ()
     except Exception as exc:  # a theme file deleted mid-build, or a bug: report it, keep serving
         result, files, events = _failed(builder.root, exc), None, ()
-    state.publish(files, result.problems, events)
-    reloaded = time.perf_counter()
+    state.publish(files, result.problems, events, last_good=before if early else None, quiet=bool(early) and files is not None)
+    reloaded = early[0] if early else time.perf_counter()
+    pages = time.perf_counter()
     if result.ok:
         # the open pages fetch their update first: making the late files meanwhile would slow every answer
         state.wait_fetched(HEAD_START)
@@ -118,8 +131,14 @@ def rebuild(builder: Builder, state: PreviewState, changed: set[Path], report: C
     gc.freeze()
     # the first build is no rebuild: nothing had changed yet
     status = ("rebuilt" if changed else "built") if result.ok else "build failed; serving the last good build"
-    report(f"{status}: reload sent after {(reloaded - started) * 1000:.0f} ms, all files after {(time.perf_counter() - started) * 1000:.0f} ms")
+    figures = [("reload sent", reloaded), ("all pages", pages), ("all files", time.perf_counter())]
+    report(f"{status}: " + ", ".join(f"{name} after {(at - started) * 1000:.0f} ms" for name, at in figures))
     return result
+
+
+def _files(builder: Builder, state: PreviewState, result: Rendered) -> dict[str, bytes]:
+    """The files to serve for ``result``, made from those served now where it kept what the served build had."""
+    return snapshot_files(result, (builder.served, state.snapshot.files) if builder.served else None)
 
 
 def _failed(root: Path, exc: Exception) -> Rendered:

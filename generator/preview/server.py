@@ -18,6 +18,7 @@ import socket
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,9 +26,16 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..errors import Problem
+from .parts import changed_parts
 from .script import SCRIPT
 
 RELOAD_PATH = "__livereload"
+PARTS_PATH = RELOAD_PATH + "/parts"
+"""Where a page asks for the elements that changed since the build it shows (see :mod:`.parts`)."""
+KEPT_VERSIONS = 8
+"""How many builds' files stay at hand to find the changed parts of a page against."""
+MAX_QUERY = 4096
+"""The longest query string the reload stream and the parts take; a longer one gets 414."""
 STREAM_SECONDS = 30.0
 IDLE_SECONDS = 5.0
 """How long a connection may sit idle, or take to send its request, before it is closed."""
@@ -72,38 +80,94 @@ class PreviewState:
         """Reload streams waiting for a newer build: the open pages."""
         self._unfetched = 0
         """Pages told of the latest build that have not asked for a page since."""
+        self._viewed: Counter[str] = Counter()
+        self._loud = 0
+        self._theme: tuple[Mapping[str, bytes], dict[str, bytes]] = ({}, {})
+        """The files served now and their theme's, worked out when they come rather than when the next build does."""
+        """The last build told to every open page (see :meth:`publish`)."""
+        self._history: dict[int, Mapping[str, bytes]] = {}
+        """The files of the last few builds by version, for :meth:`parts`."""
 
     @property
     def snapshot(self) -> Snapshot:
         """The current snapshot (an atomic read of one reference)."""
         return self._snapshot
 
-    def publish(self, files: Mapping[str, bytes] | None, problems: tuple[Problem, ...], events: tuple[str, ...] = ()) -> None:
-        """A build finished: serve its files, or keep the last good ones (``files is None``) with an overlay."""
+    def publish(self, files: Mapping[str, bytes] | None, problems: tuple[Problem, ...], events: tuple[str, ...] = (),
+                last_good: Mapping[str, bytes] | None = None, quiet: bool = False) -> None:
+        """A build finished: serve its files, or the last good ones (``files is None``) with an overlay.
+
+        The last good files are those served now, or ``last_good`` when the failed
+        build had already sent out some of its pages. A ``quiet`` build (the rest
+        of a build whose open pages went out first) is told only to the pages it
+        changes since the build they show: the others already show it.
+        """
         keep = dict(files) if files is not None else None
         theme = _theme_files(keep) if keep is not None else None
         with self._condition:  # read and replace under the lock: two builds finishing together are two versions
             old = self._snapshot
-            reload = theme is not None and old.good and theme != _theme_files(old.files)
+            reload = theme is not None and old.good and theme != self._theme_of(old.files)
             good = keep is not None or old.good
-            self._snapshot = Snapshot(old.files if keep is None else keep, problems, old.version + 1, events, good, keep is None, reload)
-            self._unfetched = self.listening
+            kept = old.files if last_good is None else last_good
+            self._snapshot = Snapshot(kept if keep is None else keep, problems, old.version + 1, events, good, keep is None, reload)
+            self._keep(self._snapshot)
+            if theme is not None:
+                self._theme = (self._snapshot.files, theme)
+            if not quiet:
+                self._loud = self._snapshot.version
+            self._unfetched = 0 if quiet else self.listening
             self._condition.notify_all()
+
+    def _theme_of(self, files: Mapping[str, bytes]) -> dict[str, bytes]:
+        return self._theme[1] if self._theme[0] is files else _theme_files(files)
+
+    def _keep(self, snapshot: Snapshot) -> None:
+        self._history[snapshot.version] = snapshot.files
+        for version in [v for v in self._history if v <= snapshot.version - KEPT_VERSIONS]:
+            del self._history[version]
 
     def refresh(self, files: Mapping[str, bytes], problems: tuple[Problem, ...]) -> None:
         """Replace the files of the current build (late feeds and exports) without asking for a reload."""
         with self._condition:
             self._snapshot = replace(self._snapshot, files=dict(files), problems=problems)
+            self._theme = (self._snapshot.files, _theme_files(self._snapshot.files))
+            self._keep(self._snapshot)
 
-    def wait_newer(self, version: int, timeout: float) -> Snapshot | None:
-        """The first snapshot newer than ``version``, or ``None`` after ``timeout`` or on close."""
+    def wait_newer(self, version: int, timeout: float, page: str | None = None) -> Snapshot | None:
+        """The first snapshot newer than ``version``, or ``None`` after ``timeout`` or on close.
+
+        ``page`` is the file the waiting page shows: while it waits, :meth:`viewed` names it.
+        """
         with self._condition:
             self.listening += 1
+            if page is not None:
+                self._viewed[page] += 1
             try:
-                self._condition.wait_for(lambda: self._snapshot.version > version or self.closed, timeout)
+                self._condition.wait_for(lambda: self._news(version, page) or self.closed, timeout)
             finally:
                 self.listening -= 1
-            return self._snapshot if self._snapshot.version > version else None
+                if page is not None:
+                    self._viewed -= Counter({page: 1})
+            return self._snapshot if self._news(version, page) else None
+
+    def _news(self, version: int, page: str | None) -> bool:
+        """Whether a page showing ``page`` as of build ``version`` has a newer build to hear of."""
+        if self._snapshot.version <= version:
+            return False
+        if version < self._loud or page is None:
+            return True
+        shown = self._history.get(version)
+        return shown is None or shown.get(page) is not self._snapshot.files.get(page)
+
+    def viewed(self) -> frozenset[str]:
+        """The files open pages show (as far as their reload streams said): a build makes them first."""
+        with self._condition:
+            return frozenset(self._viewed)
+
+    def files_of(self, version: int) -> Mapping[str, bytes] | None:
+        """The files of build ``version`` if still at hand."""
+        with self._condition:
+            return self._history.get(version)
 
     def page_served(self) -> None:
         """A page went out: one fewer open page waiting for its update."""
@@ -145,19 +209,65 @@ def respond(state: PreviewState, raw_path: str) -> Response:
     base = state.base_path
     if not path.startswith(base):
         return Response(302, location=base) if path in ("/", base.rstrip("/")) else _not_found(state)
-    relative = path[len(base):]
-    parts = relative.split("/")
-    if any(part in ("..", ".") or "\\" in part or "\0" in part for part in parts):
+    relative = _relative(path, base)
+    if relative is None:
         return _not_found(state)
     snapshot = state.snapshot
     if not snapshot.good:
         return Response(503, _inject(_ERROR_PAGE, snapshot, base), "text/html; charset=utf-8")
-    name = posixpath.join(relative, "index.html") if relative == "" or relative.endswith("/") else relative
+    name = _file_name(relative)
     if name not in snapshot.files:
         if name + "/index.html" in snapshot.files:
             return Response(301, location=base + relative + "/")
         return _not_found(state)
     return _file(name, snapshot.files[name], snapshot, base, 200)
+
+
+def _relative(path: str, base: str) -> str | None:
+    """``path`` (decoded) below the base path, or ``None`` when it is outside it or climbs out of it."""
+    if not path.startswith(base):
+        return None
+    relative = path[len(base):]
+    if any(part in ("..", ".") or "\\" in part or "\0" in part for part in relative.split("/")):
+        return None
+    return relative
+
+
+def _file_name(relative: str) -> str:
+    return posixpath.join(relative, "index.html") if relative == "" or relative.endswith("/") else relative
+
+
+def viewed_file(state: PreviewState, page: str) -> str | None:
+    """The file a page at ``page`` (its address's path, as the browser encoded it) shows, or ``None`` for no page."""
+    relative = _relative(unquote(page), state.base_path)
+    return None if relative is None else _file_name(relative)
+
+
+def parts(state: PreviewState, query: str) -> Response:
+    """The elements of a page that changed since the build it shows, as JSON (see :mod:`.parts`).
+
+    The query names the page (``page``, its address's path) and the build it shows
+    (``since``). 409 says the page has to be fetched whole: its build is no longer
+    at hand, or the change is not one of elements with ids.
+    """
+    since, values = _since(query), parse_qs(query)
+    page = (values.get("page") or [""])[0]
+    if since is None or not page:
+        return Response(400, b"since, page: expected the version number and the address of the page\n")
+    name = viewed_file(state, page)
+    snapshot = state.snapshot
+    old = state.files_of(since)
+    if name is None or name not in snapshot.files or not name.endswith(".html"):
+        return Response(404, b"no such page\n")
+    found = changed_parts(old[name], snapshot.files[name]) if old is not None and name in old and snapshot.good else None
+    if found is None:
+        return Response(409, b"fetch the page whole\n")
+    body = {
+        "version": snapshot.version,
+        "parts": [[part.id, part.before, part.after] for part in found],
+        "overlay": overlay(snapshot.problems) if snapshot.failed else None,
+    }
+    return Response(200, json.dumps(body).encode(), "application/json; charset=utf-8")
 
 
 def _file(name: str, data: bytes, snapshot: Snapshot, base: str, status: int) -> Response:
@@ -225,13 +335,20 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         if not self._host_allowed():
             return
-        if unquote(urlsplit(self.path).path) == self.server.state.base_path + RELOAD_PATH:  # as the browser encoded it
+        address = urlsplit(self.path)
+        path, state = unquote(address.path), self.server.state  # as the browser encoded it
+        if path in (state.base_path + RELOAD_PATH, state.base_path + PARTS_PATH) and len(address.query) > MAX_QUERY:
+            self._send(Response(414, b"query: too long\n"), head=False)
+            return
+        if path == state.base_path + RELOAD_PATH:
             self._stream()
             return
-        response = respond(self.server.state, self.path)
+        asked_parts = path == state.base_path + PARTS_PATH
+        response = parts(state, address.query) if asked_parts else respond(state, self.path)
         self._send(response, head=False)
-        if response.content_type.startswith("text/html"):
-            self.server.state.page_served()
+        # a page's update: its changed parts, or (when they cannot do) the page itself
+        if response.content_type.startswith("text/html") or (asked_parts and response.status == 200):
+            state.page_served()
 
     def do_HEAD(self) -> None:  # noqa: N802
         if self._host_allowed():
@@ -263,7 +380,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _stream(self) -> None:
         """Server-sent events: one message when a newer build is published, then close."""
-        since = _since(urlsplit(self.path).query)
+        query = urlsplit(self.path).query
+        since = _since(query)
+        page = (parse_qs(query).get("page") or [""])[0]
+        viewed = viewed_file(self.server.state, page) if page else None
         if since is None:
             self._send(Response(400, b"since: expected the version number the page was served with\n"), head=False)
             return
@@ -278,7 +398,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"retry: 500\n\n")
             self.wfile.flush()
             while time.monotonic() < deadline and not self.server.state.closed:
-                snapshot = self.server.state.wait_newer(since, min(5.0, deadline - time.monotonic()))
+                snapshot = self.server.state.wait_newer(since, min(5.0, deadline - time.monotonic()), viewed)
                 if snapshot is not None:
                     message = json.dumps({"version": snapshot.version, "events": list(snapshot.events), "reload": snapshot.reload})
                     self.wfile.write(f"data: {message}\n\n".encode())

@@ -1,7 +1,8 @@
 """``python -m bench.visible`` end to end at a tiny size: two counted saves per page and way, in real Chromium.
 
 No timing is asserted: the figures depend on the machine. What is checked is
-that every save was seen in the page, both ways, with a time that is a time.
+that every save was seen in the page, every way, with a time that is a time,
+and that each in-place save's phases were recorded.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from conftest import PROJECT
 SIZE = 30
 
 
-def test_the_visible_bench_runs_and_reports_both_ways(tmp_path: Path) -> None:
+def test_the_visible_bench_runs_and_reports_every_way(tmp_path: Path) -> None:
     if not chromium_available():
         if os.environ.get("CI"):
             pytest.fail("Chromium and playwright are required in CI")
@@ -31,7 +32,9 @@ def test_the_visible_bench_runs_and_reports_both_ways(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     out = run.stdout
     assert out.startswith("## Save → visible in the browser\n\n### Method\n")
-    for words in ("time.time()", "performance.timeOrigin", "take turns", "__timelinePreviewReloadOnly", "Median", "Load average"):
+    words_expected = ("time.time()", "performance.timeOrigin", "take turns", "__timelinePreviewReloadOnly", "__timelinePreviewParts",
+                      "save → signal", "Median", "Load average")
+    for words in words_expected:
         assert words in out, words
     for site in ("shipped", f"generated, {SIZE} events"):
         for page in ("timeline", "event page"):
@@ -41,6 +44,9 @@ def test_the_visible_bench_runs_and_reports_both_ways(tmp_path: Path) -> None:
     for pages in data.values():
         assert set(pages) == {"timeline", "event page"}
         for page in pages.values():
-            assert {way: len(times) for way, times in page["times"].items()} == {"in place": 2, "full reload": 2}
+            assert {way: len(times) for way, times in page["times"].items()} == {"in place": 2, "whole page": 2, "full reload": 2}
             assert all(0 < time < 60 for times in page["times"].values() for time in times)
+            assert {way: {phase: len(values) for phase, values in phases.items()} for way, phases in page["phases"].items()} == {
+                way: {"signal": 2, "fetch": 2, "update": 2} for way in ("in place", "whole page")}
+            assert all(0 <= value < 60 for phases in page["phases"].values() for values in phases.values() for value in values)
             assert page["reloaded"] == 0  # a new title or paragraph changes no page's shape: every in-place save stayed in place

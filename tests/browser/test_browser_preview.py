@@ -261,3 +261,56 @@ def test_a_changed_stylesheet_reloads_the_page_with_it(browser: Any, served: tup
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(1, 2, 3)"
     assert page.evaluate("window.__marker") is None
     page.close()
+
+
+def requests_of(page: Any) -> list[str]:
+    """The addresses the page asks for from now on."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    return asked
+
+
+def test_an_edited_event_comes_as_its_changed_element_alone(browser: Any, served: tuple[Path, str]) -> None:
+    root, url = served
+    page = open_ready(browser, url)
+    page.fill("#filters input[name=q]", "title")
+    page.evaluate("window.scrollTo(0, 250)")
+    scrolled = page.evaluate("window.scrollY")
+    asked = requests_of(page)
+    save(root / TARGET, FIRST.replace("First title", "Parted title"), atomic=True)
+    wait_for_text(page, '[id="target"] h4', "Parted title")
+    assert any("/__livereload/parts?" in address for address in asked)
+    assert url not in asked  # the page itself was not fetched again
+    assert page.input_value("#filters input[name=q]") == "title" and page.evaluate("window.scrollY") == scrolled
+    assert not_navigated(page)
+    settled(page)
+    save(root / TARGET, FIRST.replace("First title", "Parted again"))
+    wait_for_text(page, '[id="target"] h4', "Parted again")  # the next edit starts from the parts it was given
+    assert url not in asked and not_navigated(page)
+    page.close()
+
+
+def test_a_change_outside_elements_with_ids_fetches_the_page_and_still_updates_in_place(browser: Any, served: tuple[Path, str]) -> None:
+    root, url = served
+    page = open_ready(browser, url + "events/target/")
+    asked = requests_of(page)
+    save(root / TARGET, FIRST.replace("First title", "Headed title"))  # the title is in the head too
+    wait_for_text(page, "h1", "Headed title")
+    assert page.title().startswith("Headed title")
+    assert url + "events/target/" in asked
+    assert not_navigated(page)
+    page.close()
+
+
+def test_a_page_not_open_during_an_edit_shows_it_once_the_build_finished(browser: Any, served: tuple[Path, str]) -> None:
+    root, url = served
+    timeline = open_ready(browser, url)
+    save(root / TARGET, event("Tagged title", "2019-05-16", extra="tags: [later]\n", body="Original body."))
+    wait_for_text(timeline, "#filters", "later")  # a new tag changes the filter form: the timeline reloads
+    settled(timeline)
+    save(root / TARGET, event("Tagged again", "2019-05-16", extra="tags: [later]\n", body="Original body."))
+    wait_for_text(timeline, '[id="target"] h4', "Tagged again")
+    tag = open_ready(browser, url + "tags/later/")
+    assert "Tagged again" in tag.inner_text("main")
+    timeline.close()
+    tag.close()
