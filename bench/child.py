@@ -43,7 +43,7 @@ def edit(site: Path, output: Path, runs: int) -> dict[str, object]:
 
     from generator.build.pipeline import Builder
     from generator.preview.serve import QUIET, rebuild
-    from generator.preview.server import PreviewState
+    from generator.preview.state import PreviewState
     from generator.preview.watch import Changes, start_watching
 
     started = time.perf_counter()

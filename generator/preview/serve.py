@@ -18,7 +18,8 @@ from ..content.sources import display_path
 from ..errors import Problem, shorten
 from ..outputfile import OutputFile
 from ..render.theme import BUILTIN, THEMES_DIR
-from .server import PreviewServer, PreviewState
+from .server import PreviewServer
+from .state import PreviewState
 from .watch import Changes, start_watching
 
 

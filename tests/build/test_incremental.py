@@ -9,7 +9,7 @@ import pytest
 from conftest import MakeSite, event, touch
 from generator.build.pipeline import Builder, Rendered, render
 from generator.preview.serve import edited_events, rebuild, snapshot_files
-from generator.preview.server import PreviewState
+from generator.preview.state import PreviewState
 
 PUBLISHED = [("published", name) for name in ("feeds", "exports", "search", "sitemap", "media")]
 

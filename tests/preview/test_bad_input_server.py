@@ -2,7 +2,7 @@
 
 The socket tests start :class:`generator.preview.server.PreviewServer` on port 0 in a
 thread; the rebuild tests drive :class:`generator.build.pipeline.Builder` and
-:func:`generator.preview.serve.rebuild` and look at what :func:`generator.preview.server.respond`
+:func:`generator.preview.serve.rebuild` and look at what :func:`generator.preview.responses.respond`
 serves, with no socket at all.
 """
 
@@ -23,8 +23,10 @@ from conftest import MakeSite, event, unblock_after
 from generator.build.pipeline import Builder
 from generator.content import frontmatter
 from generator.errors import Problem
+from generator.preview.responses import respond
 from generator.preview.serve import rebuild
-from generator.preview.server import PreviewServer, PreviewState, respond
+from generator.preview.server import PreviewServer
+from generator.preview.state import PreviewState
 from generator.preview.watch import Changes, start_watching
 
 CLIENTS = 100

@@ -13,8 +13,9 @@ from conftest import MakeSite, event
 from generator.build.pipeline import Builder
 from generator.errors import Problem
 from generator.preview import serve
+from generator.preview.responses import respond
 from generator.preview.serve import rebuild, snapshot_files
-from generator.preview.server import PreviewState, respond
+from generator.preview.state import PreviewState
 from generator.preview.watch import Changes, start_watching
 
 FILES = {"index.html": b"<html><body><h1>Home</h1></body></html>", "events/a/index.html": b"<html><body>A</body></html>", "static/style.css": b"body{}"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from conftest import MakeSite, event
 from generator.build.pipeline import Builder
 from generator.content.assemble import Options
+from generator.preview.responses import respond
 from generator.preview.serve import ServeOptions, own_address, rebuild
-from generator.preview.server import PreviewState, respond
+from generator.preview.state import PreviewState
 
 
 def test_the_preview_uses_its_own_address_whatever_the_config_says(make_site: MakeSite) -> None:

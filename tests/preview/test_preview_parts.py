@@ -15,8 +15,10 @@ from conftest import MakeSite, event
 from generator.build.pipeline import Builder
 from generator.errors import Problem
 from generator.preview import server
+from generator.preview.responses import parts
 from generator.preview.serve import rebuild
-from generator.preview.server import KEPT_VERSIONS, MAX_QUERY, PreviewState, Snapshot, parts
+from generator.preview.server import MAX_QUERY
+from generator.preview.state import KEPT_VERSIONS, PreviewState, Snapshot
 
 
 def listing(*titles: str, title: str = "List") -> bytes:

@@ -20,8 +20,9 @@ import pytest
 
 from conftest import COMMERCE, HUAWEI, SITE_YAML, MakeSite, event, write_files
 from generator.build.pipeline import Builder
+from generator.preview.responses import respond
 from generator.preview.serve import rebuild
-from generator.preview.server import PreviewState, respond
+from generator.preview.state import PreviewState
 
 GOOD = "content/events/good.md"
 HUGE = "9" * 5000

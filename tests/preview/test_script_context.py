@@ -17,8 +17,10 @@ import pytest
 
 from conftest import MakeSite
 from generator.build.pipeline import Builder
+from generator.preview.responses import respond, script_json
 from generator.preview.serve import rebuild
-from generator.preview.server import PreviewServer, PreviewState, respond, script_json
+from generator.preview.server import PreviewServer
+from generator.preview.state import PreviewState
 
 HOSTILE_BASE = "/p</script><script>alert(document.domain)</script>/"
 HOSTILE_TEXT = "A </script><script>alert(1)</script> <!--<script> \u2028\u2029 title"

@@ -9,7 +9,7 @@ import pytest
 from test_bad_input_server import Serving, version
 
 from generator.preview import server
-from generator.preview.server import PreviewState
+from generator.preview.state import PreviewState
 
 GUARD = 30.0
 """Seconds a test socket waits before giving up, so a server that keeps a connection open fails the test instead of hanging it."""
