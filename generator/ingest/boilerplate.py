@@ -100,7 +100,11 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 
 # Tried in order on the line in lower case (captions: as written, case ignored); the first that matches names the kind.
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
-    (Kind.END, _any(r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$")),
+    (Kind.END, _any(
+        r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$",
+        # an official document's signature block after its text: "Dated: August 19, 2019." on a line of its own
+        r"^(?:dated|signed|done at [\w ]{1,30},?)\s*:?\s+(?:this \w+ day of )?[\w ,.]{0,30}\d{4}\.?$",
+    )),
     (Kind.CHROME, _any(
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",

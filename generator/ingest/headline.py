@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import meta
+from . import contents, meta
 from .fields import field_box, is_labelled
 from .lines import Line, Shape
 from .text import is_upper
@@ -30,7 +30,7 @@ def find(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
     """The index of the headline among ``lines`` (``captions`` are never it), or ``None`` when no line has its shape."""
     # The first line of a box may be a headline with a colon ("Huawei: …"); the lines under it are fields.
     fields = frozenset(i for i in field_box(lines) if i - 1 in field_box(lines))
-    never = _numbered(lines) | _bullets(lines, captions) | fields
+    never = _numbered(lines) | _bullets(lines, captions) | fields | contents.entries(lines)
     candidates = [i for i, line in enumerate(lines) if i not in captions and i not in never and headline_shaped(line)]
     if not candidates:
         return None

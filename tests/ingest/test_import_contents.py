@@ -1,0 +1,40 @@
+"""A bulletin's table of contents: its entries are never the headline, and the next item ends the story.
+
+The examples are invented digests, not copies of any evaluation page.
+"""
+
+from __future__ import annotations
+
+from generator.ingest.page import read_page
+
+P1 = "The regulator on Tuesday set out the first list of suppliers whose equipment carriers may no longer buy with public money."
+P2 = "Carriers that still run such equipment will be able to claim part of the cost of replacing it from a fund set up last year."
+OTHER = "A cable operator in the north has hired a new head of networks from a rival after a year-long search for the post."
+
+
+def test_the_headline_is_the_story_s_copy_of_its_entry_and_the_next_item_ends_the_body() -> None:
+    page = read_page(
+        "THE WIRELESS WEEK\nFriday digest for network engineers\n4 June 2021\n\nIN THIS ISSUE\n"
+        "Regulator names suppliers carriers must stop buying\nCable operator hires head of networks\nPicture of the week\n\n"
+        f"Regulator names suppliers carriers must stop buying\nBy Ines Carvalho\n{P1}\n\n{P2}\n\n"
+        f"Cable operator hires head of networks\n{OTHER}\n\nPicture of the week\nA lineman at work on a mast in the snow.\n"
+    )
+    assert page.title == "Regulator names suppliers carriers must stop buying"
+    assert page.paragraphs == (P1, P2)
+
+
+def test_a_headline_printed_twice_without_a_contents_list_still_has_its_whole_body() -> None:
+    page = read_page(
+        "Regulator names suppliers carriers must stop buying | The Wireless Week\n\n"
+        f"Regulator names suppliers carriers must stop buying\nBy Ines Carvalho\n4 June 2021\n{P1}\n\n{P2}\n\n{OTHER}\n"
+    )
+    assert page.title == "Regulator names suppliers carriers must stop buying"
+    assert page.paragraphs == (P1, P2, OTHER)
+
+
+def test_a_subheading_that_repeats_an_earlier_line_does_not_end_the_body_without_a_contents_list() -> None:
+    page = read_page(
+        f"Regulator names suppliers carriers must stop buying\nBy Ines Carvalho\n4 June 2021\nWhat changes\n{P1}\n\n"
+        f"What changes\n{P2}\n"
+    )
+    assert page.paragraphs == (P1, P2)
