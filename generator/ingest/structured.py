@@ -77,7 +77,19 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
     if len(h1) == 1:
         return h1[0]
+    named = [t for t in named if not is_placeholder(t)]
     return named[0] if named else printed
+
+
+def is_placeholder(title: str) -> bool:
+    """A ``<title>`` that names a file, not a story: a document code ("EX-99.1", "8-K"), a file name ("release_final.docx"),
+    "Untitled". Unless the page prints it as a line, the text's own headline is better."""
+    text = title.strip()
+    return bool(
+        re.fullmatch(r"[\w.\-/#]*\d[\w.\-/#]*", text)
+        or re.search(r"(?i)\.(?:docx?|pdf|html?|txt|rtf|odt|pptx?|xlsx?)$", text)
+        or re.fullmatch(r"(?i)(?:untitled|document|new document|page)(?: (?:document|page|\d+))?", text)
+    )
 
 
 def _company(name: str) -> str:
