@@ -74,3 +74,27 @@ def test_a_masthead_with_only_a_date_a_pitch_or_a_menu_between_it_and_the_headli
 def test_a_kicker_right_on_the_headline_is_not_the_source() -> None:
     page = f"Surveillance\nEastport stops buying Huawei cameras for its buildings\n{P1}\n{P2}\n"
     assert read_page(page).source != "Surveillance"
+
+
+HEADLINE = "City stops buying Huawei cameras for its buildings"
+
+
+def test_a_masthead_of_section_words_is_the_source_when_the_text_names_it() -> None:
+    page = read_page(
+        f"Tech Policy\nNews for the county's companies\nHome › Council › 2021\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n"
+        f"{P1}\n\n{P2} Tech Policy asked the department for its list.\n"
+    )
+    assert page.source == "Tech Policy"
+
+
+def test_a_menu_of_section_words_is_not_the_source() -> None:
+    page = read_page(f"World Business\nHome › Council › 2021\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
+    assert page.source != "World Business"
+
+
+def test_a_bulletin_s_view_in_browser_line_is_not_its_masthead() -> None:
+    page = read_page(
+        f"View this digest in your browser | Forward to a friend\nTHE CABLE LETTER\nWeekly news for network builders\n3 June 2021\n\n"
+        f"{HEADLINE}\nBy Mara Ilic\n{P1}\n\n{P2}\n"
+    )
+    assert page.source == "The Cable Letter"
