@@ -11,12 +11,12 @@ through the same line-by-line reading as a page copied as text.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as fields_of
 from html.parser import HTMLParser
 
+from .linkeddata import article_ld, name_of, text_of, url_of
 from .text import clean
 
 # Never text: code, and what a browser would not show.
@@ -36,8 +36,6 @@ _BLOCK = frozenset(
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # The summary under the headline, where the markup names it.
 _DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
-_PAGE_TYPES = re.compile(r"(?i)(?:\w*web)?page")
-_ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|newsarticle|webpage|pressrelease|liveblog|blogposting|analysis|opinion")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +186,7 @@ def read_html(markup: str) -> HtmlPage:
 
 def _metadata(collector: _Collector) -> Metadata:
     fields = collector.fields
-    ld = _article_ld(collector.ld_json)
+    ld = article_ld(collector.ld_json)
 
     def meta(*names: str) -> str:
         return next((fields["meta:" + n] for n in names if fields.get("meta:" + n)), "")
@@ -196,73 +194,23 @@ def _metadata(collector: _Collector) -> Metadata:
     found = Metadata(
         title=html.unescape(fields.get("title", "")),
         og_title=meta("og:title", "twitter:title"),
-        headline=_text(ld.get("headline")) or _text(ld.get("name")),
+        headline=text_of(ld.get("headline")) or text_of(ld.get("name")),
         site_name=meta("og:site_name", "application-name"),
-        publisher=_name(ld.get("publisher")),
+        publisher=name_of(ld.get("publisher")),
         canonical=fields.get("canonical", ""),
         og_url=meta("og:url"),
-        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
-        published=_text(ld.get("datePublished"))
+        ld_url=text_of(ld.get("url")) or url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
+        published=text_of(ld.get("datePublished"))
         or meta("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date"),
         time=fields.get("time:published", fields.get("time:first", "")),
-        modified=_text(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
-        author=_name(ld.get("author")) or meta("author", "article:author"),
+        modified=text_of(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
+        author=name_of(ld.get("author")) or meta("author", "article:author"),
         description=meta("og:description", "description", "twitter:description"),
         h1=tuple(collector.h1),
         dek=collector.deks[0] if collector.deks else "",
     )
     # No control characters or runs of whitespace in anything that may reach front matter.
     return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name != "h1"}, h1=tuple(map(clean, found.h1)))
-
-
-def _article_ld(scripts: list[str]) -> dict[str, object]:
-    """The JSON-LD object that describes the article (in a list, an ``@graph`` or a page's ``mainEntity`` too).
-
-    An article's own type wins over the ``WebPage`` around it, whose name is often the browser title with the outlet in it.
-    """
-    found: list[dict[str, object]] = []
-    for script in scripts:
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        found += [item for item in _items(data) if _kinds(item) and (item.get("headline") or item.get("datePublished"))]
-    articles = [item for item in found if any(not _PAGE_TYPES.fullmatch(k) for k in _kinds(item))]
-    return (articles or found or [{}])[0]
-
-
-def _kinds(item: dict[str, object]) -> list[str]:
-    """The item's article-like ``@type`` names."""
-    kind = item.get("@type")
-    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str) and _ARTICLE_TYPES.search(k)]
-
-
-def _items(data: object) -> list[dict[str, object]]:
-    if isinstance(data, list):
-        return [item for element in data for item in _items(element)]
-    if isinstance(data, dict):
-        nested = [data.get(name) for name in ("@graph", "mainEntity", "hasPart")]
-        return [data, *(item for value in nested if isinstance(value, (dict, list)) for item in _items(value))]
-    return []
-
-
-def _text(value: object) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
-
-
-def _name(value: object) -> str:
-    """A person's or organisation's name: a string, ``{"name": …}``, or a list of them joined."""
-    values = value if isinstance(value, list) else [value]
-    names = [n for v in values if (n := _text(v.get("name")) if isinstance(v, dict) else _text(v))]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
-
-
-def _url_of(value: object) -> str:
-    if isinstance(value, dict):
-        return _text(value.get("@id")) or _text(value.get("url"))
-    return _text(value)
 
 
 def looks_like_html(text: str) -> bool:
