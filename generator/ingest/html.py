@@ -34,6 +34,8 @@ _BLOCK = frozenset(
     "details summary center body html title figure".split()
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# The site's logo, whose alt text is its name: "<a class="logo"><img alt="The Daily Klaxon">", "<img src="klaxon_logo.png">".
+_LOGO = re.compile(r"(?i)logo|masthead|brand")
 # The summary under the headline, where the markup names it.
 _DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
 
@@ -46,7 +48,8 @@ class Metadata:
     og_title: str = ""
     headline: str = ""  # JSON-LD
     site_name: str = ""  # og:site_name
-    publisher: str = ""  # JSON-LD publisher
+    publisher: str = ""  # JSON-LD publisher, else a citation or Dublin Core publisher
+    logo: str = ""  # the logo's alt text
     canonical: str = ""  # <link rel=canonical>
     og_url: str = ""
     ld_url: str = ""
@@ -81,6 +84,7 @@ class _Collector(HTMLParser):
     h1: list[str] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)  # text of the <title>, JSON-LD script or <h1> being read
     capture: str = ""
+    parent: str = ""  # class and id of the last element opened: a logo's link or box
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
@@ -95,6 +99,12 @@ class _Collector(HTMLParser):
             self.fields.setdefault("microdata:url", values["href"].strip())  # microdata's way of naming the article's address
         elif tag == "time" and values.get("datetime") and not self.hidden:
             self._time(values)
+        if tag == "img" and values.get("alt", "").strip():
+            marks = " ".join([self.parent, *(values.get(name, "") for name in ("class", "id", "src", "alt"))])
+            if _LOGO.search(marks):
+                self.fields.setdefault("logo", " ".join(values["alt"].split()))
+        if tag not in _VOID:
+            self.parent = values.get("class", "") + " " + values.get("id", "")
         if tag == "time":
             self.current.append(" ")  # two dates side by side ("March 12, 2020March 14, 2020") are two, as on screen
         if tag in _VOID:
@@ -196,7 +206,8 @@ def _metadata(collector: _Collector) -> Metadata:
         og_title=meta("og:title", "twitter:title"),
         headline=text_of(ld.get("headline")) or text_of(ld.get("name")),
         site_name=meta("og:site_name", "application-name"),
-        publisher=name_of(ld.get("publisher")),
+        publisher=name_of(ld.get("publisher")) or meta("citation_publisher", "dc.publisher", "publisher"),
+        logo=fields.get("logo", ""),
         canonical=fields.get("canonical", ""),
         og_url=meta("og:url"),
         ld_url=text_of(ld.get("url")) or url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),

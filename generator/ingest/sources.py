@@ -162,7 +162,8 @@ def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
         name = match.group("name") if match else None
         if name is None and _PROVIDED_BY.match(line.text) and index + 1 < len(lines):
             name = lines[index + 1].text
-        if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6:
+        # A name starts with a capital: "Source: settlement terms; figures rounded" under a table is a note on its figures.
+        if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6 and (name[:1].isupper() or name[:1].isdigit()) and ";" not in name:
             return name.strip(" .")
     return None
 

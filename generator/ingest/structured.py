@@ -108,8 +108,14 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
     borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
-    found = site or (publisher if borne_out else "") or in_title or publisher or page.source
+    found = site or (publisher if borne_out else "") or in_title or _logo_name(metadata.logo) or publisher or page.source
     return cited(found, [*lines, metadata.title]) if found else None
+
+
+def _logo_name(alt: str) -> str:
+    """The site's name in its logo's alt text, without the word "logo" or a link's "home": "Prairie Wireless logo"."""
+    name = re.sub(r"(?i)^(?:logo(?: of)?|home)\s*[:|-]?\s*|\s*[:|-]?\s*(?:logo|home(?: ?page)?)$", "", alt).strip()
+    return name if 1 <= len(name.split()) <= 6 and name[:1].isupper() else ""
 
 
 def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate | None:

@@ -98,3 +98,39 @@ def test_a_bulletin_s_view_in_browser_line_is_not_its_masthead() -> None:
         f"{HEADLINE}\nBy Mara Ilic\n{P1}\n\n{P2}\n"
     )
     assert page.source == "The Cable Letter"
+
+
+def _markup(head: str = "", top: str = "", after: str = "") -> str:
+    return (
+        f"<!doctype html><html><head><title>Eastport stops buying Huawei cameras</title>{head}"
+        "<meta property='article:published_time' content='2021-06-14T09:00:00+01:00'></head><body>"
+        f"<header>{top}</header><article><h1>Eastport stops buying Huawei cameras</h1><p>By Priya Raman</p><p>{P1}</p>{after}<p>{P2}</p>"
+        "</article><footer><p>© 2021 Harbour Media Holdings Ltd</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "<a class='site-logo' href='/'><img src='/img/masthead.png' alt='The Eastport Lantern'></a>",
+        "<div><img src='/static/lantern-logo.svg' alt='The Eastport Lantern logo'></div>",
+    ],
+)
+def test_the_logo_s_alt_text_names_the_site_when_nothing_else_does(top: str) -> None:
+    assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source == "The Eastport Lantern"
+
+
+def test_a_photo_s_alt_text_is_not_the_site_s_name() -> None:
+    top = "<div class='hero'><img src='/img/cameras.jpg' alt='Cameras on a council building'></div>"
+    assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source != "Cameras on a council building"
+
+
+def test_a_citation_publisher_names_the_site_and_a_table_s_source_note_does_not() -> None:
+    head = "<meta name='citation_publisher' content='Municipal Tech Review'>"
+    note = "<table><tr><td>Cameras</td><td>212</td></tr></table><p>Source: council records; figures rounded.</p>"
+    assert import_any(_markup(head=head, after=note), matcher([("Huawei", [])])).page.source == "Municipal Tech Review"
+
+
+def test_a_lower_case_source_note_is_not_the_publication_in_a_text_copy() -> None:
+    page = read_page(f"Eastport stops buying Huawei cameras for its buildings\nBy Priya Raman\n14 June 2021\n{P1}\nSource: council records; figures rounded.\n{P2}\n")
+    assert page.source != "council records; figures rounded"
