@@ -15,12 +15,12 @@ from .text import ends_sentence, key, words
 
 _BY = re.compile(
     r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview"
-    r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?by\s*:?\s+(?P<rest>.+)$"
+    r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$"
     r"|^(?:authors?|byline|writer|written by)\s*:\s*(?P<rest2>.+)$",
     re.I,
 )
 _SEGMENT_END = re.compile(r"\s*(?:\||;|•|·|—|–|\s-\s|\s/\s|\bin\b|\bfor\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b|\bat\b|\(|@)\s*")
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|et)\s+")  # "und", "et": a byline in German or French
 _PARTICLES = frozenset("de da di van von der den du dos del la le bin al el ibn ter zu".split())
 _ROLE_WORDS = frozenset(
     "reporter reporters correspondent correspondents editor editors writer writers staff contributor contributors columnist analyst "

@@ -130,3 +130,21 @@ def test_remarks_by_a_speaker_are_the_byline_not_the_summary() -> None:
 def test_a_sentence_about_remarks_or_a_download_is_not_a_byline_or_a_button() -> None:
     assert byline("Remarks by the minister last week angered the carriers, who had expected a delay.") is None
     assert classify("Download speeds on the new network were twice those of the old one, the regulator said.") is None
+
+
+@pytest.mark.parametrize(
+    "meta_line",
+    ["04.03.2021, 09:15 Uhr · Von Priya Raman und Oskar Lindqvist", "04.03.2021 · Par Priya Raman et Oskar Lindqvist", "Door Priya Raman, 4 maart 2021"],
+)
+def test_a_byline_and_dateline_in_another_language_under_a_two_sentence_standfirst(meta_line: str) -> None:
+    standfirst = "Operators have until the autumn to report what they own. Then the regulator will decide who pays to replace it."
+    page = read_page(f"{HEADLINE}\n{standfirst}\n{meta_line}\n{P1}\n\n{P2}\n")
+    assert page.title == HEADLINE
+    assert page.standfirst == standfirst
+    assert page.byline == "Priya Raman and Oskar Lindqvist" or page.byline == "Priya Raman"
+    assert page.paragraphs == (P1, P2)
+
+
+@pytest.mark.parametrize("line", ["Von Anfang an war klar, dass die Betreiber zahlen.", "Par ailleurs, the regulator said it would wait."])
+def test_a_sentence_opening_with_a_foreign_by_word_is_not_a_byline(line: str) -> None:
+    assert byline(line) is None
