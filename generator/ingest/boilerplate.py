@@ -119,7 +119,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         # a row of buttons under a speech or report: "Download PDF   Watch the recording (52 min)"
         r"^download (?:the |a |as )?(?:pdf|transcript|audio|mp3|report|slides|full (?:text|report|transcript))\b[^.]{0,60}$",
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
-        r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b|^unsubscribe\b|^update your (?:preferences|subscription)",
+        r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b",
+        r"^unsubscribe\b|^update your (?:preferences|subscription)",
         # "Read more: <another headline>" is a link inside the article, not a list heading
         r"^(?:related|read more|also read|read also|see also|recommended|trending|more|read|listen|explainer|analysis)\s*:\s*\S",
         r"^[─━\-–—►▶•>]?\s*[^.!?]{2,80}[,:]?\s+(?:see )?(?:page|p\.)\s*\d{1,3}\)?$",  # a print edition's pointer: "Comment, page 22"

@@ -8,15 +8,18 @@ the next entry's copy ends the story: what follows it is another item.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .lines import Line, Shape
 from .text import key
 from .zones import is_text
 
+_MARK = re.compile(r"^(?:[-–—•*▪►>]|\d{1,2}[.)])\s+")  # an entry's bullet or number: "• …", "2. …"
+
 
 def _folded(line: Line) -> str:
-    return " ".join(key(line.text).casefold().split())
+    return " ".join(_MARK.sub("", key(line.text)).casefold().split())
 
 
 def entries(lines: Sequence[Line]) -> frozenset[int]:

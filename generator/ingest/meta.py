@@ -71,7 +71,7 @@ _NOT_ARTICLE = re.compile(
 # Export Desk": an outlet's name).
 _UNNAMED = re.compile(
     r"(?i)^(?:(?:from|by)\s+(?:our|a|the)|our)\s+(?:own\s+|special\s+|staff\s+|foreign\s+|[A-Z][\w.-]+\s+){0,2}"
-    r"(?:correspondents?|reporters?|staff|bureau|team|desk|staff writers?)(?:\s+(?:in|at)\s+(?:[A-Z][\w.'’-]*\s?){1,3})?$"
+    r"(?:correspondents?|reporters?|staff|bureau|team|desk|staff writers?)(?:\s+(?:in|at)\s+(?-i:(?:[A-Z][\w.'’-]*\s?){1,3}))?$"
 )
 
 

@@ -102,7 +102,8 @@ def test_names_with_their_city_after_a_comma_are_the_byline_under_the_headline()
 
 
 @pytest.mark.parametrize(
-    "line", ["From our correspondent in Nairobi", "By our own reporter", "Our Brussels bureau", "From a staff reporter in São Paulo"]
+    "line",
+    ["From our correspondent in Nairobi", "By our own reporter", "Our Brussels bureau", "From a staff reporter in São Paulo", "By a Staff Writer"],
 )
 def test_a_byline_that_names_no_one_is_the_byline_and_the_line_above_the_headline(line: str) -> None:
     page = read_page(f"Signal Weekly\n{HEADLINE}\n{STANDFIRST}.\n{line}\n4 March 2021\n{P1}\n\n{P2}\n")
@@ -114,6 +115,7 @@ def test_a_byline_that_names_no_one_is_the_byline_and_the_line_above_the_headlin
 def test_an_outlet_named_desk_or_bureau_is_not_a_byline_that_names_no_one() -> None:
     assert byline("The Export Desk") is None
     assert byline("Our correspondents say the vote was close, and the count will take days.") is None
+    assert byline("Our reporters in Brussels say little.") is None
 
 
 def test_remarks_by_a_speaker_are_the_byline_not_the_summary() -> None:

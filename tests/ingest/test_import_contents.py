@@ -5,6 +5,8 @@ The examples are invented digests, not copies of any evaluation page.
 
 from __future__ import annotations
 
+import pytest
+
 from generator.ingest.page import read_page
 
 P1 = "The regulator on Tuesday set out the first list of suppliers whose equipment carriers may no longer buy with public money."
@@ -37,4 +39,19 @@ def test_a_subheading_that_repeats_an_earlier_line_does_not_end_the_body_without
         f"Regulator names suppliers carriers must stop buying\nBy Ines Carvalho\n4 June 2021\nWhat changes\n{P1}\n\n"
         f"What changes\n{P2}\n"
     )
+    assert page.paragraphs == (P1, P2)
+
+
+ENTRIES = ("Regulator names suppliers carriers must stop buying", "Cable operator hires head of networks", "Picture of the week")
+
+
+@pytest.mark.parametrize("marks", [("• ", "• ", "• "), ("1. ", "2. ", "3. ")])
+def test_a_contents_list_of_bullets_or_numbers_is_matched_to_its_items(marks: tuple[str, ...]) -> None:
+    contents = "".join(f"{mark}{entry}\n" for mark, entry in zip(marks, ENTRIES, strict=True))
+    page = read_page(
+        f"THE WIRELESS WEEK\n4 June 2021\n\nIN THIS ISSUE\n{contents}\n"
+        f"{ENTRIES[0]}\nBy Ines Carvalho\n{P1}\n\n{P2}\n\n"
+        f"{ENTRIES[1]}\n{OTHER}\n\n{ENTRIES[2]}\nA lineman at work on a mast in the snow.\n"
+    )
+    assert page.title == ENTRIES[0]
     assert page.paragraphs == (P1, P2)

@@ -132,5 +132,6 @@ def test_a_citation_publisher_names_the_site_and_a_table_s_source_note_does_not(
 
 
 def test_a_lower_case_source_note_is_not_the_publication_in_a_text_copy() -> None:
-    page = read_page(f"Eastport stops buying Huawei cameras for its buildings\nBy Priya Raman\n14 June 2021\n{P1}\nSource: council records; figures rounded.\n{P2}\n")
+    note = "Source: council records; figures rounded."
+    page = read_page(f"Eastport stops buying Huawei cameras for its buildings\nBy Priya Raman\n14 June 2021\n{P1}\n{note}\n{P2}\n")
     assert page.source != "council records; figures rounded"
