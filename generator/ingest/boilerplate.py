@@ -116,6 +116,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:listen|play|audio)\b\W{0,3}(?:\d{1,2}:\d{2}|\d+)(?:\s*min(?:ute)?s?)?\)?$",  # "Listen · 4:12 min"
         r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
         r"^(?:follow|share|tweet|email|save|print|gift)\b.{0,30}$",
+        r"^\(?(?:(?:remarks|text|speech) )?as prepared for delivery\)?\.?$",  # a speech's label, not its text
         # a row of buttons under a speech or report: "Download PDF   Watch the recording (52 min)"
         r"^download (?:the |a |as )?(?:pdf|transcript|audio|mp3|report|slides|full (?:text|report|transcript))\b[^.]{0,60}$",
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text

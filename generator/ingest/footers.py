@@ -45,11 +45,15 @@ FOOTER = (
     r"^this (?:article|story|piece|report|column|post|interview|essay) (?:first |originally )?(?:appeared|ran)\b",
     r"\b(?:is |was )?(?:re-?published|reprinted|republished here|shared) (?:here )?(?:with|by) (?:kind |their |its )?permission\b",
     # an editor's word on the text itself: "This interview has been condensed and edited for clarity."
-    r"^(?:the following |this )?(?:\w+ ){0,2}(?:has|have) been (?:lightly |slightly )?(?:edited|condensed|abridged|shortened)\b.{0,40}"
-    r"\b(?:length|clarity|brevity|space|readability)\b",
+    r"^(?:the following |this )?(?:\w+ ){0,2}(?:(?:has|have) been|was|were|is|are) (?:lightly |slightly )?(?:edited|condensed|abridged|shortened)\b"
+    r".{0,40}\b(?:length|clarity|brevity|space|readability)\b",
+    r"^(?:lightly )?(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)\b",
+    r"^a version of this (?:article|story|piece|report|column|interview) (?:first |originally )?(?:appeared|ran|was published)\b",
     # an unofficial copy's notice: "This web version is for reference; only the signed text is authoritative."
     r"\bonly the (?:printed|print|official|signed|published|paper) (?:edition|version|text|copy)\b.{0,40}"
     r"\b(?:legal effect|legally binding|authoritative|official)\b",
     r"\b(?:is|are) (?:an? |the )?(?:unofficial|reading|informal|courtesy) (?:edition|version|copy|text)\b",
+    r"^the (?:official|authoritative) (?:version|text|edition|copy) (?:of this (?:document|notice|rule|page|order) )?is "
+    r"(?:the (?:one |version |text |copy )?(?:printed|published|signed|in)|available|published|printed|in the)\b",
     r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
 )

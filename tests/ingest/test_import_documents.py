@@ -60,3 +60,9 @@ def test_a_signature_block_s_dated_line_ends_the_document(line: str) -> None:
 def test_a_sentence_about_dated_or_signed_things_is_not_a_signature_block() -> None:
     assert classify("Dated letters from 2019 show the carriers knew of the problem.") is None
     assert classify("Signed contracts were due by the end of 2021, the office said.") is None
+
+
+def test_a_speech_s_as_prepared_for_delivery_label_is_not_its_text() -> None:
+    label = classify("Remarks as prepared for delivery")
+    assert label is not None and label.kind is Kind.CHROME
+    assert classify("The minister departed from the text as prepared for delivery to attack the carriers.") is None

@@ -109,6 +109,10 @@ def test_a_sign_off_and_briefs_under_a_heading_that_reads_as_a_date_are_not_the_
         "The following remarks have been lightly edited for readability.",
         "Clarification, 4 March: An earlier version of this report gave the wrong year for the auction.",
         "The Gazette online is an unofficial version. Only the signed text is authoritative.",
+        "Answers were edited for clarity.",
+        "Edited and condensed for length.",
+        "A version of this story first ran in the Valley Courier.",
+        "The official version of this notice is the one printed in the county bulletin.",
     ],
 )
 def test_a_story_s_provenance_editing_notes_dated_corrections_and_unofficial_copy_notices_are_footers(line: str) -> None:
@@ -124,6 +128,8 @@ def test_a_story_s_provenance_editing_notes_dated_corrections_and_unofficial_cop
         "Only the printed ballots will count, the election office said.",
         "Correction of the figures took the regulator three weeks, officials said.",
         "Carriers may use the towers only with permission from the county.",
+        "The official version is that the towers were never inspected, a former engineer said.",
+        "Edited footage of the hearing was shown on the evening news.",
     ],
 )
 def test_article_sentences_about_editions_edits_and_permission_stay(line: str) -> None:
