@@ -102,6 +102,9 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.END, _any(
         r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$",
+        # a bulletin item's link to the whole story: the item ends there, and what follows is another item
+        r"^(?:read|see|get) the (?:full|whole|complete|rest of the) (?:story|article|report|piece|interview)"
+        r"(?:\s+(?:on|at|in|from|here)\b[^,;]{0,40})?\W*$",
         # an official document's signature block after its text: "Dated: August 19, 2019." on a line of its own
         r"^(?:dated|signed|done at [\w ]{1,30},?)\s*:?\s+(?:this \w+ day of )?[\w ,.]{0,30}\d{4}\.?$",
     )),

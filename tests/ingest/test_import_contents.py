@@ -55,3 +55,17 @@ def test_a_contents_list_of_bullets_or_numbers_is_matched_to_its_items(marks: tu
     )
     assert page.title == ENTRIES[0]
     assert page.paragraphs == (P1, P2)
+
+
+def test_a_bulletin_item_s_link_to_the_full_story_ends_it_without_a_contents_list() -> None:
+    page = read_page(
+        f"THE WIRELESS WEEK\n4 June 2021\n\n{ENTRIES[0]}\nBy Ines Carvalho\n{P1}\n\n{P2}\nRead the full story at wirelessweek.example\n\n"
+        f"{ENTRIES[1]}\n{OTHER}\n"
+    )
+    assert page.paragraphs == (P1, P2)
+
+
+def test_a_sentence_about_reading_the_full_report_stays() -> None:
+    closing = "Read the full report before the hearing, the regulator told carriers, because the deadlines in it are firm."
+    page = read_page(f"{ENTRIES[0]}\nBy Ines Carvalho\n4 June 2021\n{P1}\n\n{P2}\n\n{closing}\n")
+    assert page.paragraphs == (P1, P2, closing)
