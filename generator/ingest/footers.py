@@ -1,4 +1,5 @@
-"""The publisher's word after the article: copyright, sign-offs, corrections, disclaimers, credits of a show or a translation.
+"""The publisher's word around the article: copyright, sign-offs, corrections, disclaimers, credits of a show or a translation,
+a republished story's provenance, editing notes, an unofficial copy's notice.
 
 Each is a pattern tried on the line in lower case with straight quotes. A footer
 line is never the article; a copyright line also names the publication.
