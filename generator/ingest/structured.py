@@ -113,9 +113,14 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
 
 
 def _logo_name(alt: str) -> str:
-    """The site's name in its logo's alt text, without the word "logo" or a link's "home": "Prairie Wireless logo"."""
+    """The site's name in its logo's alt text, without the word "logo", a link's "home" or a tagline after a dash: "Prairie
+    Wireless logo", "The Isar Post – Munich's daily". An instruction ("Go to the homepage") names nothing."""
+    if re.search(r"(?i)\b(?:go|back|return|click|navigate|link)\b|\bhome ?page\b|\bfront page\b", alt):
+        return ""
+    alt = re.split(r"\s+[–—|]\s+|\s+-\s+", alt)[0]
     name = re.sub(r"(?i)^(?:logo(?: of)?|home)\s*[:|-]?\s*|\s*[:|-]?\s*(?:logo|home(?: ?page)?)$", "", alt).strip()
-    return name if 1 <= len(name.split()) <= 6 and name[:1].isupper() else ""
+    generic = name.casefold() in ("sponsor", "partner", "advertiser", "company", "site", "brand", "our brand")
+    return name if 1 <= len(name.split()) <= 6 and name[:1].isupper() and not generic else ""
 
 
 def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate | None:

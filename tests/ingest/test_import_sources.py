@@ -114,15 +114,23 @@ def _markup(head: str = "", top: str = "", after: str = "") -> str:
     [
         "<a class='site-logo' href='/'><img src='/img/masthead.png' alt='The Eastport Lantern'></a>",
         "<div><img src='/static/lantern-logo.svg' alt='The Eastport Lantern logo'></div>",
+        "<div class='brand'><img src='/static/l.svg' alt='The Eastport Lantern – news for the harbour towns'></div>",
     ],
 )
 def test_the_logo_s_alt_text_names_the_site_when_nothing_else_does(top: str) -> None:
     assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source == "The Eastport Lantern"
 
 
-def test_a_photo_s_alt_text_is_not_the_site_s_name() -> None:
-    top = "<div class='hero'><img src='/img/cameras.jpg' alt='Cameras on a council building'></div>"
-    assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source != "Cameras on a council building"
+@pytest.mark.parametrize(
+    ("top", "alt"),
+    [
+        ("<div class='hero'><img src='/img/cameras.jpg' alt='Cameras on a council building'></div>", "Cameras on a council building"),
+        ("<a class='logo' href='/'><img src='/img/logo.svg' alt='Go to homepage'></a>", "Go to"),
+        ("<div class='partner-logos'><img src='/img/p.png' alt='Sponsor logo'></div>", "Sponsor"),
+    ],
+)
+def test_a_photo_s_alt_text_or_a_link_s_instruction_is_not_the_site_s_name(top: str, alt: str) -> None:
+    assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source not in (alt, alt + " logo")
 
 
 def test_a_citation_publisher_names_the_site_and_a_table_s_source_note_does_not() -> None:
