@@ -101,7 +101,11 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     An all-capitals name is written as the page writes it elsewhere ("WKRX NEWS 4" as "WKRX News 4"), else in Title Case.
     """
     first = next(
-        (i for i, line in enumerate(lines) if (line.label is None or _named_in_text(lines, i)) and not line.is_meta and any(c.isalpha() for c in line.text)),
+        (
+            i for i, line in enumerate(lines)
+            if (line.label is None or _named_in_text(lines, i)) and not line.is_meta and any(c.isalpha() for c in line.text)
+            and not _in_menu_column(lines, i)
+        ),
         None,
     )
     if first is None or found.headline is None or found.headline <= first:
@@ -123,6 +127,14 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)")
     written = next((m.group() for line in lines if (m := pattern.search(line.text)) and not m.group().isupper()), None)
     return written or " ".join(t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t) for t in tokens)
+
+
+def _in_menu_column(lines: Sequence[Line], index: int) -> bool:
+    """Whether a short line sits between two section names, each on a line of its own ("News", "UK", "World"): a menu."""
+    def menu_item(i: int) -> bool:
+        return 0 <= i < len(lines) and lines[i].shape is Shape.SHORT and lines[i].kind(Kind.CHROME, Kind.MENU)
+
+    return lines[index].shape is Shape.SHORT and menu_item(index - 1) and menu_item(index + 1)
 
 
 def _named_in_text(lines: Sequence[Line], index: int) -> bool:

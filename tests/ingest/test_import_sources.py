@@ -143,3 +143,13 @@ def test_a_lower_case_source_note_is_not_the_publication_in_a_text_copy() -> Non
     note = "Source: council records; figures rounded."
     page = read_page(f"Eastport stops buying Huawei cameras for its buildings\nBy Priya Raman\n14 June 2021\n{P1}\n{note}\n{P2}\n")
     assert page.source != "council records; figures rounded"
+
+
+def test_a_section_name_in_a_column_of_menu_items_is_not_the_masthead() -> None:
+    page = read_page(f"News\nEurope\nWorld\nBusiness\nSport\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
+    assert page.source != "Europe"
+
+
+def test_a_masthead_under_a_single_button_is_still_the_masthead() -> None:
+    page = read_page(f"Menu\nThe Eastport Lantern\nNews | Sport | Weather\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
+    assert page.source == "The Eastport Lantern"
