@@ -100,7 +100,14 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 
 # Tried in order on the line in lower case (captions: as written, case ignored); the first that matches names the kind.
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
-    (Kind.END, _any(r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$")),
+    (Kind.END, _any(
+        r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$",
+        # a bulletin item's link to the whole story: the item ends there, and what follows is another item
+        r"^(?:read|see|get) the (?:full|whole|complete|rest of the) (?:story|article|report|piece|interview)"
+        r"(?:\s+(?:on|at|in|from|here)\b[^,;]{0,40})?\W*$",
+        # an official document's signature block after its text: "Dated: August 19, 2019." on a line of its own
+        r"^(?:dated|signed|done at [\w ]{1,30},?)\s*:?\s+(?:this \w+ day of )?[\w ,.]{0,30}\d{4}\.?$",
+    )),
     (Kind.CHROME, _any(
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
@@ -112,8 +119,12 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:listen|play|audio)\b\W{0,3}(?:\d{1,2}:\d{2}|\d+)(?:\s*min(?:ute)?s?)?\)?$",  # "Listen · 4:12 min"
         r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
         r"^(?:follow|share|tweet|email|save|print|gift)\b.{0,30}$",
+        r"^\(?(?:(?:remarks|text|speech) )?as prepared for delivery\)?\.?$",  # a speech's label, not its text
+        # a row of buttons under a speech or report: "Download PDF   Watch the recording (52 min)"
+        r"^download (?:the |a |as )?(?:pdf|transcript|audio|mp3|report|slides|full (?:text|report|transcript))\b[^.]{0,60}$",
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
-        r"^view (?:this|in|the) (?:e-?mail|newsletter|message|online)\b|^unsubscribe\b|^update your (?:preferences|subscription)",
+        r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b",
+        r"^unsubscribe\b|^update your (?:preferences|subscription)",
         # "Read more: <another headline>" is a link inside the article, not a list heading
         r"^(?:related|read more|also read|read also|see also|recommended|trending|more|read|listen|explainer|analysis)\s*:\s*\S",
         r"^[─━\-–—►▶•>]?\s*[^.!?]{2,80}[,:]?\s+(?:see )?(?:page|p\.)\s*\d{1,3}\)?$",  # a print edition's pointer: "Comment, page 22"

@@ -49,8 +49,9 @@ _WEEKDAY_LINE = re.compile(rf"(?i)^[^\W\d][^—–(]{{1,40}}?[,—–]\s*(?P<day
 _MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
 _MONTH_DAY = re.compile(rf"^[^\W\d][^,—–(]{{1,40}},\s+(?:{_MONTH}\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+{_MONTH2})\s*(?:--|—|–|-|\()", re.I)
 _NOISE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{2}:?\d{2}\b"
-    r"|\b(?:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|uhr\b|h\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{2}:?\d{2}\b"
+    # time zones in capitals only: "et" is French for "and" in a byline
+    r"|\b(?-i:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
     r"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local)\b",
     re.I,
@@ -58,7 +59,7 @@ _NOISE = re.compile(
 # An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".
 _FIELD_NAMES = r"(?:source|editor|editors|responsible editor|from|views|clicks|reads|section|category|channel)"
 _FIELDS = re.compile(rf"(?i)\b{_FIELD_NAMES}\s*[:：].*?(?=\b{_FIELD_NAMES}\s*[:：]|$)")
-_BYLINE_REST = re.compile(r"(?i)(?:posted |written |words )?by\s")
+_BYLINE_REST = re.compile(r"(?i)(?:posted |written |words )?(?:by|von|par|por|door)\s")  # a byline in English, German, French, Spanish, Dutch
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 

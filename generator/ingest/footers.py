@@ -1,4 +1,5 @@
-"""The publisher's word after the article: copyright, sign-offs, corrections, disclaimers, credits of a show or a translation.
+"""The publisher's word around the article: copyright, sign-offs, corrections, disclaimers, credits of a show or a translation,
+a republished story's provenance, editing notes, an unofficial copy's notice.
 
 Each is a pattern tried on the line in lower case with straight quotes. A footer
 line is never the article; a copyright line also names the publication.
@@ -35,10 +36,25 @@ FOOTER = (
     r"^(?:have|got|know) (?:a|any) (?:news )?(?:tip|story idea)s?\b",
     r"^(?:send|email|e-mail|share|submit) (?:us )?(?:your |a |any )?(?:news |story )?(?:tips?|story ideas?)\b",
     r"^(?:news )?tips?\s*:\s", r"\b(?:contact|reach|email|e-mail) (?:the|our) (?:newsroom|news desk|tip line|reporter|writer)\b",
-    r"^(?:correction|clarification|editor's note)s?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
+    # "Correction:", "Correction (May 3):", and with the date after a comma: "Correction, Nov 18, 2020: …"
+    r"^(?:correction|clarification|editor's note)s?(?:,\s*[^:.]{3,30})?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
     r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",
     r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
     r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
     r"^\[\d{1,3}\]\s",  # a footnote: "[3] Annual report, 2019."
+    # a republished story's provenance, wherever it sits: "This piece first ran in …", "… republished with permission."
+    r"^this (?:article|story|piece|report|column|post|interview|essay) (?:first |originally )?(?:appeared|ran)\b",
+    r"\b(?:is |was )?(?:re-?published|reprinted|republished here|shared) (?:here )?(?:with|by) (?:kind |their |its )?permission\b",
+    # an editor's word on the text itself: "This interview has been condensed and edited for clarity."
+    r"^(?:the following |this )?(?:\w+ ){0,2}(?:(?:has|have) been|was|were|is|are) (?:lightly |slightly )?(?:edited|condensed|abridged|shortened)\b"
+    r".{0,40}\b(?:length|clarity|brevity|space|readability)\b",
+    r"^(?:lightly )?(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)\b",
+    r"^a version of this (?:article|story|piece|report|column|interview) (?:first |originally )?(?:appeared|ran|was published)\b",
+    # an unofficial copy's notice: "This web version is for reference; only the signed text is authoritative."
+    r"\bonly the (?:printed|print|official|signed|published|paper) (?:edition|version|text|copy)\b.{0,40}"
+    r"\b(?:legal effect|legally binding|authoritative|official)\b",
+    r"\b(?:is|are) (?:an? |the )?(?:unofficial|reading|informal|courtesy) (?:edition|version|copy|text)\b",
+    r"^the (?:official|authoritative) (?:version|text|edition|copy) (?:of this (?:document|notice|rule|page|order) )?is "
+    r"(?:the (?:one |version |text |copy )?(?:printed|published|signed|in)|available|published|printed|in the)\b",
     r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import meta
+from . import contents, meta
 from .fields import field_box, is_labelled
 from .lines import Line, Shape
 from .text import is_upper
@@ -30,7 +30,8 @@ def find(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
     """The index of the headline among ``lines`` (``captions`` are never it), or ``None`` when no line has its shape."""
     # The first line of a box may be a headline with a colon ("Huawei: …"); the lines under it are fields.
     fields = frozenset(i for i in field_box(lines) if i - 1 in field_box(lines))
-    never = _numbered(lines) | _bullets(lines, captions) | fields
+    itemised = _numbered(lines) | contents.entries(lines)
+    never = itemised | _bullets(lines, captions | itemised) | fields
     candidates = [i for i, line in enumerate(lines) if i not in captions and i not in never and headline_shaped(line)]
     if not candidates:
         return None
@@ -180,10 +181,11 @@ def _numbered(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _bullets(lines: Sequence[Line], captions: frozenset[int]) -> frozenset[int]:
+def _bullets(lines: Sequence[Line], apart: frozenset[int]) -> frozenset[int]:
     """A tabloid's points under its headline: three or more title lines of five words and more between the headline and
     the byline or dateline. Four such lines in a row are a headline and its points; with only three, the first may
-    be an alt text, and the lines are left to the scores."""
+    be an alt text, and the lines are left to the scores. Captions and the items of a list or contents (``apart``)
+    are neither."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         if not is_header_meta(line):
@@ -192,7 +194,7 @@ def _bullets(lines: Sequence[Line], captions: frozenset[int]) -> frozenset[int]:
         for i in range(index - 1, -1, -1):
             if lines[i].kind(*IN_HEADER):  # buttons may come between the points; a menu ends them
                 continue
-            if not (is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 and i not in captions):
+            if not (is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 and i not in apart):
                 break
             run.append(i)
         if len(run) >= 4:

@@ -11,12 +11,12 @@ through the same line-by-line reading as a page copied as text.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as fields_of
 from html.parser import HTMLParser
 
+from .linkeddata import article_ld, name_of, text_of, url_of
 from .text import clean
 
 # Never text: code, and what a browser would not show.
@@ -34,10 +34,10 @@ _BLOCK = frozenset(
     "details summary center body html title figure".split()
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# The site's logo, whose alt text is its name: "<a class="logo"><img alt="The Daily Klaxon">", "<img src="klaxon_logo.png">".
+_LOGO = re.compile(r"(?i)logo|masthead|brand")
 # The summary under the headline, where the markup names it.
 _DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
-_PAGE_TYPES = re.compile(r"(?i)(?:\w*web)?page")
-_ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|newsarticle|webpage|pressrelease|liveblog|blogposting|analysis|opinion")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,8 @@ class Metadata:
     og_title: str = ""
     headline: str = ""  # JSON-LD
     site_name: str = ""  # og:site_name
-    publisher: str = ""  # JSON-LD publisher
+    publisher: str = ""  # JSON-LD publisher, else a citation or Dublin Core publisher
+    logo: str = ""  # the logo's alt text
     canonical: str = ""  # <link rel=canonical>
     og_url: str = ""
     ld_url: str = ""
@@ -83,6 +84,7 @@ class _Collector(HTMLParser):
     h1: list[str] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)  # text of the <title>, JSON-LD script or <h1> being read
     capture: str = ""
+    parent: str = ""  # class and id of the last element opened: a logo's link or box
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
@@ -97,6 +99,12 @@ class _Collector(HTMLParser):
             self.fields.setdefault("microdata:url", values["href"].strip())  # microdata's way of naming the article's address
         elif tag == "time" and values.get("datetime") and not self.hidden:
             self._time(values)
+        if tag == "img" and values.get("alt", "").strip():
+            marks = " ".join([self.parent, *(values.get(name, "") for name in ("class", "id", "src", "alt"))])
+            if _LOGO.search(marks):
+                self.fields.setdefault("logo", " ".join(values["alt"].split()))
+        if tag not in _VOID:
+            self.parent = values.get("class", "") + " " + values.get("id", "")
         if tag == "time":
             self.current.append(" ")  # two dates side by side ("March 12, 2020March 14, 2020") are two, as on screen
         if tag in _VOID:
@@ -188,7 +196,7 @@ def read_html(markup: str) -> HtmlPage:
 
 def _metadata(collector: _Collector) -> Metadata:
     fields = collector.fields
-    ld = _article_ld(collector.ld_json)
+    ld = article_ld(collector.ld_json)
 
     def meta(*names: str) -> str:
         return next((fields["meta:" + n] for n in names if fields.get("meta:" + n)), "")
@@ -196,73 +204,24 @@ def _metadata(collector: _Collector) -> Metadata:
     found = Metadata(
         title=html.unescape(fields.get("title", "")),
         og_title=meta("og:title", "twitter:title"),
-        headline=_text(ld.get("headline")) or _text(ld.get("name")),
+        headline=text_of(ld.get("headline")) or text_of(ld.get("name")),
         site_name=meta("og:site_name", "application-name"),
-        publisher=_name(ld.get("publisher")),
+        publisher=name_of(ld.get("publisher")) or meta("citation_publisher", "dc.publisher", "publisher"),
+        logo=fields.get("logo", ""),
         canonical=fields.get("canonical", ""),
         og_url=meta("og:url"),
-        ld_url=_text(ld.get("url")) or _url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
-        published=_text(ld.get("datePublished"))
+        ld_url=text_of(ld.get("url")) or url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
+        published=text_of(ld.get("datePublished"))
         or meta("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date"),
         time=fields.get("time:published", fields.get("time:first", "")),
-        modified=_text(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
-        author=_name(ld.get("author")) or meta("author", "article:author"),
+        modified=text_of(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
+        author=name_of(ld.get("author")) or meta("author", "article:author"),
         description=meta("og:description", "description", "twitter:description"),
         h1=tuple(collector.h1),
         dek=collector.deks[0] if collector.deks else "",
     )
     # No control characters or runs of whitespace in anything that may reach front matter.
     return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name != "h1"}, h1=tuple(map(clean, found.h1)))
-
-
-def _article_ld(scripts: list[str]) -> dict[str, object]:
-    """The JSON-LD object that describes the article (in a list, an ``@graph`` or a page's ``mainEntity`` too).
-
-    An article's own type wins over the ``WebPage`` around it, whose name is often the browser title with the outlet in it.
-    """
-    found: list[dict[str, object]] = []
-    for script in scripts:
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        found += [item for item in _items(data) if _kinds(item) and (item.get("headline") or item.get("datePublished"))]
-    articles = [item for item in found if any(not _PAGE_TYPES.fullmatch(k) for k in _kinds(item))]
-    return (articles or found or [{}])[0]
-
-
-def _kinds(item: dict[str, object]) -> list[str]:
-    """The item's article-like ``@type`` names."""
-    kind = item.get("@type")
-    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str) and _ARTICLE_TYPES.search(k)]
-
-
-def _items(data: object) -> list[dict[str, object]]:
-    if isinstance(data, list):
-        return [item for element in data for item in _items(element)]
-    if isinstance(data, dict):
-        nested = [data.get(name) for name in ("@graph", "mainEntity", "hasPart")]
-        return [data, *(item for value in nested if isinstance(value, (dict, list)) for item in _items(value))]
-    return []
-
-
-def _text(value: object) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
-
-
-def _name(value: object) -> str:
-    """A person's or organisation's name: a string, ``{"name": …}``, or a list of them joined."""
-    values = value if isinstance(value, list) else [value]
-    names = [n for v in values if (n := _text(v.get("name")) if isinstance(v, dict) else _text(v))]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
-
-
-def _url_of(value: object) -> str:
-    if isinstance(value, dict):
-        return _text(value.get("@id")) or _text(value.get("url"))
-    return _text(value)
 
 
 def looks_like_html(text: str) -> bool:

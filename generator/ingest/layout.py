@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import contents
 from . import headline as headlines
 from .boilerplate import Kind
-from .fields import field_box, is_labelled
+from .fields import field_box, header_box, is_labelled, summary_field
 from .lines import Line, Shape
 from .text import is_upper
 from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
@@ -37,14 +38,19 @@ def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
     """Find the headline (unless the page's markup said which line it is: ``known``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
     headline = known if known is not None else headlines.find(lines, captions)
-    boxed = field_box(lines)
-    standfirst = _standfirst(lines, headline, captions | boxed)
+    header = header_box(lines)
+    boxed = field_box(lines) | header
+    labelled = summary_field(lines, header)
+    standfirst = labelled if labelled is not None else _standfirst(lines, headline, captions | boxed)
     zones = read_zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1
     body = tuple(
         i for i in range(start, len(lines))
         if zones[i] is Zone.ARTICLE and i != standfirst and i not in captions and i not in boxed and is_paragraph(lines[i])
     )
+    listed = contents.entries(lines)
+    end = None if headline is None or not listed else contents.next_item(lines, listed, headline)
+    body = tuple(i for i in body if end is None or i < end)
     return Layout(headline, standfirst, _before_briefs(lines, body), captions, tuple(zones))
 
 

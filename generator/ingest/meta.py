@@ -14,12 +14,13 @@ from urllib.parse import urlsplit
 from .text import ends_sentence, key, words
 
 _BY = re.compile(
-    r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview)\s+)?by\s*:?\s+(?P<rest>.+)$"
+    r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview"
+    r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$"
     r"|^(?:authors?|byline|writer|written by)\s*:\s*(?P<rest2>.+)$",
     re.I,
 )
 _SEGMENT_END = re.compile(r"\s*(?:\||;|•|·|—|–|\s-\s|\s/\s|\bin\b|\bfor\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b|\bat\b|\(|@)\s*")
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|et)\s+")  # "und", "et": a byline in German or French
 _PARTICLES = frozenset("de da di van von der den du dos del la le bin al el ibn ter zu".split())
 _ROLE_WORDS = frozenset(
     "reporter reporters correspondent correspondents editor editors writer writers staff contributor contributors columnist analyst "
@@ -66,8 +67,18 @@ _NOT_ARTICLE = re.compile(
 )
 
 
+# A byline that names no one: "From our correspondent in London", "By our own reporter", "Our Lagos bureau" (never "The
+# Export Desk": an outlet's name).
+_UNNAMED = re.compile(
+    r"(?i)^(?:(?:from|by)\s+(?:our|a|the)|our)\s+(?:own\s+|special\s+|staff\s+|foreign\s+|[A-Z][\w.-]+\s+){0,2}"
+    r"(?:correspondents?|reporters?|staff|bureau|team|desk|staff writers?)(?:\s+(?:in|at)\s+(?-i:(?:[A-Z][\w.'’-]*\s?){1,3}))?$"
+)
+
+
 def byline(text: str) -> str | None:
     """The names in a labelled byline ("By Jane Doe and John Roe, Reuters"), or ``None``."""
+    if _UNNAMED.match(key(text).strip()):
+        return key(text).strip()
     match = _BY.match(key(text).strip())
     if match is None or len(words(text)) > 16:
         return None

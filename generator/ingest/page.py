@@ -15,6 +15,7 @@ from ..content.dates import PartialDate
 from . import authors, meta, sources
 from .boilerplate import Kind
 from .dates import before, month_day, prefix_date, url_date, weekday_before
+from .fields import unlabelled
 from .layout import Layout, layout
 from .lines import Line, describe_all
 from .text import key
@@ -72,7 +73,7 @@ def read_page(text: str, headline: str | None = None) -> Page:
         url=url,
         byline=byline,
         image_credit=next((c for i in visible if (c := _credit(lines[i]))), None),
-        standfirst=None if found.standfirst is None else lines[found.standfirst].text,
+        standfirst=None if found.standfirst is None else unlabelled(lines[found.standfirst].text),
         paragraphs=tuple(paragraphs),
         title_guessed=title is None and bool(paragraphs),
     )

@@ -100,7 +100,14 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     "Well above" (two lines or more between) keeps a kicker such as "Trade War", which sits right on the headline, out.
     An all-capitals name is written as the page writes it elsewhere ("WKRX NEWS 4" as "WKRX News 4"), else in Title Case.
     """
-    first = next((i for i, line in enumerate(lines) if line.label is None and not line.is_meta and any(c.isalpha() for c in line.text)), None)
+    first = next(
+        (
+            i for i, line in enumerate(lines)
+            if (line.label is None or _named_in_text(lines, i)) and not line.is_meta and any(c.isalpha() for c in line.text)
+            and not _in_menu_column(lines, i)
+        ),
+        None,
+    )
     if first is None or found.headline is None or found.headline <= first:
         return None
     # A line right over the headline may be its kicker; only the page's very first line, in capitals, printed again, is its name.
@@ -120,6 +127,24 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)")
     written = next((m.group() for line in lines if (m := pattern.search(line.text)) and not m.group().isupper()), None)
     return written or " ".join(t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t) for t in tokens)
+
+
+def _in_menu_column(lines: Sequence[Line], index: int) -> bool:
+    """Whether a short line sits between two section names, each on a line of its own ("News", "UK", "World"): a menu."""
+    def menu_item(i: int) -> bool:
+        return 0 <= i < len(lines) and lines[i].shape is Shape.SHORT and lines[i].kind(Kind.CHROME, Kind.MENU)
+
+    return lines[index].shape is Shape.SHORT and menu_item(index - 1) and menu_item(index + 1)
+
+
+def _named_in_text(lines: Sequence[Line], index: int) -> bool:
+    """Whether a line that reads as a menu of section names ("National Register": two section words) is a name the page's
+    prose uses ("… published in the National Register."): a menu's items never make a phrase in the text."""
+    line = lines[index]
+    if not line.kind(Kind.MENU) or not 2 <= line.word_count <= 4 or not line.text[:1].isupper() or re.search(r"[|•·»›>/\\]", line.text):
+        return False
+    phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, line.text.split())) + r"(?!\w)")
+    return any(other.shape is Shape.PROSE and phrase.search(other.text) for other in lines[index + 1 :])
 
 
 def _printed_again(lines: Sequence[Line], index: int) -> bool:
@@ -149,7 +174,8 @@ def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
         name = match.group("name") if match else None
         if name is None and _PROVIDED_BY.match(line.text) and index + 1 < len(lines):
             name = lines[index + 1].text
-        if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6:
+        # A name starts with a capital: "Source: settlement terms; figures rounded" under a table is a note on its figures.
+        if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6 and (name[:1].isupper() or name[:1].isdigit()) and ";" not in name:
             return name.strip(" .")
     return None
 

@@ -77,7 +77,19 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
     if len(h1) == 1:
         return h1[0]
+    named = [t for t in named if not is_placeholder(t)]
     return named[0] if named else printed
+
+
+def is_placeholder(title: str) -> bool:
+    """A ``<title>`` that names a file, not a story: a document code ("EX-99.1", "8-K"), a file name ("release_final.docx"),
+    "Untitled". Unless the page prints it as a line, the text's own headline is better."""
+    text = title.strip()
+    return bool(
+        re.fullmatch(r"[\w.\-/#]*\d[\w.\-/#]*", text)
+        or re.search(r"(?i)\.(?:docx?|pdf|html?|txt|rtf|odt|pptx?|xlsx?)$", text)
+        or re.fullmatch(r"(?i)(?:untitled|document|new document|page)(?: (?:document|page|\d+))?", text)
+    )
 
 
 def _company(name: str) -> str:
@@ -96,8 +108,19 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
     borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
-    found = site or (publisher if borne_out else "") or in_title or publisher or page.source
+    found = site or (publisher if borne_out else "") or in_title or _logo_name(metadata.logo) or publisher or page.source
     return cited(found, [*lines, metadata.title]) if found else None
+
+
+def _logo_name(alt: str) -> str:
+    """The site's name in its logo's alt text, without the word "logo", a link's "home" or a tagline after a dash: "Prairie
+    Wireless logo", "The Isar Post – Munich's daily". An instruction ("Go to the homepage") names nothing."""
+    if re.search(r"(?i)\b(?:go|back|return|click|navigate|link)\b|\bhome ?page\b|\bfront page\b", alt):
+        return ""
+    alt = re.split(r"\s+[–—|]\s+|\s+-\s+", alt)[0]
+    name = re.sub(r"(?i)^(?:logo(?: of)?|home)\s*[:|-]?\s*|\s*[:|-]?\s*(?:logo|home(?: ?page)?)$", "", alt).strip()
+    generic = name.casefold() in ("sponsor", "partner", "advertiser", "company", "site", "brand", "our brand")
+    return name if 1 <= len(name.split()) <= 6 and name[:1].isupper() and not generic else ""
 
 
 def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate | None:

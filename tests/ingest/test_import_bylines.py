@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.ingest.boilerplate import classify
 from generator.ingest.bylines import unlabelled
+from generator.ingest.meta import byline
 from generator.ingest.page import read_page
 
 HEADLINE = "Regulator orders carriers to list every Huawei and ZTE antenna in their networks"
@@ -97,3 +99,54 @@ def test_names_with_their_city_after_a_comma_are_the_byline_under_the_headline()
     page = f"Signal & Noise\n{HEADLINE}\n{STANDFIRST}\n\nPriya Raman and Oskar Lindqvist, Nairobi\n2021-03-04 18:30\n\n{P1}\n\n{P2}\n"
     found = read_page(page)
     assert (found.title, found.byline) == (HEADLINE, "Priya Raman and Oskar Lindqvist")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["From our correspondent in Nairobi", "By our own reporter", "Our Brussels bureau", "From a staff reporter in São Paulo", "By a Staff Writer"],
+)
+def test_a_byline_that_names_no_one_is_the_byline_and_the_line_above_the_headline(line: str) -> None:
+    page = read_page(f"Signal Weekly\n{HEADLINE}\n{STANDFIRST}.\n{line}\n4 March 2021\n{P1}\n\n{P2}\n")
+    assert page.title == HEADLINE
+    assert page.standfirst == f"{STANDFIRST}."
+    assert page.paragraphs == (P1, P2)
+
+
+def test_an_outlet_named_desk_or_bureau_is_not_a_byline_that_names_no_one() -> None:
+    assert byline("The Export Desk") is None
+    assert byline("Our correspondents say the vote was close, and the count will take days.") is None
+    assert byline("Our reporters in Brussels say little.") is None
+
+
+def test_remarks_by_a_speaker_are_the_byline_not_the_summary() -> None:
+    page = read_page(
+        f"Carriers' Association\nTRANSCRIPT\n{HEADLINE}\nRemarks by Priya Raman, Chief Executive, to the annual meeting\n"
+        f"4 March 2021\nDownload PDF   Watch the video (31 min)\n\n{P1}\n\n{P2}\n"
+    )
+    assert page.title == HEADLINE
+    assert page.byline == "Priya Raman"
+    assert page.standfirst is None
+    assert page.paragraphs == (P1, P2)
+
+
+def test_a_sentence_about_remarks_or_a_download_is_not_a_byline_or_a_button() -> None:
+    assert byline("Remarks by the minister last week angered the carriers, who had expected a delay.") is None
+    assert classify("Download speeds on the new network were twice those of the old one, the regulator said.") is None
+
+
+@pytest.mark.parametrize(
+    "meta_line",
+    ["04.03.2021, 09:15 Uhr · Von Priya Raman und Oskar Lindqvist", "04.03.2021 · Par Priya Raman et Oskar Lindqvist", "Door Priya Raman, 4 maart 2021"],
+)
+def test_a_byline_and_dateline_in_another_language_under_a_two_sentence_standfirst(meta_line: str) -> None:
+    standfirst = "Operators have until the autumn to report what they own. Then the regulator will decide who pays to replace it."
+    page = read_page(f"{HEADLINE}\n{standfirst}\n{meta_line}\n{P1}\n\n{P2}\n")
+    assert page.title == HEADLINE
+    assert page.standfirst == standfirst
+    assert page.byline == "Priya Raman and Oskar Lindqvist" or page.byline == "Priya Raman"
+    assert page.paragraphs == (P1, P2)
+
+
+@pytest.mark.parametrize("line", ["Von Anfang an war klar, dass die Betreiber zahlen.", "Par ailleurs, the regulator said it would wait."])
+def test_a_sentence_opening_with_a_foreign_by_word_is_not_a_byline(line: str) -> None:
+    assert byline(line) is None

@@ -97,3 +97,46 @@ def test_a_paragraph_ending_in_a_footnote_mark_is_still_a_paragraph() -> None:
 def test_a_sign_off_and_briefs_under_a_heading_that_reads_as_a_date_are_not_the_body() -> None:
     tail = "LATER TODAY\n• A spectrum auction opens at noon.\n• Two carriers report results.\n\nThank you for reading, and see you tomorrow."
     assert read_page(f"{HEAD}\n{P1}\n\n{P2}\n\n{tail}\n").paragraphs == (P1, P2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This column originally ran in the Harbour Gazette and is shared with permission.",
+        "This piece first appeared on Signal Weekly.",
+        "Reprinted with kind permission of the Valley Courier.",
+        "This conversation has been condensed and edited for brevity.",
+        "The following remarks have been lightly edited for readability.",
+        "Clarification, 4 March: An earlier version of this report gave the wrong year for the auction.",
+        "The Gazette online is an unofficial version. Only the signed text is authoritative.",
+        "Answers were edited for clarity.",
+        "Edited and condensed for length.",
+        "A version of this story first ran in the Valley Courier.",
+        "The official version of this notice is the one printed in the county bulletin.",
+    ],
+)
+def test_a_story_s_provenance_editing_notes_dated_corrections_and_unofficial_copy_notices_are_footers(line: str) -> None:
+    label = classify(line)
+    assert label is not None and label.kind is Kind.FOOTER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report first appeared in draft form last year, when the carriers asked for more time.",
+        "The bill has been edited heavily since it left committee, and now runs to four pages.",
+        "Only the printed ballots will count, the election office said.",
+        "Correction of the figures took the regulator three weeks, officials said.",
+        "Carriers may use the towers only with permission from the county.",
+        "The official version is that the towers were never inspected, a former engineer said.",
+        "Edited footage of the hearing was shown on the evening news.",
+    ],
+)
+def test_article_sentences_about_editions_edits_and_permission_stay(line: str) -> None:
+    assert classify(line) is None
+
+
+def test_a_syndication_line_above_the_body_and_an_editing_note_are_not_the_body() -> None:
+    syndicated = "This story originally appeared in Capitol Signal and is republished with permission."
+    note = "This interview has been edited for length and clarity."
+    assert read_page(f"{HEAD}\n{syndicated}\n\n{P1}\n\n{P2}\n{note}\n").paragraphs == (P1, P2)

@@ -162,3 +162,24 @@ def test_the_markup_s_headline_is_where_the_article_starts_even_when_another_tit
     found = import_any(markup, the_matcher()).page
     assert found.title == "Commerce adds Huawei to the Entity List"
     assert found.paragraphs[0] == "A short lead of the article itself, before the rest." and len(found.paragraphs) == 3
+
+
+FILED = (
+    "<html><head><title>{title}</title></head><body>"
+    "<p align='center'>Exhibit 20.3</p>"
+    "<p align='center'><b>Northfield Telecom Completes Removal of Huawei Radios From Its Rural Network</b></p>"
+    "<p>LINCOLN, Neb., June 2, 2022 - Northfield Telecom Inc. said on Thursday that it had removed the last Huawei radios from its network.</p>"
+    "<p>The company said the work had cost about $14 million, most of which it expects to recover from the federal programme.</p>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("title", ["EX-20.3", "d12345dex993.htm", "Untitled document", "8-K"])
+def test_a_title_tag_that_names_a_file_gives_way_to_the_printed_headline(title: str) -> None:
+    found = import_any(FILED.format(title=title), the_matcher()).page
+    assert found.title == "Northfield Telecom Completes Removal of Huawei Radios From Its Rural Network"
+
+
+@pytest.mark.parametrize("title", ["Northfield finishes Huawei swap", "5G rollout: 2022 review"])
+def test_a_title_tag_with_words_is_still_the_headline_when_nothing_prints_it(title: str) -> None:
+    assert import_any(FILED.format(title=title), the_matcher()).page.title == title

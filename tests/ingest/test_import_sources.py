@@ -74,3 +74,82 @@ def test_a_masthead_with_only_a_date_a_pitch_or_a_menu_between_it_and_the_headli
 def test_a_kicker_right_on_the_headline_is_not_the_source() -> None:
     page = f"Surveillance\nEastport stops buying Huawei cameras for its buildings\n{P1}\n{P2}\n"
     assert read_page(page).source != "Surveillance"
+
+
+HEADLINE = "City stops buying Huawei cameras for its buildings"
+
+
+def test_a_masthead_of_section_words_is_the_source_when_the_text_names_it() -> None:
+    page = read_page(
+        f"Tech Policy\nNews for the county's companies\nHome › Council › 2021\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n"
+        f"{P1}\n\n{P2} Tech Policy asked the department for its list.\n"
+    )
+    assert page.source == "Tech Policy"
+
+
+def test_a_menu_of_section_words_is_not_the_source() -> None:
+    page = read_page(f"World Business\nHome › Council › 2021\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
+    assert page.source != "World Business"
+
+
+def test_a_bulletin_s_view_in_browser_line_is_not_its_masthead() -> None:
+    page = read_page(
+        f"View this digest in your browser | Forward to a friend\nTHE CABLE LETTER\nWeekly news for network builders\n3 June 2021\n\n"
+        f"{HEADLINE}\nBy Mara Ilic\n{P1}\n\n{P2}\n"
+    )
+    assert page.source == "The Cable Letter"
+
+
+def _markup(head: str = "", top: str = "", after: str = "") -> str:
+    return (
+        f"<!doctype html><html><head><title>Eastport stops buying Huawei cameras</title>{head}"
+        "<meta property='article:published_time' content='2021-06-14T09:00:00+01:00'></head><body>"
+        f"<header>{top}</header><article><h1>Eastport stops buying Huawei cameras</h1><p>By Priya Raman</p><p>{P1}</p>{after}<p>{P2}</p>"
+        "</article><footer><p>© 2021 Harbour Media Holdings Ltd</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "<a class='site-logo' href='/'><img src='/img/masthead.png' alt='The Eastport Lantern'></a>",
+        "<div><img src='/static/lantern-logo.svg' alt='The Eastport Lantern logo'></div>",
+        "<div class='brand'><img src='/static/l.svg' alt='The Eastport Lantern – news for the harbour towns'></div>",
+    ],
+)
+def test_the_logo_s_alt_text_names_the_site_when_nothing_else_does(top: str) -> None:
+    assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source == "The Eastport Lantern"
+
+
+@pytest.mark.parametrize(
+    ("top", "alt"),
+    [
+        ("<div class='hero'><img src='/img/cameras.jpg' alt='Cameras on a council building'></div>", "Cameras on a council building"),
+        ("<a class='logo' href='/'><img src='/img/logo.svg' alt='Go to homepage'></a>", "Go to"),
+        ("<div class='partner-logos'><img src='/img/p.png' alt='Sponsor logo'></div>", "Sponsor"),
+    ],
+)
+def test_a_photo_s_alt_text_or_a_link_s_instruction_is_not_the_site_s_name(top: str, alt: str) -> None:
+    assert import_any(_markup(top=top), matcher([("Huawei", [])])).page.source not in (alt, alt + " logo")
+
+
+def test_a_citation_publisher_names_the_site_and_a_table_s_source_note_does_not() -> None:
+    head = "<meta name='citation_publisher' content='Municipal Tech Review'>"
+    note = "<table><tr><td>Cameras</td><td>212</td></tr></table><p>Source: council records; figures rounded.</p>"
+    assert import_any(_markup(head=head, after=note), matcher([("Huawei", [])])).page.source == "Municipal Tech Review"
+
+
+def test_a_lower_case_source_note_is_not_the_publication_in_a_text_copy() -> None:
+    note = "Source: council records; figures rounded."
+    page = read_page(f"Eastport stops buying Huawei cameras for its buildings\nBy Priya Raman\n14 June 2021\n{P1}\n{note}\n{P2}\n")
+    assert page.source != "council records; figures rounded"
+
+
+def test_a_section_name_in_a_column_of_menu_items_is_not_the_masthead() -> None:
+    page = read_page(f"News\nEurope\nWorld\nBusiness\nSport\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
+    assert page.source != "Europe"
+
+
+def test_a_masthead_under_a_single_button_is_still_the_masthead() -> None:
+    page = read_page(f"Menu\nThe Eastport Lantern\nNews | Sport | Weather\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
+    assert page.source == "The Eastport Lantern"
