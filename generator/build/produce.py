@@ -113,12 +113,8 @@ class Production:
     def _plan(self) -> tuple[list[Made], list[int], dict[int, bytes]]:
         """What the page cache keeps, and the numbers of the tasks to run with their fingerprints."""
         if not self.pages:
-            # nothing to keep: the fingerprints (if any are wanted) are taken in the workers, alongside the rendering,
-            # but for the first task's (the feeds, which show every event and entity): taken here, before the workers
-            # start, the digests of the events and entities are made once, and each worker has them
-            if self.pages is None or not self.tasks:
-                return [], list(range(len(self.tasks))), {}
-            return [], list(range(len(self.tasks))), {0: self._digests.of(self.tasks[0].inputs())}
+            # nothing to keep: the fingerprints (if any are wanted) are taken in the workers, alongside the rendering
+            return [], list(range(len(self.tasks))), {}
         kept: list[Made] = []
         todo: list[int] = []
         fingerprints: dict[int, bytes] = {}
@@ -160,8 +156,8 @@ class Production:
                 found |= page_places
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
-        # an empty page cache wants every fingerprint, and _plan took only the first (see there)
-        fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages and number else None
+        # an empty page cache wants every fingerprint, and _plan took none (see there)
+        fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages else None
         # the same few thousand places recur on every page: only new ones cross back to the parent
         new = frozenset(found - self._reported)
         self._reported |= new
