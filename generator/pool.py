@@ -21,7 +21,9 @@ from typing import Any, TypeVar
 MIN_TASKS = 400
 """Below this many page tasks, rendering stays in this process."""
 CHUNK = 32
-"""Tasks a worker takes at a time: small enough to share the work out evenly at the end."""
+"""Items a worker converting Markdown takes at a time: small enough to share the work out evenly at the end."""
+LAST_CHUNK = 8
+"""The fewest page tasks :func:`run_all` hands a worker at a time (at the end, to share the last of the work out evenly)."""
 
 PROFILE_VARIABLE = "TIMELINE_PROFILE"
 """Set to a folder, and the build process and each worker write their cProfile stats there as ``<role>-<pid>.prof``."""
@@ -99,6 +101,22 @@ def _run_chunk(numbers: range) -> list[Any]:
     return results
 
 
+def guided_chunks(count: int, processes: int) -> list[range]:
+    """``range(count)`` in consecutive chunks, large at first and smaller as fewer are left, down to :data:`LAST_CHUNK`.
+
+    Each chunk's results cross back in one message, and each message costs the
+    parent a wake-up: large chunks make few of them, and the small ones at the
+    end still share the last of the work out evenly.
+    """
+    chunks = []
+    start = 0
+    while start < count:
+        size = max(LAST_CHUNK, (count - start) // (processes * 4))
+        chunks.append(range(start, min(start + size, count)))
+        start += size
+    return chunks
+
+
 def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
     """``work(n)`` for every ``n`` below ``count``: in forked workers when there are many, results in no fixed order.
 
@@ -109,7 +127,7 @@ def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
     if count < MIN_TASKS or not can_fork():
         yield from map(work, range(count))
         return
-    chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    chunks = guided_chunks(count, workers())
     _work = work
     try:
         with multiprocessing.get_context("fork").Pool(workers(), initializer=start_profile, initargs=("render",)) as pool:

@@ -319,9 +319,7 @@ class Writer:
         target = safe_join(self.folder, file.path)
         parent = target.rpartition("/")[0]
         if parent not in self._made:
-            # exist_ok: another worker process may make the same folder at the same moment
-            os.makedirs(parent, exist_ok=True)
-            self._made.add(parent)
+            self._make_folder(parent)
         if isinstance(file, RecordFile):
             with os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666), "wb") as stream:
                 file.write_to(stream)
@@ -338,3 +336,13 @@ class Writer:
         finally:
             os.close(descriptor)
         return stat.st_size, stat.st_mtime_ns
+
+    def _make_folder(self, folder: str) -> None:
+        # most folders are one page's, inside a folder made already: one mkdir, not makedirs' look first
+        try:
+            os.mkdir(folder)
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+        except FileExistsError:
+            pass  # another worker process made it
+        self._made.add(folder)

@@ -75,29 +75,31 @@ class Fingerprints:
     """
 
     def __init__(self) -> None:
-        self._shared: dict[int, bytes] = {}
+        self._shared: dict[int, str] = {}
         self._alive: list[object] = []  # keeps every digested object, so no id() is reused within a build
 
     def of(self, inputs: Any) -> bytes:
         """The fingerprint of ``inputs``."""
-        parts: list[bytes] = []
+        parts: list[str] = []
         self._feed(inputs, parts)
-        return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+        # one encoding for the whole: each part is a repr (which never holds a NUL), a digest or a bracket
+        return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).digest()
 
-    def _feed(self, value: Any, parts: list[bytes]) -> None:
-        if type(value) is tuple:
-            parts.append(b"(")
+    def _feed(self, value: Any, parts: list[str]) -> None:
+        kind = type(value)
+        if kind is tuple:
+            parts.append("(")
             for item in value:
                 self._feed(item, parts)
-            parts.append(b")")
-        elif isinstance(value, (Event, Entity)):
+            parts.append(")")
+        elif kind is Event or kind is Entity:
             known = self._shared.get(id(value))
             if known is None:
-                known = self._shared[id(value)] = hashlib.blake2b(repr(value).encode(), digest_size=16).digest()
+                known = self._shared[id(value)] = hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
                 self._alive.append(value)
             parts.append(known)
         else:
-            parts.append(repr(value).encode() + b"\0")
+            parts.append(repr(value))
 
 
 class PageCache:

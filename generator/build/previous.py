@@ -118,4 +118,11 @@ def _manifest(marker: bytes) -> frozenset[str] | None:
 
 def folders(paths: Iterable[str]) -> frozenset[str]:
     """Every folder on the way to one of ``paths``."""
-    return frozenset(path[:i] for path in paths for i, char in enumerate(path) if char == "/")
+    found: set[str] = set()
+    for path in paths:
+        end = path.rfind("/")
+        # from the deepest up: a folder already found has all those above it found too
+        while end >= 0 and path[:end] not in found:
+            found.add(path[:end])
+            end = path.rfind("/", 0, end)
+    return frozenset(found)

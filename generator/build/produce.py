@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -24,7 +24,7 @@ from ..outputfile import OutputFile, RecordFile
 from ..pool import run_all
 from ..render.tasks import Task
 from ..render.theme import template_problem
-from .linkcheck import LinkIndex, Page, pack, places, read_page, unpack
+from .linkcheck import LinkIndex, Page, places, scan, unpack
 from .output import Writer
 from .pagecache import Fingerprints, Made, PageCache, Written
 
@@ -35,12 +35,15 @@ class TemplateFailed(Exception):
     """A template failed while a task ran (in whichever process); ``args[0]`` is the problem."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Done:
+_Row = tuple[str, int, int, str | None, str]
+"""A :class:`Written` as its fields, in order: what crosses from a worker (a plain tuple is the cheapest to send)."""
+
+
+class _Done(NamedTuple):
     """What one task reports: the files it wrote and where their links lead, or the template error that stopped it."""
 
     number: int
-    files: tuple[Written, ...] = ()
+    files: tuple[_Row, ...] = ()
     places: frozenset[tuple[str, str]] = frozenset()
     """Where its pages' links lead, but for the places this process reported with an earlier task: the rest is known."""
     problem: Problem | None = None
@@ -90,11 +93,12 @@ class Production:
         for done in run_all(len(todo), lambda n: self._run(todo[n])):
             if done.problem:
                 raise TemplateFailed(done.problem)
-            self._add(done.files, done.places)
-            self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in done.files)
+            files = tuple(Written(*row) for row in done.files)
+            self._add(files, done.places)
+            self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in files)
             if self.pages is not None:
                 fingerprint = done.fingerprint or fingerprints[done.number]
-                self.pages.record(self.tasks[done.number].key, Made(fingerprint, done.files))
+                self.pages.record(self.tasks[done.number].key, Made(fingerprint, files))
         self.made = len(todo)
         self._keep(kept)
         self.found = self.links.finish(self._checked_pages)
@@ -142,15 +146,14 @@ class Production:
                     self.links.keep(written.path, written.ids)
 
     def _run(self, number: int) -> _Done:
-        written: list[Written] = []
+        written: list[_Row] = []
         found: set[tuple[str, str]] = set()
         task = self.tasks[number]
         try:
             for file in task.make():  # written as made: a task may make many large files (the feeds)
-                done, page = self._write(file)
-                written.append(done)
-                if page is not None:
-                    found |= places(page)
+                done, page_places = self._write(file)
+                written.append((done.path, done.size, done.mtime_ns, done.ids, done.links))
+                found |= page_places
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
         # an empty page cache wants every fingerprint, and _plan took none (see there)
@@ -160,20 +163,20 @@ class Production:
         self._reported |= new
         return _Done(number, tuple(written), new, fingerprint=fingerprint)
 
-    def _write(self, file: OutputFile | RecordFile) -> tuple[Written, Page | None]:
+    def _write(self, file: OutputFile | RecordFile) -> tuple[Written, set[tuple[str, str]]]:
         size, mtime = self._writer.write(file) if self._writer else (0, 0)
         if not isinstance(file, OutputFile) or not file.path.endswith(".html"):
-            return Written(file.path, size, mtime), None
-        page = read_page(file.path, file.data, self.links.base_path)
-        return Written(file.path, size, mtime, *pack(page)), page
+            return Written(file.path, size, mtime), set()
+        page = scan(file.path, file.data, self.links.base_path)
+        return Written(file.path, size, mtime, page.ids, page.links), page.places
 
     def _checked_pages(self) -> Iterator[tuple[str, Page]]:
         for written in self._checked:
             yield written.path, unpack(written.path, written.ids or "", written.links, self.links.base_path)
 
     def _add_one(self, file: RecordFile) -> None:
-        written, page = self._write(file)
-        self._add((written,), places(page) if page else ())
+        written, found = self._write(file)
+        self._add((written,), found)
 
     def _add(self, files: Iterable[Written], found: Iterable[tuple[str, str]]) -> None:
         for written in files:

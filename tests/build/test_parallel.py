@@ -149,3 +149,14 @@ def test_a_broken_link_on_every_page_made_in_workers_is_named_on_every_page(make
     anchor = [line for line in figures["parallel"] if "has no id 'nowhere'" in line]
     assert len(gone) == len(anchor) == count, figures["parallel"][:3]
     assert len({line.split(":")[0] for line in gone}) == count
+
+
+@pytest.mark.parametrize("count", [1, 7, 8, 9, 400, 4213, 20000])
+@pytest.mark.parametrize("processes", [2, 3, 8])
+def test_page_tasks_go_out_in_few_chunks_that_shrink_to_share_out_the_end(count: int, processes: int) -> None:
+    chunks = pool.guided_chunks(count, processes)
+    assert [n for chunk in chunks for n in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert max(sizes[-processes:]) <= pool.LAST_CHUNK  # the last are small, to share out the end of the work...
+    assert len(chunks) <= 4 * processes * (count.bit_length() + 1)  # ...and all are few: one message to the parent each
