@@ -39,7 +39,7 @@ _BY_FILE: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "generator/content/engine.py", "generator/content/convert.py", "/mdurl/", "/linkify_it/")),
     ("templates", ("/jinja2/", "/markupsafe/", "/themes/", ".html", ".xml", ".j2", "generator/render/theme.py", "generator/render/pages.py",
                    "generator/render/timeline.py", "generator/render/tasks.py", "generator/render/metadata.py", "generator/render/charts.py")),
-    ("link check", ("generator/build/linkcheck.py", "/html/parser.py", "/_markupbase.py")),
+    ("link check", ("generator/build/linkcheck.py", "generator/build/linkscan.py", "/html/parser.py", "/_markupbase.py")),
     ("feeds, exports, search, sitemap", ("generator/render/feeds.py", "generator/render/exports.py", "generator/render/search.py",
                                          "generator/render/sitemap.py")),
     ("writing files", ("generator/build/output.py", "generator/outputfile.py", "/shutil.py", "/tempfile.py")),

@@ -39,7 +39,7 @@ _GENERATOR = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """One file a task wrote: where, its size and modification time then, and for a page its ids and links (:func:`~generator.build.linkcheck.pack`)."""
+    """One file a task wrote: where, its size and modification time then, and for a page its ids and links (:func:`~generator.build.linkscan.pack`)."""
 
     path: str
     size: int

@@ -24,7 +24,8 @@ from ..outputfile import OutputFile, RecordFile
 from ..pool import run_all
 from ..render.tasks import Task
 from ..render.theme import template_problem
-from .linkcheck import LinkIndex, Page, places, scan, unpack
+from .linkcheck import LinkIndex
+from .linkscan import Page, places, scan, unpack
 from .output import Writer
 from .pagecache import Fingerprints, Made, PageCache, Written
 

@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench import corpus
-from generator.build.linkcheck import pack, places, read_page, scan
+from generator.build.linkscan import pack, places, read_page, scan
 from generator.build.pipeline import render
 
 BASE_PATHS = ("/", "/repo/", "/bench/")
