@@ -6,51 +6,23 @@ changes; every other template and asset falls back to the default theme.
 
 from __future__ import annotations
 
-import functools
 import os
 import traceback
-import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
-import jinja2.runtime
 
 from ..content.model import kind_label
 from ..content.schema import slugify
 from ..errors import Problem
 from ..urls import year_anchor, year_page
+from . import jinja
 from .cards import theme_style
 
 THEMES_DIR = "themes"
 DEFAULT = "default"
 BUILTIN = Path(__file__).resolve().parents[2] / THEMES_DIR / DEFAULT
-
-
-_PLAIN_CALLABLES = frozenset({types.FunctionType, types.MethodType, types.BuiltinFunctionType, functools.partial, jinja2.runtime.Macro})
-"""What templates call: functions, the model's methods, the link helpers, macros; none wants the context passed in."""
-
-
-class _Context(jinja2.runtime.Context):
-    """jinja2's context, with a shorter way to call what templates call most.
-
-    Every call in a template goes through :meth:`call`, which looks twice for a
-    ``pass_context``-style marker; a page makes dozens of calls, the timeline
-    thousands. A plain function, method, partial or macro without the marker
-    is called straight away, as jinja2 itself would call it; anything else
-    takes jinja2's own path.
-    """
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (jinja2's own signature)
-        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
-            return super().call(__obj, *args, **kwargs)
-        kwargs.pop("_block_vars", None)
-        kwargs.pop("_loop_vars", None)
-        try:
-            return __obj(*args, **kwargs)
-        except StopIteration:
-            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +53,7 @@ class Theme:
             loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
         )
-        env.context_class = _Context
+        jinja.use(env)
         env.globals.update(kind_label=kind_label, year_anchor=year_anchor, year_page=year_page)
         env.filters["slug"] = slugify
         env.globals["card_style"] = theme_style(self.folders)
