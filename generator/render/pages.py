@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import urls
 from ..content.model import Entity, Event, Site, Tag
@@ -70,6 +71,29 @@ def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[
     return tuple(short + former)
 
 
+class ListItems:
+    """Each event's item in the event lists of entity and tag pages, rendered once for every list in one folder at one depth.
+
+    An event is listed on the page of each entity it names and each tag it has,
+    and its item links to the same places with the same relative URLs from
+    ``entities/a/`` as from ``entities/b/``: the theme's ``list_event`` macro
+    renders it for the first of those pages, and the others reuse it. One
+    instance serves the page tasks of one site (each worker process fills its own copy).
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        self._made: dict[tuple[str, str, int], Markup] = {}
+
+    def item(self, event: Event, link: urls.Links) -> Markup:
+        """The event's item as seen from ``link``'s page."""
+        key = (event.id, link.page.partition("/")[0], link.page.count("/"))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._env.get_template("macros.html").module.list_event(event, link)  # type: ignore[attr-defined]
+        return made
+
+
 LIST_PAGE = 500
 """Events listed on one entity or tag page; more continue on numbered pages, so no page grows past ~1 MB."""
 
@@ -84,7 +108,7 @@ def _listing(events: tuple[Event, ...], path: Callable[[int], str], number: int)
     }
 
 
-def entity_page(env: jinja2.Environment, site: Site, entity: Entity, number: int = 1) -> OutputFile:
+def entity_page(env: jinja2.Environment, site: Site, entity: Entity, number: int = 1, items: ListItems | None = None) -> OutputFile:
     """One entity: description, its events (a page of them), who appears with it."""
     events = site.events_of(entity.id)
     related = [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())]
@@ -92,7 +116,9 @@ def entity_page(env: jinja2.Environment, site: Site, entity: Entity, number: int
     first, last = _span(site)
     activity = charts.per_year(events, first, last) if events else None
     listing = _listing(events, partial(urls.entity_path, entity.id), number)
-    return page_file(env, "entity.html", urls.entity_path(entity.id, number), site, entity=entity, related=related, activity=activity, meta=meta, **listing)
+    list_item = (items or ListItems(env)).item
+    return page_file(env, "entity.html", urls.entity_path(entity.id, number), site, entity=entity, related=related, activity=activity, meta=meta,
+                     list_item=list_item, **listing)
 
 
 def _span(site: Site) -> tuple[int, int]:
@@ -111,13 +137,13 @@ def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     return page_file(env, "entities.html", urls.ENTITY_INDEX, site, groups=site.entities_by_kind(), meta=meta)
 
 
-def tag_page(env: jinja2.Environment, site: Site, tag_id: str, number: int = 1) -> OutputFile:
+def tag_page(env: jinja2.Environment, site: Site, tag_id: str, number: int = 1, items: ListItems | None = None) -> OutputFile:
     """The events with one tag (a page of them)."""
     events = tuple(site.event(i) for i in site.tag_events[tag_id])
     tag = site.tags[tag_id]
     meta = metadata.for_listing(site, urls.tag_path(tag_id), f"#{tag.name}", f"Events tagged {tag.name} on {site.config.title}.")
     listing = _listing(events, partial(urls.tag_path, tag_id), number)
-    return page_file(env, "tag.html", urls.tag_path(tag_id, number), site, tag=tag, meta=meta, **listing)
+    return page_file(env, "tag.html", urls.tag_path(tag_id, number), site, tag=tag, meta=meta, list_item=(items or ListItems(env)).item, **listing)
 
 
 def pages_of(count: int) -> range:

@@ -15,6 +15,7 @@ from ..memo import Memo, no_memo
 from ..outputfile import OutputFile
 from . import cards
 from .pages import (
+    ListItems,
     corrections,
     corrections_page,
     entity_counts,
@@ -77,10 +78,12 @@ def task_keys(site: Site) -> Iterator[Hashable]:
     yield from (("card", event.id) for event in site.events if cards.wanted(site, event))
 
 
-def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no_memo, touched: Touched | None = None) -> Task:
+def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no_memo, touched: Touched | None = None,
+             items: ListItems | None = None) -> Task:
     """The task with this key (one of :func:`task_keys`).
 
-    ``memo`` and ``touched`` reach inside the timeline, whose years are memoised one by one.
+    ``memo`` and ``touched`` reach inside the timeline, whose years are memoised one by one;
+    ``items`` is shared by the entity and tag pages of the same site, which list the same events.
     """
     if isinstance(key, tuple):
         kind, ident = key
@@ -94,8 +97,8 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
             return Task(key, partial(cards.inputs, site, event, style), partial(cards.card_file, site, event, style))
         if kind == "entity":
             entity = site.entities[ident]
-            return Task(key, partial(entity_inputs, site, entity), partial(_entity_files, env, site, entity))
-        return Task(key, partial(_tag_inputs, site, ident), partial(_tag_files, env, site, ident))
+            return Task(key, partial(entity_inputs, site, entity), partial(_entity_files, env, site, entity, items or ListItems(env)))
+        return Task(key, partial(_tag_inputs, site, ident), partial(_tag_files, env, site, ident, items or ListItems(env)))
     if key == "timeline":
         return Task(key, partial(site_inputs, site), partial(timeline_pages, env, site, memo, touched))
     if key == "entities":
@@ -111,7 +114,8 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
 
 def page_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> list[Task]:
     """Every page of the site as a task, in a fixed order."""
-    return [task_for(env, site, key, memo, touched) for key in task_keys(site)]
+    items = ListItems(env)
+    return [task_for(env, site, key, memo, touched, items) for key in task_keys(site)]
 
 
 def _event_task_inputs(site: Site, event: Event) -> tuple[Any, ...]:
@@ -122,8 +126,8 @@ def _event_files(env: jinja2.Environment, site: Site, event: Event) -> tuple[Out
     return (event_page(env, site, event), *permalink_pages(env, site, event))
 
 
-def _entity_files(env: jinja2.Environment, site: Site, entity: Entity) -> list[OutputFile]:
-    return [entity_page(env, site, entity, n) for n in pages_of(len(site.entity_events.get(entity.id, ())))]
+def _entity_files(env: jinja2.Environment, site: Site, entity: Entity, items: ListItems) -> list[OutputFile]:
+    return [entity_page(env, site, entity, n, items) for n in pages_of(len(site.entity_events.get(entity.id, ())))]
 
 
 def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
@@ -133,8 +137,8 @@ def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
     return site.tags[tag_id], ids, tuple(e.title for e in events), tuple(e.date for e in events), tuple(e.media for e in events)
 
 
-def _tag_files(env: jinja2.Environment, site: Site, tag_id: str) -> list[OutputFile]:
-    return [tag_page(env, site, tag_id, n) for n in pages_of(len(site.tag_events[tag_id]))]
+def _tag_files(env: jinja2.Environment, site: Site, tag_id: str, items: ListItems) -> list[OutputFile]:
+    return [tag_page(env, site, tag_id, n, items) for n in pages_of(len(site.tag_events[tag_id]))]
 
 
 def render_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> dict[Hashable, tuple[OutputFile, ...]]:

@@ -17,6 +17,7 @@ from ..content.model import kind_label
 from ..content.schema import slugify
 from ..errors import Problem
 from ..urls import year_anchor, year_page
+from . import jinja
 from .cards import theme_style
 
 THEMES_DIR = "themes"
@@ -52,6 +53,7 @@ class Theme:
             loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
         )
+        jinja.use(env)
         env.globals.update(kind_label=kind_label, year_anchor=year_anchor, year_page=year_page)
         env.filters["slug"] = slugify
         env.globals["card_style"] = theme_style(self.folders)

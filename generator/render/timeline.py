@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -41,16 +41,15 @@ class YearGroup:
     year: int
     anchor: str
     months: tuple[MonthGroup, ...]
+    count: int = field(init=False)
+    """How many events the year holds."""
+    uncertain: int = field(init=False)
+    """How many of them are dated roughly (placed by their earliest date): the year navigation says so."""
 
-    @property
-    def count(self) -> int:
-        """How many events the year holds."""
-        return sum(len(m.events) for m in self.months)
-
-    @property
-    def uncertain(self) -> int:
-        """How many of them are dated roughly (placed by their earliest date): the year navigation says so."""
-        return sum(e.uncertain for m in self.months for e in m.events)
+    def __post_init__(self) -> None:
+        # counted once: every page of a split timeline lists every year with both counts
+        object.__setattr__(self, "count", sum(len(m.events) for m in self.months))
+        object.__setattr__(self, "uncertain", sum(e.uncertain for m in self.months for e in m.events))
 
 
 def group_by_month(events: tuple[Event, ...]) -> tuple[YearGroup, ...]:

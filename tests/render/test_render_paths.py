@@ -1,0 +1,88 @@
+"""The shorter paths rendering takes: jinja2 calls and escaping, event list items made once for many pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+import markupsafe
+import pytest
+from markupsafe import Markup
+
+from conftest import MakeSite, event
+from generator import urls
+from generator.build.pipeline import Prepared, prepare
+from generator.render import jinja
+from generator.render.pages import ListItems, entity_page, tag_page
+from generator.render.theme import Theme
+
+
+class Shown:
+    """A value with its own HTML form."""
+
+    def __html__(self) -> str:
+        return "<em>shown</em>"
+
+
+VALUES = ['a<b & "c" \'d\'', "", "plain", "ünï · “code”", Markup("<b>kept</b>"), 42, 1.5, None, Shown()]
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> jinja2.Environment:
+    theme, _ = Theme.find(tmp_path, "default")
+    return theme.environment()
+
+
+@pytest.mark.parametrize("value", VALUES, ids=repr)
+def test_templates_escape_every_value_as_markupsafe_does(env: jinja2.Environment, value: object) -> None:
+    escaped = jinja.escape(value)
+    assert isinstance(escaped, Markup) and escaped == markupsafe.escape(value)
+    assert env.from_string("[{{ value }}]").render(value=value) == f"[{markupsafe.escape(value)}]"
+
+
+def test_a_function_that_asks_for_the_context_still_gets_it(env: jinja2.Environment) -> None:
+    env.globals["greet"] = jinja2.pass_context(lambda context, end: f"{context['name']}{end}")
+    template = env.from_string("{{ greet('!') }}{% for n in [1, 2] %} {{ greet(n) }}{% endfor %}")
+    assert template.render(name="Ada") == "Ada! Ada1 Ada2"
+
+
+def test_plain_functions_methods_and_macros_are_called_with_their_arguments(env: jinja2.Environment) -> None:
+    template = env.from_string(
+        "{% macro twice(x, sep='-') %}{{ x }}{{ sep }}{{ x }}{% endmacro %}"
+        "{{ join(['a', 'b']) }} {{ twice('y', sep='+') }}{% for word in words %} {{ word.upper() }}{% endfor %}"
+    )
+    assert template.render(join="/".join, words=["p", "q"]) == "a/b y+y P Q"
+
+
+@pytest.fixture
+def listed_site(make_site: MakeSite) -> Prepared:
+    root = make_site({
+        "content/events/a.md": event("A <first> & one", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [chips, trade]\n"),
+        "content/events/b.md": event("Second", "2020-01-02", "entities: [Huawei]\ntags: [chips]\n"),
+    })
+    prepared = prepare(root)
+    assert isinstance(prepared, Prepared)
+    return prepared
+
+
+def test_a_list_item_made_for_one_page_is_the_one_each_page_would_make(listed_site: Prepared) -> None:
+    env, site = listed_site.env, listed_site.site
+    shared = ListItems(env)
+    tag_pages = [tag_page(env, site, tag, 1, shared) for tag in site.tags]
+    entity_pages = [entity_page(env, site, entity, 1, shared) for entity in site.entities.values()]
+    assert tag_pages == [tag_page(env, site, tag, 1, ListItems(env)) for tag in site.tags]
+    assert entity_pages == [entity_page(env, site, entity, 1, ListItems(env)) for entity in site.entities.values()]
+
+
+@pytest.mark.parametrize("page", ["entities/huawei/index.html", "entities/commerce/index.html", "tags/chips/index.html", "entities/huawei/2/index.html"])
+def test_a_list_item_links_to_the_event_from_any_list_page(listed_site: Prepared, page: str) -> None:
+    env, site = listed_site.env, listed_site.site
+    items = ListItems(env)
+    for other in ("entities/huawei/index.html", "tags/trade/index.html", "entities/huawei/3/index.html"):  # made for other pages first
+        items.item(site.event("a"), urls.Links(other, placement=site.placement))
+    item = items.item(site.event("a"), urls.Links(page, placement=site.placement))
+    here = "https://example.org/" + urls.url_path(page)
+    assert {urljoin(here, href) for href in re.findall(r'href="([^"]*)"', item)} == {"https://example.org/#a", "https://example.org/events/a/"}
+    assert "A &lt;first&gt; &amp; one" in item
