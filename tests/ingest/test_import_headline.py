@@ -145,3 +145,29 @@ def test_a_browser_title_over_the_headline_it_repeats_is_not_the_headline() -> N
     headline = "Carriers told to count every Huawei antenna they run"
     page = f"Spectrum Weekly - {headline}\n{headline}\nMarch 4, 2021 | By Priya Raman\n{P1}\n{P2}\n"
     assert read_page(page).title == headline
+
+
+def test_a_related_list_over_the_headline_is_not_taken_for_its_bullet_points() -> None:
+    related = "Related stories\nPort strike enters its second week with no talks planned\nFerry operator adds two sailings to the island route\nCouncil votes to review harbour fees next spring\n"
+    headline = "Carrier drops Huawei phone from its autumn range"
+    found = read_page(f"THE COASTAL POST\n{related}{headline}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.title == headline
+
+
+def test_without_a_list_heading_four_points_over_the_byline_stay_a_headline_and_its_points() -> None:
+    points = "The phone was due to go on sale through the carrier next month\nLawmakers had warned the carrier about the deal in December\nHuawei now plans to sell it unlocked through online shops\n"
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\n{points}By Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.title == HEADLINE
+
+
+def test_a_photo_caption_under_the_byline_is_not_the_summary() -> None:
+    caption = "Photo: The transport minister speaks to reporters at the harbour on March 3. (Coastal Post)"
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{caption}\n{P1}\n{P2}\n")
+    assert (found.title, found.standfirst) == (HEADLINE, None)
+    assert caption not in found.paragraphs
+
+
+def test_a_standfirst_that_mentions_a_photo_stays_the_summary() -> None:
+    standfirst = "Photographs shared online show the carrier's stand being taken down a day before the launch."
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\n{standfirst}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.standfirst == standfirst
