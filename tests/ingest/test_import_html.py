@@ -183,3 +183,18 @@ def test_a_title_tag_that_names_a_file_gives_way_to_the_printed_headline(title: 
 @pytest.mark.parametrize("title", ["Northfield finishes Huawei swap", "5G rollout: 2022 review"])
 def test_a_title_tag_with_words_is_still_the_headline_when_nothing_prints_it(title: str) -> None:
     assert import_any(FILED.format(title=title), the_matcher()).page.title == title
+
+
+def _stamped(published: str, byline: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Commerce adds Huawei to the Entity List", "datePublished": published}
+    return page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>").replace("By Jane Doe", byline)
+
+
+def test_a_markup_date_later_than_every_date_the_page_shows_loses_to_the_printed_one() -> None:
+    found = import_any(_stamped("2025-03-02T04:12:55Z", "By Jane Doe · March 14th, 2020 · 4 min read"), the_matcher()).page
+    assert found.date is not None and found.date.iso() == "2020-03-14"
+
+
+def test_a_markup_date_that_a_later_printed_date_does_not_contradict_stays() -> None:
+    found = import_any(_stamped("2020-03-13T09:00:00-04:00", "By Jane Doe · Updated March 20, 2020"), the_matcher()).page
+    assert found.date is not None and found.date.iso() == "2020-03-13"
