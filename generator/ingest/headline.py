@@ -23,6 +23,8 @@ MOTTO_WORDS = 8  # "Your Trusted Source for the Quad Cities"
 _NOT_HEADLINE = re.compile(
     r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
     r"|\bgetty images\b|\bfile photo\b|[←→«»‹›]"
+    # a market strip ("DJIA 39,056 +0.44%  NASDAQ 16,302 -0.18%"), a weather widget ("42° Plano, TX Cloudy"), a story's ticker symbols
+    r"|[+-]\d[\d.,]*%.*[+-]\d[\d.,]*%|[▲▼]|^-?\d{1,3}\s?°|:\s*[A-Z]{1,5}(?:[\s,]+[A-Z]{1,5})+$"
 )
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 

@@ -171,3 +171,43 @@ def test_a_standfirst_that_mentions_a_photo_stays_the_summary() -> None:
     standfirst = "Photographs shared online show the carrier's stand being taken down a day before the launch."
     found = read_page(f"THE COASTAL POST\n{HEADLINE}\n{standfirst}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
     assert found.standfirst == standfirst
+
+
+@pytest.mark.parametrize(
+    "strip",
+    [
+        "FTSE 100 8,120.4 +0.31%   DAX 18,402.1 -0.12%   BRENT $82.10 +1.4%",
+        "VOD 71.2p ▲ 0.8   BT 138.5p ▼ 1.2",
+        "17° Harbourside Light rain",
+        "Companies in this article: VOD BT ORAN",
+    ],
+)
+def test_market_strips_weather_widgets_and_ticker_symbols_are_not_the_headline(strip: str) -> None:
+    headline = "Carriers Count Every Huawei Antenna"
+    page = f"THE COASTAL POST\n{strip}\n{headline}\n{strip}\nBy Jordan Alvarez · 8 January 2018\n{P1}\n{P2}\n"
+    assert read_page(page).title == headline
+
+
+def test_a_headline_with_a_figure_and_a_colon_stays_the_headline() -> None:
+    headline = "Huawei revenue up 12%: what it means for carriers in the UK"
+    assert read_page(f"THE COASTAL POST\n{headline}\nBy Jordan Alvarez · 8 January 2018\n{P1}\n{P2}\n").title == headline
+
+
+def test_a_headline_in_capitals_opening_the_page_over_its_byline_stays_the_headline() -> None:
+    page = f"HUAWEI LOSES CARRIER DEAL\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n"
+    assert read_page(page).title == "HUAWEI LOSES CARRIER DEAL"
+
+
+def test_a_consent_wall_s_heading_is_not_the_headline_and_its_text_not_the_body() -> None:
+    wall = (
+        "Your privacy matters to us\nWe and our 180 vendors use device identifiers to measure audiences and personalise what you see.\n"
+        "Some partners rely on legitimate interest for the processing of your personal data, which you can object to.\n"
+    )
+    found = read_page(f"{wall}THE COASTAL POST\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.title == HEADLINE and found.paragraphs == (P1, P2)
+
+
+def test_an_article_about_privacy_keeps_its_sentences() -> None:
+    line = "The regulator said it would check how carriers store the personal data of their customers."
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{line}\n{P2}\n")
+    assert line in found.paragraphs
