@@ -73,13 +73,34 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
     named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t)]
     wanted = {fold(t) for t in named}
     match = next((line for line in lines if fold(line) in wanted), None)
-    if match is not None:
-        return clean(match)
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
+    if match is not None and not (len(h1) == 1 and _story_between(lines, h1[0], match)):
+        return clean(match)
     if len(h1) == 1:
         return h1[0]
     named = [t for t in named if not is_placeholder(t)]
     return named[0] if named else printed
+
+
+def _story_between(lines: list[str], h1: str, named: str) -> bool:
+    """Whether a whole article's text lies between the printed ``<h1>`` and a lower line that the metadata names: that line
+    is another story's headline in a list beside or under the article (the metadata was the other story's), and the
+    ``<h1>`` is the headline."""
+    folded = [fold(line) for line in lines]
+    top = folded.index(fold(h1)) if fold(h1) in folded else None
+    below = folded.index(fold(named)) if fold(named) in folded else None
+    if top is None or below is None or below <= top:
+        return False
+    return sum(len(line.split()) >= 20 and line.rstrip("\"'”’)").endswith((".", "!", "?")) for line in lines[top + 1 : below]) >= 2
+
+
+def other_story(metadata: Metadata, lines: list[str]) -> bool:
+    """Whether the markup's title names another story than the page's only ``<h1>`` (so its description is that story's too)."""
+    sites, host = _names(metadata), _host(metadata)
+    h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
+    named = {fold(clean(t)) for t in (metadata.headline, metadata.og_title) if clean(t)}
+    match = next((line for line in lines if fold(line) in named), None)
+    return len(h1) == 1 and match is not None and _story_between(lines, h1[0], match)
 
 
 def is_placeholder(title: str) -> bool:
@@ -163,7 +184,7 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
     published = _believed(_local_day(metadata, page.date), page.date, lines)
     updated = iso_date(metadata.modified)
     source = _source(metadata, title, page, _host(metadata, base), lines)
-    standfirst = clean(metadata.dek) or page.standfirst
+    standfirst = (None if other_story(metadata, lines) else clean(metadata.dek)) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
     return replace(

@@ -198,3 +198,29 @@ def test_a_markup_date_later_than_every_date_the_page_shows_loses_to_the_printed
 def test_a_markup_date_that_a_later_printed_date_does_not_contradict_stays() -> None:
     found = import_any(_stamped("2020-03-13T09:00:00-04:00", "By Jane Doe · Updated March 20, 2020"), the_matcher()).page
     assert found.date is not None and found.date.iso() == "2020-03-13"
+
+
+def _with_sidebar(og_title: str, printed_under_h1: str = "") -> str:
+    long_body = (
+        "<p>The Commerce Department said on Thursday that it had added Huawei and dozens of its affiliates around the world to the Entity List.</p>"
+        "<p>The decision means that American suppliers will need a licence before they can sell the company any parts, software or services.</p>"
+    )
+    return (
+        "<!doctype html><html><head><title>Example News</title>"
+        f"<meta property='og:title' content='{og_title}'><meta name='description' content='Ferry fares will rise by a tenth from April.'>"
+        "</head><body><article><h1>Commerce adds Huawei to the Entity List</h1><p class='byline'>By Jane Doe</p>"
+        + (f"<h2>{printed_under_h1}</h2>" if printed_under_h1 else "") + long_body
+        + "</article><div class='side'><h3>Top Stories</h3><ul><li>Ferry fares to rise in spring</li><li>Harbour tests new masts</li></ul></div>"
+        "</body></html>"
+    )
+
+
+def test_metadata_naming_a_story_listed_below_the_article_loses_to_the_only_h1() -> None:
+    found = import_any(_with_sidebar("Ferry fares to rise in spring"), the_matcher()).page
+    assert (found.title, found.standfirst) == ("Commerce adds Huawei to the Entity List", None)
+
+
+def test_metadata_naming_a_line_printed_above_the_article_text_still_wins() -> None:
+    wording = "Huawei and 68 affiliates added to the Entity List"
+    found = import_any(_with_sidebar(wording, printed_under_h1=wording), the_matcher()).page
+    assert found.title == wording
