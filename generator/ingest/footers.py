@@ -45,6 +45,8 @@ r"^(?:letters to the editor|write to us)\b",
     r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
     r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
     r"^\[\d{1,3}\]\s",  # a footnote: "[3] Annual report, 2019."
+    # a wire story's note on what this version changed: "(Recasts with minister's comments, adds background in paragraphs 5-7)"
+    r"^\((?:adds|updates?|recasts|rewrites|changes|corrects|refiles|repeats|removes|fixes|inserts|clarifies|writes through|tops with|new throughout)\b[^()]*(?<![.!?])\)$",
     # a republished story's provenance, wherever it sits: "This piece first ran in …", "… republished with permission."
     r"^this (?:article|story|piece|report|column|post|interview|essay) (?:first |originally )?(?:appeared|ran)\b",
     r"\b(?:is |was )?(?:re-?published|reprinted|republished here|shared) (?:here )?(?:with|by) (?:kind |their |its )?permission\b",
