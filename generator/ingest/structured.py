@@ -130,7 +130,9 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
     borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
-    found = site or (publisher if borne_out else "") or in_title or _logo_name(metadata.logo) or publisher or page.source
+    # a <title> that is only the site's name, spelled as its address spells it ("Harbour Gazette" on harbourgazette.example)
+    alone = clean(metadata.title) if len(metadata.title.split()) <= 5 and names_host(clean(metadata.title), host) else ""
+    found = site or (publisher if borne_out else "") or in_title or alone or _logo_name(metadata.logo) or publisher or page.source
     return cited(found, [*lines, metadata.title]) if found else None
 
 

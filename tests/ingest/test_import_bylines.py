@@ -150,3 +150,13 @@ def test_a_byline_and_dateline_in_another_language_under_a_two_sentence_standfir
 @pytest.mark.parametrize("line", ["Von Anfang an war klar, dass die Betreiber zahlen.", "Par ailleurs, the regulator said it would wait."])
 def test_a_sentence_opening_with_a_foreign_by_word_is_not_a_byline(line: str) -> None:
     assert byline(line) is None
+
+
+@pytest.mark.parametrize("line", ["Words and pictures: Mara Quint · 3 May 2021", "Text & photos: Mara Quint"])
+def test_a_reporter_who_also_took_the_pictures_is_the_byline_not_a_photo_credit(line: str) -> None:
+    assert classify(line) is None and byline(line) == "Mara Quint"
+
+
+def test_a_photographer_s_credit_stays_a_credit() -> None:
+    label = classify("Pictures: Mara Quint")
+    assert label is not None and label.credit == "Mara Quint" and byline("Pictures: Mara Quint") is None

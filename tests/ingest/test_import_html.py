@@ -224,3 +224,15 @@ def test_metadata_naming_a_line_printed_above_the_article_text_still_wins() -> N
     wording = "Huawei and 68 affiliates added to the Entity List"
     found = import_any(_with_sidebar(wording, printed_under_h1=wording), the_matcher()).page
     assert found.title == wording
+
+
+def test_a_title_that_is_only_the_site_s_name_as_its_address_spells_it_is_the_source() -> None:
+    html = page().replace("<title>Commerce adds Huawei to the Entity List | Example News</title>", "<title>Harbour Gazette</title>")
+    html = html.replace("</head>", "<link rel='canonical' href='https://harbourgazette.example/news/huawei-entity-list'></head>")
+    assert import_any(html, the_matcher()).page.source == "Harbour Gazette"
+
+
+def test_a_short_title_that_is_not_the_address_s_name_is_not_the_source() -> None:
+    html = page().replace("<title>Commerce adds Huawei to the Entity List | Example News</title>", "<title>Huawei Entity List</title>")
+    html = html.replace("</head>", "<link rel='canonical' href='https://harbourgazette.example/news/huawei-entity-list'></head>")
+    assert import_any(html, the_matcher()).page.source != "Huawei Entity List"
