@@ -148,14 +148,20 @@ def test_a_browser_title_over_the_headline_it_repeats_is_not_the_headline() -> N
 
 
 def test_a_related_list_over_the_headline_is_not_taken_for_its_bullet_points() -> None:
-    related = "Related stories\nPort strike enters its second week with no talks planned\nFerry operator adds two sailings to the island route\nCouncil votes to review harbour fees next spring\n"
+    related = (
+        "Related stories\nPort strike enters its second week with no talks planned\nFerry operator adds two sailings to the island route\n"
+        "Council votes to review harbour fees next spring\n"
+    )
     headline = "Carrier drops Huawei phone from its autumn range"
     found = read_page(f"THE COASTAL POST\n{related}{headline}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
     assert found.title == headline
 
 
 def test_without_a_list_heading_four_points_over_the_byline_stay_a_headline_and_its_points() -> None:
-    points = "The phone was due to go on sale through the carrier next month\nLawmakers had warned the carrier about the deal in December\nHuawei now plans to sell it unlocked through online shops\n"
+    points = (
+        "The phone was due to go on sale through the carrier next month\nLawmakers had warned the carrier about the deal in December\n"
+        "Huawei now plans to sell it unlocked through online shops\n"
+    )
     found = read_page(f"THE COASTAL POST\n{HEADLINE}\n{points}By Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
     assert found.title == HEADLINE
 
