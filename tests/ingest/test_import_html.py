@@ -236,3 +236,15 @@ def test_a_short_title_that_is_not_the_address_s_name_is_not_the_source() -> Non
     html = page().replace("<title>Commerce adds Huawei to the Entity List | Example News</title>", "<title>Huawei Entity List</title>")
     html = html.replace("</head>", "<link rel='canonical' href='https://harbourgazette.example/news/huawei-entity-list'></head>")
     assert import_any(html, the_matcher()).page.source != "Huawei Entity List"
+
+
+def test_an_article_teaser_under_the_headline_is_the_summary() -> None:
+    teaser = "Suppliers will need a licence before they sell the company anything, officials said."
+    html = page(body=f"<p class='story-teaser'>{teaser}</p>" + BODY)
+    assert import_any(html, the_matcher()).page.standfirst == teaser
+
+
+def test_teasers_of_a_list_of_stories_are_not_the_summary() -> None:
+    teasers = "".join(f"<li><p class='article-teaser'>{t}</p></li>" for t in ("Ferry fares rise in April.", "Harbour tests new masts."))
+    html = page(body=BODY).replace("<nav>", f"<ul class='promo'>{teasers}</ul><nav>")
+    assert import_any(html, the_matcher()).page.standfirst not in ("Ferry fares rise in April.", "Harbour tests new masts.")
