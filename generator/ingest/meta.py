@@ -57,7 +57,7 @@ _OUTLETS = {
 _THOMSON = re.compile(r"(?i)^thomson reuters$")
 _URL_LINE = re.compile(
     r"^(?:(?:url|source|link|permalink|canonical(?: url)?|original(?:ly)?(?: published| posted)?(?: at| on)?"
-    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from)\s*:?\s*)?"
+    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at))\s*:?\s*)?"
     r"<?(?P<url>https?://[^\s<>]+?)>?[.,;]?$",
     re.I,
 )

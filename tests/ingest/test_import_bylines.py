@@ -160,3 +160,15 @@ def test_a_reporter_who_also_took_the_pictures_is_the_byline_not_a_photo_credit(
 def test_a_photographer_s_credit_stays_a_credit() -> None:
     label = classify("Pictures: Mara Quint")
     assert label is not None and label.credit == "Mara Quint" and byline("Pictures: Mara Quint") is None
+
+
+@pytest.mark.parametrize("label", ["Printed from:", "Retrieved from", "Saved from:"])
+def test_the_address_a_printout_or_saved_copy_names_is_the_article_s(label: str) -> None:
+    address = "https://harbourgazette.example/news/2021/03/carriers-count-antennas"
+    found = read_page(f"{label} {address}\nPrinted on: 7 December 2026\n{HEADLINE}\nBy Priya Raman\n4 March 2021\n{P1}\n{P2}\n")
+    assert found.url == address
+
+
+def test_a_sentence_that_mentions_where_it_was_printed_gives_no_address() -> None:
+    line = "Printed from the archive at https://harbourgazette.example/news/2021/03/carriers-count-antennas for readers."
+    assert read_page(f"{line}\n{HEADLINE}\nBy Priya Raman\n4 March 2021\n{P1}\n{P2}\n").url is None
