@@ -117,8 +117,8 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
         return None
     text = lines[first].text
     tokens = text.split()
-    small = ("the", "of", "and", "&")
-    if not 1 <= len(tokens) <= 5 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
+    small = ("the", "of", "and", "&", "on", "for", "in", "at")
+    if not 1 <= len([t for t in tokens if t.lower() not in small]) <= 5 or len(tokens) > 8 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
         return None
     if not all(t[0].isupper() or t[0].isdigit() for t in tokens if t.lower() not in small):
         return None
@@ -126,7 +126,10 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
         return text
     pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)")
     written = next((m.group() for line in lines if (m := pattern.search(line.text)) and not m.group().isupper()), None)
-    return written or " ".join(t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t) for t in tokens)
+    return written or " ".join(
+        t.lower() if i and t.lower() in small else t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t)
+        for i, t in enumerate(tokens)
+    )
 
 
 def _in_menu_column(lines: Sequence[Line], index: int) -> bool:
