@@ -118,7 +118,8 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
     text = lines[first].text
     tokens = text.split()
     small = ("the", "of", "and", "&", "on", "for", "in", "at")
-    if not 1 <= len([t for t in tokens if t.lower() not in small]) <= 5 or len(tokens) > 8 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
+    significant = [t for t in tokens if t.lower() not in small]
+    if not 1 <= len(significant) <= 5 or len(tokens) > 8 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
         return None
     if not all(t[0].isupper() or t[0].isdigit() for t in tokens if t.lower() not in small):
         return None
