@@ -164,3 +164,13 @@ def test_a_first_line_of_many_capitalised_words_is_not_a_masthead() -> None:
     first = "City Council Votes To Review Every Camera Contract In Public Buildings Next Year"
     page = f"{first}\nHome   About   News   Contact\nNews releases\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
     assert read_page(page).source != first
+
+
+def test_a_station_s_masthead_is_its_name_as_printed_without_its_call_letters() -> None:
+    page = f"HARBOUR NEWS 5 WHBR\nWatch Harbour News 5 at six\nNews   Weather   Sports\nLOCAL NEWS\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Harbour News 5"
+
+
+def test_call_letters_the_page_prints_with_the_name_stay_in_it() -> None:
+    page = f"HARBOUR NEWS 5 WHBR\nWatch Harbour News 5 WHBR at six\nNews   Weather   Sports\nLOCAL NEWS\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Harbour News 5 WHBR"
