@@ -21,7 +21,7 @@ _MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"),
-    re.compile(r"(?<!\d)(?P<y>\d{4})[/.](?P<mo>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/.]\d)"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})(?P<s>[/.-])(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.-]\d)"),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)", re.I),
