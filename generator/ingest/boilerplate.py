@@ -143,6 +143,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website|service)\b",
         r"\bdo not sell (?:or share )?my\b",
         r"\byour privacy choices\b",
+        # a consent wall's heading and its text: "We value your privacy", "We and our 300 partners store and/or access information"
+        r"^(?:we|this (?:site|website)) (?:values?|cares? about|respects?|protects?) your privacy\W*$|^your privacy (?:matters|is important to us)\b",
+        r"\bwe and our (?:\d+ )?(?:partners|vendors)\b|\bprecise geolocation data\b|\bprocessing of your personal data\b",
     )),
     (Kind.PROMO, _any(
         r"^(?:sign up|subscribe|get|join|receive|want|enter your email|don't miss|never miss|stay (?:informed|up to date|on top)"

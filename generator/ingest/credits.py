@@ -23,7 +23,9 @@ CREDIT = (
 CAPTION = (
     rf"\((?:photo|image|picture|credit|file)?[^()]{{0,60}}?{AGENCIES}[^()]{{0,40}}\)\s*$",
     r"\((?-i:(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4})\)\s*$",  # "(The Canadian Press/Darryl Dyck)"
-    r"\b(?:photos?|photograph|picture|image)s? (?:by|courtesy of)\s+[A-Z]", r"\b(?:photographer|photograph|photo|picture|image)s?:\s*[A-Z][^.]{0,60}$",
+    r"\b(?:photos?|photograph|picture|image)s? (?:by|courtesy of)\s+[A-Z]",
+    # "Words and pictures: Jane Doe" is the reporter's byline, not a photo's credit
+    r"(?<!words and )(?<!text and )(?<!words & )(?<!text & )\b(?:photographer|photograph|photo|picture|image)s?:\s*[A-Z][^.]{0,60}$",
     r"^image caption\b", r"(?-i:REUTERS/)", r"/\s*reuters\b",
     r"\b[a-z]\w*\s*/\s*(?:getty images|afp|bloomberg|ap|pa|epa|shutterstock|alamy|xinhua|file photo|handout)\b",
     r"\b(?:getty images|shutterstock|alamy(?: stock photo)?)\s*\W*$",

@@ -4,7 +4,8 @@ A *mention* is a calendar date found in a line, labelled ``published`` or
 ``updated`` by the nearest label word before it. Relative phrases ("Updated 2
 days ago", "yesterday") are recognised only so they can be discarded: they say
 nothing about the publication date once the page has been copied. Numeric dates
-that could be day-first or month-first (``05/06/2019``) are refused, not guessed.
+that could be day-first or month-first (``05/06/2019``) are refused, not guessed,
+unless a 12-hour clock with a North American time zone beside them says month first.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ _MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"),
-    re.compile(r"(?<!\d)(?P<y>\d{4})[/.](?P<mo>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/.]\d)"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})(?P<s>[/.-])(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.-]\d)"),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/.-]*\d)"),
     re.compile(rf"\b{_MONTH}\s+(?P<y>\d{{4}})(?!\d)", re.I),
 ]
+# A 12-hour clock with a North American zone ("05/08/2024 07:31 AM EDT") is printed where dates are month first.
+_US_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?[Mm]\b\.?\s*(?-i:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|CT|MT|PT|AKST|AKDT|HST)\b")
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\b"
@@ -88,7 +91,8 @@ class Dateline:
 def mentions(text: str) -> list[Mention]:
     """Every unambiguous calendar date in ``text``, in order, each with its label."""
     # Impossible or ambiguous dates stay in as spans without a date, so "31 February 2019" does not shrink to "February 2019".
-    found = [(match.start(), match.end(), _date(match)) for pattern in _PATTERNS for match in pattern.finditer(text)]
+    month_first = bool(_US_CLOCK.search(text))
+    found = [(match.start(), match.end(), _date(match, month_first)) for pattern in _PATTERNS for match in pattern.finditer(text)]
     spans = _without_overlaps(found + [(m.start(), m.end(), None) for m in _RELATIVE.finditer(text)])
     result: list[Mention] = []
     previous_end = 0
@@ -115,14 +119,14 @@ def _label(gap: str) -> str:
     return max(labels)[1] if labels else ""
 
 
-def _date(match: re.Match[str]) -> PartialDate | None:
+def _date(match: re.Match[str], month_first: bool = False) -> PartialDate | None:
     groups = match.groupdict()
     year = int(groups["y"]) if len(groups["y"]) == 4 else 2000 + int(groups["y"])
     if "a" in groups:
         first, second = int(groups["a"]), int(groups["b"])
         if groups["sep"] == "." or first > 12 >= second:  # dotted dates are day-first in every country that uses them
             day, month = first, second
-        elif second > 12 >= first:
+        elif second > 12 >= first or month_first:
             day, month = second, first
         else:
             return None  # 05/06/2019: refuse to guess which is the month

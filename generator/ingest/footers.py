@@ -8,19 +8,25 @@ line is never the article; a copyright line also names the publication.
 from __future__ import annotations
 
 FOOTER = (
-    r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
+    r"^(?:©|\(c\)|copyright\b)", r"[.!]\s+(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b", r"\ball rights reserved\b",
+    r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
     r"^(?:our standards|the thomson reuters trust principles)\b",
     r"^this (?:article|story) (?:was|has been|is) (?:originally |first )?(?:published|updated|amended|corrected|produced|written|syndicated|republished)\b",
     r"^(?:contact|email|follow|write to) the (?:author|writer|reporter)s?\b", r"^disclaimer:",
-    r"\b(?:data|quotes|prices) (?:is|are) delayed\b", r"\breal-time snapshot\b", r"^this (?:article|story|content) is (?:more than|over) \w+ \w+ old$",
+    r"\b(?:data|quotes|prices) (?:is|are) delayed\b",
+    r"\b(?:data|quotes|prices|values) delayed (?:by )?(?:at least |up to )?\d+\s*min", r"\breal-time snapshot\b",
+    r"^this (?:article|story|content) is (?:more than|over) \w+ \w+ old$",
     r"^(?:terms (?:of (?:use|service))|privacy policy|cookie policy|contact us|about us)(?:\s*[|·•].*)?$",
     r"^(?:source|image source|picture source)\s*:\s*https?://",
     # the publisher's word after the article: disclaimers, letters, credits of a show
     r"\bviews expressed (?:here |in this \w+ )?are (?:the author'?s?|their|his|her|my) own\b", r"\bdoes not take institutional positions\b",
     r"\b(?:is|are) (?:the|solely the) (?:author|writer|columnist|contributor)(?:'s|s'|s)? own\b",
     r"\bdo(?:es)? not (?:necessarily )?reflect the (?:views?|position|opinions?|policy)\b",
-    r"\bpast performance is not (?:indicative|a guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
-    r"\bwelcomes? letters\b", r"^(?:letters to the editor|write to us)\b",
+    r"\bpast performance is (?:not|no) (?:indicative|(?:a )?guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
+    r"\bwelcomes? letters\b", r"^(?:letters|submissions|contributions) (?:should|must|may) (?:be|not|include|contain)\b",
+    # a copyright notice without the word: "Without written authorization from …, such content shall not be republished."
+    r"^without (?:the )?(?:prior |express )?(?:written )?(?:authori[sz]ation|permission|consent)\b.{0,80}\b(?:re-?publish|reproduc|redistribut|re-?print)",
+r"^(?:letters to the editor|write to us)\b",
     # a show's credits, on their own or after its name ("The Weekly Wire is produced by …. Music by ….")
     r"^(?:(?:[\w'’]+ ){1,4}(?:is|was|are|were) )?(?:produced|edited|mixed|engineered|hosted|presented) by (?:[^.\s]+ ){0,4}[^.\s]+\.(?: [^.]{1,80}\.?)?$",
     r"^(?:music|theme music|original music|sound design)\s*(?::|by\b)",
@@ -42,6 +48,9 @@ FOOTER = (
     r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
     r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
     r"^\[\d{1,3}\]\s",  # a footnote: "[3] Annual report, 2019."
+    # a wire story's note on what this version changed: "(Recasts with minister's comments, adds background in paragraphs 5-7)"
+    r"^\((?:adds|updates?|recasts|rewrites|changes|corrects|refiles|repeats|removes|fixes|inserts|clarifies|writes through|tops with"
+    r"|new throughout)\b[^()]*(?<![.!?])\)$",
     # a republished story's provenance, wherever it sits: "This piece first ran in …", "… republished with permission."
     r"^this (?:article|story|piece|report|column|post|interview|essay) (?:first |originally )?(?:appeared|ran)\b",
     r"\b(?:is |was )?(?:re-?published|reprinted|republished here|shared) (?:here )?(?:with|by) (?:kind |their |its )?permission\b",

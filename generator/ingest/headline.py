@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from . import contents, meta
+from .boilerplate import Kind
 from .fields import field_box, is_labelled
 from .lines import Line, Shape
 from .text import is_upper
@@ -22,6 +23,8 @@ MOTTO_WORDS = 8  # "Your Trusted Source for the Quad Cities"
 _NOT_HEADLINE = re.compile(
     r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
     r"|\bgetty images\b|\bfile photo\b|[←→«»‹›]"
+    # a market strip ("DJIA 39,056 +0.44%  NASDAQ 16,302 -0.18%"), a weather widget ("42° Plano, TX Cloudy"), a story's ticker symbols
+    r"|[+-]\d[\d.,]*%.*[+-]\d[\d.,]*%|[▲▼]|^-?\d{1,3}\s?°|:\s*[A-Z]{1,5}(?:[\s,]+[A-Z]{1,5})+$"
 )
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 
@@ -167,6 +170,12 @@ def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], cap
     return count
 
 
+def _under_list_heading(lines: Sequence[Line], index: int) -> bool:
+    """Whether the nearest line above ``index`` that is not a button is a list's heading ("Related articles", "More on this")."""
+    above = next((line for line in reversed(lines[:index]) if not line.kind(*IN_HEADER) or line.kind(Kind.LIST)), None)
+    return above is not None and above.kind(Kind.LIST)
+
+
 def _numbered(lines: Sequence[Line]) -> frozenset[int]:
     """Items of a numbered list ("1. …", "2. …", "3) …"): a table of contents or a list of other stories, never the headline."""
     numbers = [int(m.group(1)) if (m := _NUMBERED.match(line.text)) else None for line in lines]
@@ -197,6 +206,8 @@ def _bullets(lines: Sequence[Line], apart: frozenset[int]) -> frozenset[int]:
             if not (is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 and i not in apart):
                 break
             run.append(i)
-        if len(run) >= 4:
+        if run and _under_list_heading(lines, run[-1]):
+            found.update(run[1:])  # a list of other stories ("Related articles") over the headline: the line nearest the byline is it
+        elif len(run) >= 4:
             found.update(run[:-1])  # all but the first line on the page, the headline
     return frozenset(found)

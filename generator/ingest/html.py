@@ -37,7 +37,10 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 # The site's logo, whose alt text is its name: "<a class="logo"><img alt="The Daily Klaxon">", "<img src="klaxon_logo.png">".
 _LOGO = re.compile(r"(?i)logo|masthead|brand")
 # The summary under the headline, where the markup names it.
-_DEK_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:standfirst|dek|subhead|subheadline|sub-headline|strapline|subtitle|sub-title)(?:$|[\s_-])")
+_DEK_CLASS = re.compile(
+    r"(?i)(?:^|[\s_-])(?:standfirst|dek|deck|subhead|subheadline|sub-headline|strapline|subtitle|sub-title"
+    r"|(?:article|story|post|entry)[_-](?:teaser|summary|intro|lede))(?:$|[\s_-])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +221,7 @@ def _metadata(collector: _Collector) -> Metadata:
         author=name_of(ld.get("author")) or meta("author", "article:author"),
         description=meta("og:description", "description", "twitter:description"),
         h1=tuple(collector.h1),
-        dek=collector.deks[0] if collector.deks else "",
+        dek=collector.deks[0] if len(collector.deks) == 1 else "",  # several: teasers of a list of stories
     )
     # No control characters or runs of whitespace in anything that may reach front matter.
     return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name != "h1"}, h1=tuple(map(clean, found.h1)))

@@ -21,6 +21,8 @@ from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 CAPTION_WORDS = 25
 _BULLET = re.compile(r"^[-–•*▪]\s+\S")
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
+# "Photo: The minister speaks in Osaka on June 29." names what a picture shows: a caption, never the standfirst.
+_CAPTION_PREFIX = re.compile(r"(?i)^(?:top |lead |file )?(?:photo|image|picture|video|illustration)s?\s*[:|]\s*\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, .
 
 def _captions(lines: Sequence[Line]) -> frozenset[int]:
     """Captions: lines labelled so, and the alt text or caption right above an image credit."""
-    found = {i for i, line in enumerate(lines) if line.kind(Kind.CAPTION)}
+    found = {i for i, line in enumerate(lines) if line.kind(Kind.CAPTION) or _CAPTION_PREFIX.match(line.text) and not line.is_meta}
     # "Image caption," on a line of its own labels the line after it.
     found |= {i + 1 for i, line in enumerate(lines[:-1]) if _CAPTION_LABEL.match(line.text) and is_text(lines[i + 1])}
     for i in range(1, len(lines)):

@@ -16,7 +16,7 @@ from .text import ends_sentence, key, words
 _BY = re.compile(
     r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview"
     r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$"
-    r"|^(?:authors?|byline|writer|written by)\s*:\s*(?P<rest2>.+)$",
+    r"|^(?:authors?|byline|writer|written by|(?:words|text|story)(?: (?:and|&) (?:pictures|photos|photographs|images))?)\s*:\s*(?P<rest2>.+)$",
     re.I,
 )
 _SEGMENT_END = re.compile(r"\s*(?:\||;|•|·|—|–|\s-\s|\s/\s|\bin\b|\bfor\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b|\bat\b|\(|@)\s*")
@@ -57,7 +57,7 @@ _OUTLETS = {
 _THOMSON = re.compile(r"(?i)^thomson reuters$")
 _URL_LINE = re.compile(
     r"^(?:(?:url|source|link|permalink|canonical(?: url)?|original(?:ly)?(?: published| posted)?(?: at| on)?"
-    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from)\s*:?\s*)?"
+    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at))\s*:?\s*)?"
     r"<?(?P<url>https?://[^\s<>]+?)>?[.,;]?$",
     re.I,
 )

@@ -23,6 +23,7 @@ _SENDER = re.compile(r"(?i)^from\s*:\s*\"?(?P<name>[^<\"@]{2,60}?)\"?\s*<[^>\s]+
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
 _LABEL = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)$")  # "(English edition)", "(podcast)" after a name
+_CALL_SIGN = re.compile(r"^[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")  # North American broadcasters' call letters
 _COMMON_NAME_WORDS = frozenset("the a of and & news daily weekly times post herald journal press tribune gazette review online tv radio network".split())
 
 
@@ -117,16 +118,27 @@ def _masthead(lines: Sequence[Line], found: Layout) -> str | None:
         return None
     text = lines[first].text
     tokens = text.split()
-    small = ("the", "of", "and", "&")
-    if not 1 <= len(tokens) <= 5 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
+    small = ("the", "of", "and", "&", "on", "for", "in", "at")
+    significant = [t for t in tokens if t.lower() not in small]
+    if not 1 <= len(significant) <= 5 or len(tokens) > 8 or lines[first].shape is Shape.PROSE or sum(c.isdigit() for c in text) > 2:
         return None
     if not all(t[0].isupper() or t[0].isdigit() for t in tokens if t.lower() not in small):
         return None
     if not text.isupper():
         return text
+    written = _written(tokens, lines)
+    if written is None and len(tokens) > 2 and _CALL_SIGN.match(tokens[-1]):
+        written = _written(tokens[:-1], lines)  # a station's name before its call letters ("NORTH TEXAS 8 KNTX" is "North Texas 8")
+    return written or " ".join(
+        t.lower() if i and t.lower() in small else t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _written(tokens: Sequence[str], lines: Sequence[Line]) -> str | None:
+    """``tokens`` as the page writes them elsewhere in mixed case, if it does."""
     pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)")
-    written = next((m.group() for line in lines if (m := pattern.search(line.text)) and not m.group().isupper()), None)
-    return written or " ".join(t if t.isalpha() and not set(t.lower()) & set("aeiouy") else string.capwords(t) for t in tokens)
+    return next((m.group() for line in lines if (m := pattern.search(line.text)) and not m.group().isupper()), None)
 
 
 def _in_menu_column(lines: Sequence[Line], index: int) -> bool:

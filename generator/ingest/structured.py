@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..content.dates import DateError, PartialDate, parse_date
 from . import meta
+from .dates import mentions
 from .html import Metadata
 from .page import Page
 from .sources import cited
@@ -72,13 +73,34 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
     named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t)]
     wanted = {fold(t) for t in named}
     match = next((line for line in lines if fold(line) in wanted), None)
-    if match is not None:
-        return clean(match)
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
+    if match is not None and not (len(h1) == 1 and _story_between(lines, h1[0], match)):
+        return clean(match)
     if len(h1) == 1:
         return h1[0]
     named = [t for t in named if not is_placeholder(t)]
     return named[0] if named else printed
+
+
+def _story_between(lines: list[str], h1: str, named: str) -> bool:
+    """Whether a whole article's text lies between the printed ``<h1>`` and a lower line that the metadata names: that line
+    is another story's headline in a list beside or under the article (the metadata was the other story's), and the
+    ``<h1>`` is the headline."""
+    folded = [fold(line) for line in lines]
+    top = folded.index(fold(h1)) if fold(h1) in folded else None
+    below = folded.index(fold(named)) if fold(named) in folded else None
+    if top is None or below is None or below <= top:
+        return False
+    return sum(len(line.split()) >= 20 and line.rstrip("\"'”’)").endswith((".", "!", "?")) for line in lines[top + 1 : below]) >= 2
+
+
+def other_story(metadata: Metadata, lines: list[str]) -> bool:
+    """Whether the markup's title names another story than the page's only ``<h1>`` (so its description is that story's too)."""
+    sites, host = _names(metadata), _host(metadata)
+    h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
+    named = {fold(clean(t)) for t in (metadata.headline, metadata.og_title) if clean(t)}
+    match = next((line for line in lines if fold(line) in named), None)
+    return len(h1) == 1 and match is not None and _story_between(lines, h1[0], match)
 
 
 def is_placeholder(title: str) -> bool:
@@ -108,7 +130,9 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
     borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
-    found = site or (publisher if borne_out else "") or in_title or _logo_name(metadata.logo) or publisher or page.source
+    # a <title> that is only the site's name, spelled as its address spells it ("Harbour Gazette" on harbourgazette.example)
+    alone = clean(metadata.title) if len(metadata.title.split()) <= 5 and names_host(clean(metadata.title), host) else ""
+    found = site or (publisher if borne_out else "") or in_title or alone or _logo_name(metadata.logo) or publisher or page.source
     return cited(found, [*lines, metadata.title]) if found else None
 
 
@@ -139,15 +163,30 @@ def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate |
     return local if apart == 1 else published
 
 
+def _believed(marked: PartialDate | None, printed: PartialDate | None, lines: list[str]) -> PartialDate | None:
+    """The markup's publication date, unless the page prints its own and the markup's is later than every date on the page.
+
+    A content system that stamps the day a page was generated or crawled ("2026-12-07T04:12:55Z" on a story printed as
+    "Jan 9th, 2018") writes a day the story cannot have been published on: no date it shows comes that late.
+    """
+    if marked is None or printed is None or marked.precision != "day" or printed.precision != "day":
+        return marked
+    shown = [m.date for line in lines for m in mentions(line) if m.date.precision == "day"]
+    latest = max((datetime.date.fromisoformat(d.iso()) for d in [printed, *shown]), default=None)
+    if latest is not None and (datetime.date.fromisoformat(marked.iso()) - latest).days > 1:
+        return printed
+    return marked
+
+
 def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) -> Page:
     """``page`` with the markup's headline, dates, address and publisher where the markup has them."""
     found = headline(metadata, lines, page.title)
     title = without_kicker(found) if found else None
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
-    published = _local_day(metadata, page.date)
+    published = _believed(_local_day(metadata, page.date), page.date, lines)
     updated = iso_date(metadata.modified)
     source = _source(metadata, title, page, _host(metadata, base), lines)
-    standfirst = clean(metadata.dek) or page.standfirst
+    standfirst = (None if other_story(metadata, lines) else clean(metadata.dek)) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
     return replace(

@@ -150,3 +150,25 @@ def test_a_byline_and_dateline_in_another_language_under_a_two_sentence_standfir
 @pytest.mark.parametrize("line", ["Von Anfang an war klar, dass die Betreiber zahlen.", "Par ailleurs, the regulator said it would wait."])
 def test_a_sentence_opening_with_a_foreign_by_word_is_not_a_byline(line: str) -> None:
     assert byline(line) is None
+
+
+@pytest.mark.parametrize("line", ["Words and pictures: Mara Quint · 3 May 2021", "Text & photos: Mara Quint"])
+def test_a_reporter_who_also_took_the_pictures_is_the_byline_not_a_photo_credit(line: str) -> None:
+    assert classify(line) is None and byline(line) == "Mara Quint"
+
+
+def test_a_photographer_s_credit_stays_a_credit() -> None:
+    label = classify("Pictures: Mara Quint")
+    assert label is not None and label.credit == "Mara Quint" and byline("Pictures: Mara Quint") is None
+
+
+@pytest.mark.parametrize("label", ["Printed from:", "Retrieved from", "Saved from:"])
+def test_the_address_a_printout_or_saved_copy_names_is_the_article_s(label: str) -> None:
+    address = "https://harbourgazette.example/news/2021/03/carriers-count-antennas"
+    found = read_page(f"{label} {address}\nPrinted on: 7 December 2026\n{HEADLINE}\nBy Priya Raman\n4 March 2021\n{P1}\n{P2}\n")
+    assert found.url == address
+
+
+def test_a_sentence_that_mentions_where_it_was_printed_gives_no_address() -> None:
+    line = "Printed from the archive at https://harbourgazette.example/news/2021/03/carriers-count-antennas for readers."
+    assert read_page(f"{line}\n{HEADLINE}\nBy Priya Raman\n4 March 2021\n{P1}\n{P2}\n").url is None

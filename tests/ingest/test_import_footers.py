@@ -39,6 +39,13 @@ P2 = "The survey is the first step towards a programme that would pay smaller ca
         ("Endnotes", Kind.END),
         ("Credits", Kind.END),
         ("◆", Kind.END),
+        ("Investing involves risk; past performance is no guarantee of returns. Quotes delayed at least 20 minutes.", Kind.FOOTER),
+        ("Index values delayed 10 minutes unless stated otherwise", Kind.FOOTER),
+        ("The Harbour Ledger is owned by Coastline Media Group. © 2021 Coastline Media Group plc", Kind.FOOTER),
+        ("Submissions should include your name, town and a daytime phone number.", Kind.FOOTER),
+        ("Without prior written permission of Coastline Media, no part of this page may be reproduced.", Kind.FOOTER),
+        ("(Recasts with regulator's statement, adds carrier reaction in paragraphs 4-5)", Kind.FOOTER),
+        ("(Updates with closing share prices)", Kind.FOOTER),
     ],
 )
 def test_line_kinds(line: str, kind: Kind) -> None:
@@ -55,6 +62,12 @@ def test_line_kinds(line: str, kind: Kind) -> None:
         "Customers can cancel their contracts at any time without a fee, the regulator said.",
         "Coming up with the money will be the hard part, said one executive.",
         "Notes from the meeting show that the carriers asked for more time.",
+        "Shares fell 3 per cent after the launch was delayed by two weeks.",
+        "The carrier said past performance of the network was no guide to what the upgrade would bring.",
+        "Letters from the regulator should be answered within 30 days, the carriers were told.",
+        "Without permission from the regulator, carriers cannot switch on the new masts.",
+        "(Adds to the pressure on carriers, which already face a deadline in March.)",
+        "The logo was first registered in 2019. Copyright lawyers said the dispute could take years.",
     ],
 )
 def test_article_sentences_of_the_same_words_stay(line: str) -> None:

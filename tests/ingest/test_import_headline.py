@@ -145,3 +145,75 @@ def test_a_browser_title_over_the_headline_it_repeats_is_not_the_headline() -> N
     headline = "Carriers told to count every Huawei antenna they run"
     page = f"Spectrum Weekly - {headline}\n{headline}\nMarch 4, 2021 | By Priya Raman\n{P1}\n{P2}\n"
     assert read_page(page).title == headline
+
+
+def test_a_related_list_over_the_headline_is_not_taken_for_its_bullet_points() -> None:
+    related = (
+        "Related stories\nPort strike enters its second week with no talks planned\nFerry operator adds two sailings to the island route\n"
+        "Council votes to review harbour fees next spring\n"
+    )
+    headline = "Carrier drops Huawei phone from its autumn range"
+    found = read_page(f"THE COASTAL POST\n{related}{headline}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.title == headline
+
+
+def test_without_a_list_heading_four_points_over_the_byline_stay_a_headline_and_its_points() -> None:
+    points = (
+        "The phone was due to go on sale through the carrier next month\nLawmakers had warned the carrier about the deal in December\n"
+        "Huawei now plans to sell it unlocked through online shops\n"
+    )
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\n{points}By Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.title == HEADLINE
+
+
+def test_a_photo_caption_under_the_byline_is_not_the_summary() -> None:
+    caption = "Photo: The transport minister speaks to reporters at the harbour on March 3. (Coastal Post)"
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{caption}\n{P1}\n{P2}\n")
+    assert (found.title, found.standfirst) == (HEADLINE, None)
+    assert caption not in found.paragraphs
+
+
+def test_a_standfirst_that_mentions_a_photo_stays_the_summary() -> None:
+    standfirst = "Photographs shared online show the carrier's stand being taken down a day before the launch."
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\n{standfirst}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.standfirst == standfirst
+
+
+@pytest.mark.parametrize(
+    "strip",
+    [
+        "FTSE 100 8,120.4 +0.31%   DAX 18,402.1 -0.12%   BRENT $82.10 +1.4%",
+        "VOD 71.2p ▲ 0.8   BT 138.5p ▼ 1.2",
+        "17° Harbourside Light rain",
+        "Companies in this article: VOD BT ORAN",
+    ],
+)
+def test_market_strips_weather_widgets_and_ticker_symbols_are_not_the_headline(strip: str) -> None:
+    headline = "Carriers Count Every Huawei Antenna"
+    page = f"THE COASTAL POST\n{strip}\n{headline}\n{strip}\nBy Jordan Alvarez · 8 January 2018\n{P1}\n{P2}\n"
+    assert read_page(page).title == headline
+
+
+def test_a_headline_with_a_figure_and_a_colon_stays_the_headline() -> None:
+    headline = "Huawei revenue up 12%: what it means for carriers in the UK"
+    assert read_page(f"THE COASTAL POST\n{headline}\nBy Jordan Alvarez · 8 January 2018\n{P1}\n{P2}\n").title == headline
+
+
+def test_a_headline_in_capitals_opening_the_page_over_its_byline_stays_the_headline() -> None:
+    page = f"HUAWEI LOSES CARRIER DEAL\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n"
+    assert read_page(page).title == "HUAWEI LOSES CARRIER DEAL"
+
+
+def test_a_consent_wall_s_heading_is_not_the_headline_and_its_text_not_the_body() -> None:
+    wall = (
+        "Your privacy matters to us\nWe and our 180 vendors use device identifiers to measure audiences and personalise what you see.\n"
+        "Some partners rely on legitimate interest for the processing of your personal data, which you can object to.\n"
+    )
+    found = read_page(f"{wall}THE COASTAL POST\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{P2}\n")
+    assert found.title == HEADLINE and found.paragraphs == (P1, P2)
+
+
+def test_an_article_about_privacy_keeps_its_sentences() -> None:
+    line = "The regulator said it would check how carriers store the personal data of their customers."
+    found = read_page(f"THE COASTAL POST\n{HEADLINE}\nBy Jordan Alvarez\n8 January 2018\n{P1}\n{line}\n{P2}\n")
+    assert line in found.paragraphs

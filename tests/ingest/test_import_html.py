@@ -183,3 +183,68 @@ def test_a_title_tag_that_names_a_file_gives_way_to_the_printed_headline(title: 
 @pytest.mark.parametrize("title", ["Northfield finishes Huawei swap", "5G rollout: 2022 review"])
 def test_a_title_tag_with_words_is_still_the_headline_when_nothing_prints_it(title: str) -> None:
     assert import_any(FILED.format(title=title), the_matcher()).page.title == title
+
+
+def _stamped(published: str, byline: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Commerce adds Huawei to the Entity List", "datePublished": published}
+    return page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>").replace("By Jane Doe", byline)
+
+
+def test_a_markup_date_later_than_every_date_the_page_shows_loses_to_the_printed_one() -> None:
+    found = import_any(_stamped("2025-03-02T04:12:55Z", "By Jane Doe · March 14th, 2020 · 4 min read"), the_matcher()).page
+    assert found.date is not None and found.date.iso() == "2020-03-14"
+
+
+def test_a_markup_date_that_a_later_printed_date_does_not_contradict_stays() -> None:
+    found = import_any(_stamped("2020-03-13T09:00:00-04:00", "By Jane Doe · Updated March 20, 2020"), the_matcher()).page
+    assert found.date is not None and found.date.iso() == "2020-03-13"
+
+
+def _with_sidebar(og_title: str, printed_under_h1: str = "") -> str:
+    long_body = (
+        "<p>The Commerce Department said on Thursday that it had added Huawei and dozens of its affiliates around the world to the Entity List.</p>"
+        "<p>The decision means that American suppliers will need a licence before they can sell the company any parts, software or services.</p>"
+    )
+    return (
+        "<!doctype html><html><head><title>Example News</title>"
+        f"<meta property='og:title' content='{og_title}'><meta name='description' content='Ferry fares will rise by a tenth from April.'>"
+        "</head><body><article><h1>Commerce adds Huawei to the Entity List</h1><p class='byline'>By Jane Doe</p>"
+        + (f"<h2>{printed_under_h1}</h2>" if printed_under_h1 else "") + long_body
+        + "</article><div class='side'><h3>Top Stories</h3><ul><li>Ferry fares to rise in spring</li><li>Harbour tests new masts</li></ul></div>"
+        "</body></html>"
+    )
+
+
+def test_metadata_naming_a_story_listed_below_the_article_loses_to_the_only_h1() -> None:
+    found = import_any(_with_sidebar("Ferry fares to rise in spring"), the_matcher()).page
+    assert (found.title, found.standfirst) == ("Commerce adds Huawei to the Entity List", None)
+
+
+def test_metadata_naming_a_line_printed_above_the_article_text_still_wins() -> None:
+    wording = "Huawei and 68 affiliates added to the Entity List"
+    found = import_any(_with_sidebar(wording, printed_under_h1=wording), the_matcher()).page
+    assert found.title == wording
+
+
+def test_a_title_that_is_only_the_site_s_name_as_its_address_spells_it_is_the_source() -> None:
+    html = page().replace("<title>Commerce adds Huawei to the Entity List | Example News</title>", "<title>Harbour Gazette</title>")
+    html = html.replace("</head>", "<link rel='canonical' href='https://harbourgazette.example/news/huawei-entity-list'></head>")
+    assert import_any(html, the_matcher()).page.source == "Harbour Gazette"
+
+
+def test_a_short_title_that_is_not_the_address_s_name_is_not_the_source() -> None:
+    html = page().replace("<title>Commerce adds Huawei to the Entity List | Example News</title>", "<title>Huawei Entity List</title>")
+    html = html.replace("</head>", "<link rel='canonical' href='https://harbourgazette.example/news/huawei-entity-list'></head>")
+    assert import_any(html, the_matcher()).page.source != "Huawei Entity List"
+
+
+def test_an_article_teaser_under_the_headline_is_the_summary() -> None:
+    teaser = "Suppliers will need a licence before they sell the company anything, officials said."
+    html = page(body=f"<p class='story-teaser'>{teaser}</p>" + BODY)
+    assert import_any(html, the_matcher()).page.standfirst == teaser
+
+
+def test_teasers_of_a_list_of_stories_are_not_the_summary() -> None:
+    teasers = "".join(f"<li><p class='article-teaser'>{t}</p></li>" for t in ("Ferry fares rise in April.", "Harbour tests new masts."))
+    html = page(body=BODY).replace("<nav>", f"<ul class='promo'>{teasers}</ul><nav>")
+    assert import_any(html, the_matcher()).page.standfirst not in ("Ferry fares rise in April.", "Harbour tests new masts.")

@@ -153,3 +153,24 @@ def test_a_section_name_in_a_column_of_menu_items_is_not_the_masthead() -> None:
 def test_a_masthead_under_a_single_button_is_still_the_masthead() -> None:
     page = read_page(f"Menu\nThe Eastport Lantern\nNews | Sport | Weather\n\n{HEADLINE}\nBy Mara Ilic\n12 May 2021\n{P1}\n\n{P2}\n")
     assert page.source == "The Eastport Lantern"
+
+
+def test_a_long_body_s_name_in_capitals_is_the_source_in_title_case_with_its_small_words_small() -> None:
+    page = f"OFFICE FOR HARBOUR SAFETY AND PORT STANDARDS\nHome   About   News   Contact\nNews releases\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Office for Harbour Safety and Port Standards"
+
+
+def test_a_first_line_of_many_capitalised_words_is_not_a_masthead() -> None:
+    first = "City Council Votes To Review Every Camera Contract In Public Buildings Next Year"
+    page = f"{first}\nHome   About   News   Contact\nNews releases\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).source != first
+
+
+def test_a_station_s_masthead_is_its_name_as_printed_without_its_call_letters() -> None:
+    page = f"HARBOUR NEWS 5 WHBR\nWatch Harbour News 5 at six\nNews   Weather   Sports\nLOCAL NEWS\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Harbour News 5"
+
+
+def test_call_letters_the_page_prints_with_the_name_stay_in_it() -> None:
+    page = f"HARBOUR NEWS 5 WHBR\nWatch Harbour News 5 WHBR at six\nNews   Weather   Sports\nLOCAL NEWS\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Harbour News 5 WHBR"
