@@ -218,9 +218,13 @@ def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple
         record, found = memo(("read", source.display), _signature(source.file), partial(_read_one, source, read, cache))
         problems += found
         if record is not None:
-            records.append(record)
             if wanted:
                 wanted(record)
+                if memo is no_memo:
+                    # the converter has the text now, and a build that remembers nothing reads it nowhere else:
+                    # let it go with the converted body rather than hold every file's text to the end of loading
+                    record = replace(record, body="")  # type: ignore[type-var]  # R is an event or an entity record
+            records.append(record)
     return records, problems
 
 

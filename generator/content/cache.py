@@ -18,12 +18,14 @@ carried from the old output to the new one at each swap. ``--no-cache`` skips it
 from __future__ import annotations
 
 import hashlib
-import itertools
 import marshal
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import IO, Any, BinaryIO, cast
 
 import markdown_it
 import mdit_py_plugins
@@ -76,12 +78,44 @@ def _unpack(item: tuple[Any, ...]) -> Body:
     return Body(html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
 
 
+@dataclass(frozen=True, slots=True)
+class SpooledFile(RecordFile):
+    """A :class:`RecordFile` whose records were written, as they came, to a temporary file: writing it copies that file."""
+
+    spool: IO[bytes] | None = field(default=None, compare=False)
+
+    def write_to(self, stream: BinaryIO) -> None:
+        """Copy the spooled records to ``stream``."""
+        if self.spool is None:
+            return
+        self.spool.seek(0)
+        shutil.copyfileobj(self.spool, stream)
+        self.spool.close()
+
+
 class BodyCache:
-    """Bodies by key: those a previous build left, and those this build used."""
+    """Bodies by key: those a previous build left, and those this build used.
+
+    What this build uses is written at once to a temporary file (the records
+    the cache file will hold, in the order they were used) rather than kept:
+    on a cold build that is every file's text and every converted body, which
+    would otherwise all be held until the cache is written.
+    """
 
     def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
         self._known = known or {}
-        self._used: dict[str, tuple[object, ...]] = {}
+        self._used: set[str] = set()
+        self._spool: IO[bytes] | None = None
+
+    def _use(self, item_key: str, item: tuple[object, ...]) -> None:
+        if item_key in self._used:
+            return
+        if self._spool is None:
+            self._spool = tempfile.TemporaryFile()
+            marshal.dump(_SALT, self._spool, 0)
+        # format 0, as RecordFile writes: the same records always make the same bytes
+        marshal.dump((item_key, item), self._spool, 0)
+        self._used.add(item_key)
 
     @classmethod
     def load(cls, output: Path) -> BodyCache:
@@ -99,19 +133,19 @@ class BodyCache:
         item = self._known.get(body_key)
         if item is None:
             return None
-        self._used[body_key] = item
+        self._use(body_key, item)
         return _unpack(item)
 
     def put(self, body_key: str, body: Body) -> None:
         """Remember a body this build converted."""
-        self._used[body_key] = _pack(body)
+        self._use(body_key, _pack(body))
 
     def document(self, file_key: str) -> Document | None:
         """A content file's document as a previous build read it, or ``None``."""
         item = self._known.get(file_key)
         if item is None:
             return None
-        self._used[file_key] = item
+        self._use(file_key, item)
         path, data, lines, body, body_line = item
         return Document(cast(str, path), cast(dict[str, Any], data), cast(dict[str, int], lines), cast(str, body), cast(int, body_line))
 
@@ -122,17 +156,19 @@ class BodyCache:
             marshal.dumps(item)
         except ValueError:
             return
-        self._used[file_key] = item
+        self._use(file_key, item)
 
     def unchanged(self) -> bool:
         """Whether this build used exactly the bodies the previous one left."""
-        return self._used.keys() == (self._known or {}).keys()
+        return self._used == (self._known or {}).keys()
 
     def file(self) -> RecordFile:
-        """The cache as it should be written: the salt, then each body this build used, in a fixed order.
+        """The cache as it should be written: the salt, then each body and file this build used, in the order it used them.
 
         It is written once, before rendering: the cache then lets go of what it
-        holds (every file's text among it), which rendering has no use for.
+        holds (the previous cache, when a warm build read one), which rendering has no use for.
         """
-        used, self._used, self._known = self._used, {}, {}
-        return RecordFile(CACHE_FILE, itertools.chain([_SALT], sorted(used.items())))
+        spool, self._spool, self._used, self._known = self._spool, None, set(), {}
+        if spool is None:
+            return RecordFile(CACHE_FILE, [_SALT])
+        return SpooledFile(CACHE_FILE, (), spool)

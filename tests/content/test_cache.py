@@ -11,7 +11,10 @@ from conftest import MakeSite, event, snapshot, touch
 from generator.build.pipeline import build
 from generator.content import cache
 from generator.content.engine import Engine
+from generator.content.assemble import load
 from generator.content.markdown import Body
+from generator.memo import RenderMemo
+from generator.outputfile import read_records
 
 real_convert = Engine.convert
 
@@ -120,3 +123,30 @@ def test_a_file_turned_bad_and_back_is_reported_then_built(make_site: MakeSite) 
     assert not failed.ok and [p.path for p in failed.problems] == ["content/events/e1.md"]
     touch(path, good)
     assert build(root).ok
+
+
+def test_the_cache_file_holds_each_record_used_once_after_its_salt(tmp_path: Path) -> None:
+    spooled = cache.BodyCache()
+    first = Body("<p>one</p>\n", (), "one", ())
+    spooled.put("k1", first)
+    spooled.put("k2", Body("<p>two</p>\n", ("a",), "two", ()))
+    spooled.put("k1", first)  # the same body met again (two files with the same text)
+    folder = tmp_path / "out"
+    (folder / cache.CACHE_DIR).mkdir(parents=True)
+    with open(folder / cache.CACHE_FILE, "wb") as stream:
+        spooled.file().write_to(stream)
+    records = list(read_records(folder / cache.CACHE_FILE))
+    assert records[0] == cache._SALT and [key for key, _ in records[1:]] == ["k1", "k2"]  # type: ignore[misc]
+    again = cache.BodyCache.load(folder)
+    assert again.get("k2") == Body("<p>two</p>\n", ("a",), "two", ())
+
+
+def test_a_plain_build_keeps_no_file_text_once_converted_and_the_preview_keeps_it(make_site: MakeSite) -> None:
+    root = make_site(EVENTS)
+    plain, _ = load(root, cache=cache.BodyCache())
+    assert plain is not None and plain.records and all(record.body == "" for record in plain.records.values())
+    assert "<em>1</em>" in plain.site.event("e1").body_html
+    memo = RenderMemo()
+    memo.begin()
+    remembered, _ = load(root, memo=memo)
+    assert remembered is not None and remembered.records["content/events/e1.md"].body.startswith("Body *1*")
