@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 import jinja2
@@ -34,20 +34,24 @@ class MonthGroup:
     events: tuple[Event, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class YearGroup:
-    """A year on the timeline."""
+    """A year on the timeline.
+
+    Its counts are worked out once: every page of a split timeline shows every year's,
+    so counting again for each page grew with the square of the site's size.
+    """
 
     year: int
     anchor: str
     months: tuple[MonthGroup, ...]
 
-    @property
+    @cached_property
     def count(self) -> int:
         """How many events the year holds."""
         return sum(len(m.events) for m in self.months)
 
-    @property
+    @cached_property
     def uncertain(self) -> int:
         """How many of them are dated roughly (placed by their earliest date): the year navigation says so."""
         return sum(e.uncertain for m in self.months for e in m.events)
