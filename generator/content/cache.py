@@ -17,6 +17,7 @@ carried from the old output to the new one at each swap. ``--no-cache`` skips it
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import marshal
 import os
@@ -70,27 +71,27 @@ def document_key(display: str, file: str) -> str | None:
 
 def _pack(body: Body) -> tuple[object, ...]:
     refs = tuple((r.kind, r.target, r.fragment, r.line, r.column, r.written) for r in body.references)
-    return (body.html, body.headings, body.first_paragraph, refs, body.too_deep)
+    return (body.packed_html, body.headings, body.first_paragraph, refs, body.too_deep)
 
 
 def _unpack(item: tuple[Any, ...]) -> Body:
-    html, headings, first, refs, too_deep = item
-    return Body(html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
+    packed_html, headings, first, refs, too_deep = item
+    return Body(packed_html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
 
 
 @dataclass(frozen=True, slots=True)
 class SpooledFile(RecordFile):
-    """A :class:`RecordFile` whose records were written, as they came, to a temporary file: writing it copies that file."""
+    """A :class:`RecordFile` whose first records were written, as they came, to a temporary file: writing it copies that file, then adds :attr:`records`."""
 
     spool: IO[bytes] | None = field(default=None, compare=False)
 
     def write_to(self, stream: BinaryIO) -> None:
-        """Copy the spooled records to ``stream``."""
-        if self.spool is None:
-            return
-        self.spool.seek(0)
-        shutil.copyfileobj(self.spool, stream)
-        self.spool.close()
+        """Copy the spooled records to ``stream``, then write the rest."""
+        if self.spool is not None:
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, stream)
+            self.spool.close()
+        RecordFile.write_to(self, stream)
 
 
 class BodyCache:
@@ -99,23 +100,49 @@ class BodyCache:
     What this build uses is written at once to a temporary file (the records
     the cache file will hold, in the order they were used) rather than kept:
     on a cold build that is every file's text and every converted body, which
-    would otherwise all be held until the cache is written.
+    would otherwise all be held until the cache is written. Should that file
+    find no room, the rest is held here, and writing the output says what is wrong.
     """
 
     def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
         self._known = known or {}
         self._used: set[str] = set()
         self._spool: IO[bytes] | None = None
+        self._held: list[tuple[str, tuple[object, ...]]] = []
 
     def _use(self, item_key: str, item: tuple[object, ...]) -> None:
         if item_key in self._used:
             return
-        if self._spool is None:
-            self._spool = tempfile.TemporaryFile()
-            marshal.dump(_SALT, self._spool, 0)
-        # format 0, as RecordFile writes: the same records always make the same bytes
-        marshal.dump((item_key, item), self._spool, 0)
         self._used.add(item_key)
+        if self._held or not self._spooled((item_key, item)):
+            self._held.append((item_key, item))
+
+    def _spooled(self, record: object) -> bool:
+        """Whether ``record`` went whole to the temporary file (after the salt, when it is the first)."""
+        records: list[Any] = [record] if self._spool is not None else [_SALT, record]
+        spool = self._spool
+        try:
+            if spool is None:
+                spool = tempfile.TemporaryFile(buffering=0)
+            start = spool.tell()
+            try:
+                for one in records:
+                    # format 0, as RecordFile writes: the same records always make the same bytes
+                    data = memoryview(marshal.dumps(one, 0))
+                    while data:
+                        written = spool.write(data)
+                        if not written:
+                            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                        data = data[written:]
+            except OSError:
+                spool.truncate(start)  # no part of a record stays behind
+                raise
+        except OSError:
+            if spool is not None and self._spool is None:
+                spool.close()
+            return False
+        self._spool = spool
+        return True
 
     @classmethod
     def load(cls, output: Path) -> BodyCache:
@@ -168,7 +195,7 @@ class BodyCache:
         It is written once, before rendering: the cache then lets go of what it
         holds (the previous cache, when a warm build read one), which rendering has no use for.
         """
-        spool, self._spool, self._used, self._known = self._spool, None, set(), {}
+        spool, held, self._spool, self._held, self._used, self._known = self._spool, self._held, None, [], set(), {}
         if spool is None:
-            return RecordFile(CACHE_FILE, [_SALT])
-        return SpooledFile(CACHE_FILE, (), spool)
+            return RecordFile(CACHE_FILE, [_SALT, *held])
+        return SpooledFile(CACHE_FILE, held, spool)

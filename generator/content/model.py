@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from . import packed
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
 from .media import Media, Quote
@@ -42,7 +43,8 @@ class Event:
     tags: tuple[str, ...]
     sources: tuple[Source, ...]
     summary: str
-    body_html: str
+    packed_html: bytes
+    """The body as HTML, compressed: read it as :attr:`body_html`."""
     draft: bool
     aliases: tuple[str, ...]
     extra: Mapping[str, Any]
@@ -61,6 +63,11 @@ class Event:
     """A picture (or linked media) shown with the event."""
     quote: Quote | None = None
     """A quotation shown with the event, its speaker an entity."""
+
+    @property
+    def body_html(self) -> str:
+        """The body as HTML, its cross-references resolved."""
+        return packed.unpack(self.packed_html)
 
     @property
     def role_pairs(self) -> str:

@@ -10,8 +10,8 @@ import pytest
 from conftest import MakeSite, event, snapshot, touch
 from generator.build.pipeline import build
 from generator.content import cache
-from generator.content.engine import Engine
 from generator.content.assemble import load
+from generator.content.engine import Engine
 from generator.content.markdown import Body
 from generator.memo import RenderMemo
 from generator.outputfile import read_records
@@ -127,9 +127,9 @@ def test_a_file_turned_bad_and_back_is_reported_then_built(make_site: MakeSite) 
 
 def test_the_cache_file_holds_each_record_used_once_after_its_salt(tmp_path: Path) -> None:
     spooled = cache.BodyCache()
-    first = Body("<p>one</p>\n", (), "one", ())
+    first = Body.of("<p>one</p>\n", (), "one", ())
     spooled.put("k1", first)
-    spooled.put("k2", Body("<p>two</p>\n", ("a",), "two", ()))
+    spooled.put("k2", Body.of("<p>two</p>\n", ("a",), "two", ()))
     spooled.put("k1", first)  # the same body met again (two files with the same text)
     folder = tmp_path / "out"
     (folder / cache.CACHE_DIR).mkdir(parents=True)
@@ -138,7 +138,7 @@ def test_the_cache_file_holds_each_record_used_once_after_its_salt(tmp_path: Pat
     records = list(read_records(folder / cache.CACHE_FILE))
     assert records[0] == cache._SALT and [key for key, _ in records[1:]] == ["k1", "k2"]  # type: ignore[misc]
     again = cache.BodyCache.load(folder)
-    assert again.get("k2") == Body("<p>two</p>\n", ("a",), "two", ())
+    assert again.get("k2") == Body.of("<p>two</p>\n", ("a",), "two", ())
 
 
 def test_a_plain_build_keeps_no_file_text_once_converted_and_the_preview_keeps_it(make_site: MakeSite) -> None:
@@ -150,3 +150,13 @@ def test_a_plain_build_keeps_no_file_text_once_converted_and_the_preview_keeps_i
     memo.begin()
     remembered, _ = load(root, memo=memo)
     assert remembered is not None and remembered.records["content/events/e1.md"].body.startswith("Body *1*")
+
+
+def test_a_loaded_site_holds_each_body_compressed_and_gives_back_the_converted_html(make_site: MakeSite) -> None:
+    long_body = "\n\n".join(f"Paragraph {i} of a long body, with *emphasis* and a [link](https://example.org/{i})." for i in range(40))
+    root = make_site({"content/events/long.md": event("Long", "2019-01-01", body=long_body)})
+    loaded, _ = load(root)
+    assert loaded is not None
+    shown = loaded.site.event("long")
+    assert shown.body_html == Engine().convert(long_body + "\n", 5).html
+    assert len(shown.packed_html) * 2 < len(shown.body_html.encode())
