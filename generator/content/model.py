@@ -26,9 +26,12 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.capitalize())
 
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
 def frozen_map(items: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A read-only view over a copy of ``items``."""
-    return MappingProxyType(dict(items))
+    """A read-only view over a copy of ``items`` (one shared view for every empty one: most events have no extra fields and no roles)."""
+    return MappingProxyType(dict(items)) if items else _EMPTY
 
 
 @dataclass(frozen=True, slots=True)
