@@ -21,9 +21,8 @@ import errno
 import hashlib
 import marshal
 import os
-import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
@@ -81,59 +80,67 @@ def _unpack(item: tuple[Any, ...]) -> Body:
 
 @dataclass(frozen=True, slots=True)
 class SpooledFile(RecordFile):
-    """A :class:`RecordFile` whose first records were written, as they came, to a temporary file: writing it copies that file, then adds :attr:`records`."""
+    """The cache file: the salt, then every record by key, each copied from the temporary file it was spooled to or written from :attr:`held`."""
 
     spool: IO[bytes] | None = field(default=None, compare=False)
+    places: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    """Where each spooled record lies in ``spool``: its offset and size."""
+    held: Mapping[str, tuple[object, ...]] = field(default_factory=dict, compare=False)
+    """The records that found no room in ``spool``."""
 
     def write_to(self, stream: BinaryIO) -> None:
-        """Copy the spooled records to ``stream``, then write the rest."""
+        """Write the salt and every record, in the order of their keys."""
+        marshal.dump(_SALT, stream, 0)
+        for item_key in sorted([*self.places, *self.held]):
+            place = self.places.get(item_key)
+            if place is None or self.spool is None:
+                marshal.dump((item_key, cast(Any, self.held[item_key])), stream, 0)
+            else:
+                offset, size = place
+                stream.write(os.pread(self.spool.fileno(), size, offset))
         if self.spool is not None:
-            self.spool.seek(0)
-            shutil.copyfileobj(self.spool, stream)
             self.spool.close()
-        RecordFile.write_to(self, stream)
 
 
 class BodyCache:
     """Bodies by key: those a previous build left, and those this build used.
 
-    What this build uses is written at once to a temporary file (the records
-    the cache file will hold, in the order they were used) rather than kept:
-    on a cold build that is every file's text and every converted body, which
-    would otherwise all be held until the cache is written. Should that file
-    find no room, the rest is held here, and writing the output says what is wrong.
+    What this build uses is written at once to a temporary file rather than
+    kept: on a cold build that is every file's text and every converted body,
+    which would otherwise all be held until the cache is written. Should that
+    file find no room, the rest is held here, and writing the output says what is wrong.
     """
 
     def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
         self._known = known or {}
         self._used: set[str] = set()
         self._spool: IO[bytes] | None = None
-        self._held: list[tuple[str, tuple[object, ...]]] = []
+        self._places: dict[str, tuple[int, int]] = {}
+        self._held: dict[str, tuple[object, ...]] = {}
 
     def _use(self, item_key: str, item: tuple[object, ...]) -> None:
         if item_key in self._used:
             return
         self._used.add(item_key)
-        if self._held or not self._spooled((item_key, item)):
-            self._held.append((item_key, item))
+        if self._held or not self._spooled(item_key, item):
+            self._held[item_key] = item
 
-    def _spooled(self, record: object) -> bool:
-        """Whether ``record`` went whole to the temporary file (after the salt, when it is the first)."""
-        records: list[Any] = [record] if self._spool is not None else [_SALT, record]
+    def _spooled(self, item_key: str, item: tuple[object, ...]) -> bool:
+        """Whether the record went whole to the temporary file."""
+        # format 0, as RecordFile writes: the same records always make the same bytes
+        record = marshal.dumps((item_key, cast(Any, item)), 0)
         spool = self._spool
         try:
             if spool is None:
                 spool = tempfile.TemporaryFile(buffering=0)
             start = spool.tell()
             try:
-                for one in records:
-                    # format 0, as RecordFile writes: the same records always make the same bytes
-                    data = memoryview(marshal.dumps(one, 0))
-                    while data:
-                        written = spool.write(data)
-                        if not written:
-                            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                        data = data[written:]
+                data = memoryview(record)
+                while data:
+                    written = spool.write(data)
+                    if not written:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    data = data[written:]
             except OSError:
                 spool.truncate(start)  # no part of a record stays behind
                 raise
@@ -142,6 +149,7 @@ class BodyCache:
                 spool.close()
             return False
         self._spool = spool
+        self._places[item_key] = (start, len(record))
         return True
 
     @classmethod
@@ -190,12 +198,11 @@ class BodyCache:
         return self._used == (self._known or {}).keys()
 
     def file(self) -> RecordFile:
-        """The cache as it should be written: the salt, then each body and file this build used, in the order it used them.
+        """The cache as it should be written: the salt, then each body and file this build used, in a fixed order.
 
         It is written once, before rendering: the cache then lets go of what it
         holds (the previous cache, when a warm build read one), which rendering has no use for.
         """
-        spool, held, self._spool, self._held, self._used, self._known = self._spool, self._held, None, [], set(), {}
-        if spool is None:
-            return RecordFile(CACHE_FILE, [_SALT, *held])
-        return SpooledFile(CACHE_FILE, held, spool)
+        spooled = SpooledFile(CACHE_FILE, (), self._spool, self._places, self._held)
+        self._spool, self._places, self._held, self._used, self._known = None, {}, {}, set(), {}
+        return spooled
