@@ -71,9 +71,10 @@ class LinkIndex:
         """
         self._files = frozenset(self._seen)
         broken = {wanted for wanted in self._wanted if self._broken(*wanted, self._files)}
-        if not broken:
-            return []
-        found = [problem for path, page in pages() for link in page.links if link[2:] in broken for problem in self._check_one(path, link, self._files)]
+        found = [problem for path, page in pages() for link in page.links if link[2:] in broken for problem in self._check_one(path, link, self._files)] \
+            if broken else []
+        # the verdict is in: every page's ids, packed and unpacked, were kept for it alone
+        self._packed, self._unpacked, self._wanted = {}, {}, set()
         return sorted(found)
 
     def _check_one(self, path: str, link: tuple[str, str, str, str], files: Collection[str]) -> list[Problem]:

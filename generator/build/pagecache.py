@@ -179,6 +179,8 @@ class PageCache:
     def file(self) -> RecordFile:
         """The cache as it should be written: the salt, the flagged pages, then each task of this build, in a fixed order."""
         tasks = sorted(self._used.items(), key=lambda item: repr(item[0]))
+        # written once, at the end of a build: what the cache holds goes with the file rather than staying to the end
+        self._used, self._known = {}, {}
         return RecordFile(CACHE_FILE, itertools.chain([self.salt, sorted(self.flagged)], ((key, _pack(made)) for key, made in tasks)))
 
 

@@ -20,6 +20,7 @@ from ..content.model import Site
 from ..errors import Problem, errors_in
 from ..memo import Memo, RenderMemo, ScopedMemo, no_memo
 from ..outputfile import OutputFile
+from ..pool import release_memory
 from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
@@ -184,12 +185,20 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
         # brought up to date, the output keeps an unchanged body cache as it is
         early = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
         production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), early)
+
+        def fill(staging: Path | None) -> int:
+            count = production.fill(staging)
+            # what only making the pages needed (their links, the page cache's records) is gone: hand it back
+            # before publishing lists every file of the output again
+            release_memory()
+            return count
+
         if target is None:
-            count = _check_only(production.fill, accept)
+            count = _check_only(fill, accept)
         else:
             # a build whose inputs cannot be vouched for still writes a stamp (one no build matches): publishing takes the same steps
             seal = _sealer(inputs or stamp.UNTRUSTED, site, drafts, problems) if cache else None
-            count = target.publish(production.fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None,
+            count = target.publish(fill, accept, lambda: production.kept, production.paths, keep_caches=cache is not None,
                                    seal=seal)
     except TemplateFailed as exc:
         return BuildResult(tuple(sorted([*problems, exc.args[0]])), ok=False)

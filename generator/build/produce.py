@@ -103,6 +103,7 @@ class Production:
         self.made = len(todo)
         self._keep(kept)
         self.found = self.links.finish(self._checked_pages)
+        self._checked = []  # only naming broken links needed them, each with its links: let them go before publishing
         if self.pages is not None and not self.pages.unchanged_after(self.found):
             self._add_one(self.pages.file())
         return sum(1 for path in self._paths if not path.startswith(CACHE_DIR + "/"))

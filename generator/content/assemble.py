@@ -16,7 +16,7 @@ from ..memo import Memo, no_memo
 from ..urls import RESERVED_ANCHORS, is_reserved_anchor
 from . import cache as cache_module
 from . import config as config_module
-from . import markdown
+from . import markdown, packed
 from .cache import BodyCache
 from .config import CONFIG_NAME, SiteConfig, address_problems, load_config
 from .convert import Converter
@@ -218,9 +218,13 @@ def _read_all(files: Sequence[SourceFile], read: Callable[[Document, str], tuple
         record, found = memo(("read", source.display), _signature(source.file), partial(_read_one, source, read, cache))
         problems += found
         if record is not None:
-            records.append(record)
             if wanted:
                 wanted(record)
+                if memo is no_memo:
+                    # the converter has the text now, and a build that remembers nothing reads it nowhere else:
+                    # let it go with the converted body rather than hold every file's text to the end of loading
+                    record = replace(record, body="")  # type: ignore[type-var]  # R is an event or an entity record
+            records.append(record)
     return records, problems
 
 
@@ -323,15 +327,15 @@ def _too_deep(path: str, body: markdown.Body) -> list[Problem]:
     return [Problem(path, body.too_deep, None, "nested more than 20 levels deep: the parts deeper than that are left out", Severity.WARNING)]
 
 
-def _html(targets: Targets, body: markdown.Body, page: str, source: str) -> tuple[str, list[Problem]]:
-    """A body's HTML with its cross-references resolved from ``page``."""
+def _html(targets: Targets, body: markdown.Body, page: str, source: str) -> tuple[bytes, list[Problem]]:
+    """A body's HTML with its cross-references resolved from ``page``, compressed (see :mod:`.packed`)."""
     resolved, problems = [], []
     for reference in body.references:
         url, problem = resolve(targets, reference, page, source)
         resolved.append(url)
         if problem:
             problems.append(problem)
-    return (markdown.link(body, tuple(resolved)) if resolved else body.html), problems
+    return (packed.pack(markdown.link(body, tuple(resolved))) if resolved else body.packed_html), problems
 
 
 def _event_model(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, targets: Targets, memo: Memo) -> tuple[Event, list[Problem]]:
@@ -424,20 +428,20 @@ def _placement(events: list[Event]) -> Mapping[str, str]:
     })
 
 
-def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: str, roles: Mapping[str, str]) -> Event:
+def _event(record: EventRecord, entity_ids: tuple[str, ...], body: markdown.Body, html: bytes, roles: Mapping[str, str]) -> Event:
     return Event(
         id=record.id, title=record.title, date=record.date, end_date=record.end_date,
         entities=entity_ids, tags=tuple(dict.fromkeys(record.tags)), sources=record.sources,
-        summary=record.summary or body.first_paragraph, body_html=html, draft=record.draft,
+        summary=record.summary or body.first_paragraph, packed_html=html, draft=record.draft,
         aliases=record.aliases, extra=frozen_map(record.extra), path=record.path, published=record.published,
         open_start=record.open_start, open_end=record.open_end, updates=record.updates, roles=roles,
         media=record.media, quote=record.quote,
     )
 
 
-def _entity(record: EntityRecord, body: markdown.Body, html: str) -> Entity:
+def _entity(record: EntityRecord, body: markdown.Body, html: bytes) -> Entity:
     return Entity(
         id=record.id, name=record.name, kind=record.kind, aliases=tuple(a.name for a in record.aliases),
-        wikidata=record.wikidata, links=record.links, body_html=html,
+        wikidata=record.wikidata, links=record.links, body_html=packed.unpack(html),
         path=record.path, summary=body.first_paragraph,
     )

@@ -21,16 +21,17 @@ carried from the old output to the new one at each swap. ``--no-cache`` skips it
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import itertools
 import marshal
 import os
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import IO, Any, BinaryIO, cast
 
 import markdown_it
 import mdit_py_plugins
@@ -103,20 +104,89 @@ def text_digest(text: str) -> bytes:
 
 def _pack(body: Body) -> tuple[object, ...]:
     refs = tuple((r.kind, r.target, r.fragment, r.line, r.column, r.written) for r in body.references)
-    return (body.html, body.headings, body.first_paragraph, refs, body.too_deep)
+    return (body.packed_html, body.headings, body.first_paragraph, refs, body.too_deep)
 
 
 def _unpack(item: tuple[Any, ...]) -> Body:
-    html, headings, first, refs, too_deep = item
-    return Body(html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
+    packed_html, headings, first, refs, too_deep = item
+    return Body(packed_html, tuple(headings), first, tuple(Reference(*r) for r in refs), too_deep)
+
+
+@dataclass(frozen=True, slots=True)
+class SpooledFile(RecordFile):
+    """The cache file: the salt, then every record by key, each copied from the temporary file it was spooled to or written from :attr:`held`."""
+
+    spool: IO[bytes] | None = field(default=None, compare=False)
+    places: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    """Where each spooled record lies in ``spool``: its offset and size."""
+    held: Mapping[str, tuple[object, ...]] = field(default_factory=dict, compare=False)
+    """The records that found no room in ``spool``."""
+
+    def write_to(self, stream: BinaryIO) -> None:
+        """Write the salt and every record, in the order of their keys."""
+        marshal.dump(_SALT, stream, 0)
+        for item_key in sorted([*self.places, *self.held]):
+            place = self.places.get(item_key)
+            if place is None or self.spool is None:
+                marshal.dump((item_key, cast(Any, self.held[item_key])), stream, 0)
+            else:
+                offset, size = place
+                stream.write(os.pread(self.spool.fileno(), size, offset))
+        if self.spool is not None:
+            self.spool.close()
 
 
 class BodyCache:
-    """Bodies by key: those a previous build left, and those this build used."""
+    """Bodies by key: those a previous build left, and those this build used.
+
+    What this build uses is written at once to a temporary file rather than
+    kept: on a cold build that is every file's text and every converted body,
+    which would otherwise all be held until the cache is written. Should that
+    file find no room, the rest is held here, and writing the output says what is wrong.
+    """
 
     def __init__(self, known: dict[str, tuple[object, ...]] | None = None) -> None:
         self._known = known or {}
-        self._used: dict[str, tuple[object, ...]] = {}
+        self._used: set[str] = set()
+        self._spool: IO[bytes] | None = None
+        self._places: dict[str, tuple[int, int]] = {}
+        self._held: dict[str, tuple[object, ...]] = {}
+        self._rewritten = False
+        """Whether a file kept before is kept differently now (its digest dropped)."""
+
+    def _use(self, item_key: str, item: tuple[object, ...]) -> None:
+        if item_key in self._used:
+            return
+        self._used.add(item_key)
+        if self._held or not self._spooled(item_key, item):
+            self._held[item_key] = item
+
+    def _spooled(self, item_key: str, item: tuple[object, ...]) -> bool:
+        """Whether the record went whole to the temporary file."""
+        # format 0, as RecordFile writes: the same records always make the same bytes
+        record = marshal.dumps((item_key, cast(Any, item)), 0)
+        spool = self._spool
+        try:
+            if spool is None:
+                spool = tempfile.TemporaryFile(buffering=0)
+            start = spool.tell()
+            try:
+                data = memoryview(record)
+                while data:
+                    written = spool.write(data)
+                    if not written:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    data = data[written:]
+            except OSError:
+                spool.truncate(start)  # no part of a record stays behind
+                raise
+        except OSError:
+            if spool is not None and self._spool is None:
+                spool.close()
+            return False
+        self._spool = spool
+        self._places[item_key] = (start, len(record))
+        return True
 
     @classmethod
     def load(cls, output: Path) -> BodyCache:
@@ -134,20 +204,21 @@ class BodyCache:
         item = self._known.get(body_key)
         if item is None:
             return None
-        self._used[body_key] = item
+        self._use(body_key, item)
         return _unpack(item)
 
     def put(self, body_key: str, body: Body) -> None:
         """Remember a body this build converted."""
-        self._used[body_key] = _pack(body)
+        self._use(body_key, _pack(body))
 
     def document(self, file_key: str) -> Kept | None:
         """A content file's document as a previous build read it, or ``None``."""
         item = self._known.get(file_key)
         if item is None:
             return None
-        self._used[file_key] = item
         path, data, lines, body, body_line, digest = item
+        if digest is None:
+            self._use(file_key, item)  # one kept by its text is used once the caller has compared it (put_document)
         doc = Document(cast(str, path), cast(dict[str, Any], data), cast(dict[str, int], lines), cast(str, body), cast(int, body_line))
         return Kept(doc, cast(bytes | None, digest))
 
@@ -161,17 +232,20 @@ class BodyCache:
             marshal.dumps(item)
         except ValueError:
             return
-        self._used[file_key] = item
+        if self._known.get(file_key, item) != item:
+            self._rewritten = True
+        self._use(file_key, item)
 
     def unchanged(self) -> bool:
         """Whether this build used exactly what the previous one left (a digest dropped counts as a change)."""
-        return self._used == self._known
+        return not self._rewritten and self._used == self._known.keys()
 
     def file(self) -> RecordFile:
-        """The cache as it should be written: the salt, then each body this build used, in a fixed order.
+        """The cache as it should be written: the salt, then each body and file this build used, in a fixed order.
 
         It is written once, before rendering: the cache then lets go of what it
-        holds (every file's text among it), which rendering has no use for.
+        holds (the previous cache, when a warm build read one), which rendering has no use for.
         """
-        used, self._used, self._known = self._used, {}, {}
-        return RecordFile(CACHE_FILE, itertools.chain([_SALT], sorted(used.items())))
+        spooled = SpooledFile(CACHE_FILE, (), self._spool, self._places, self._held)
+        self._spool, self._places, self._held, self._used, self._known = None, {}, {}, set(), {}
+        return spooled

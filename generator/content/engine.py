@@ -145,7 +145,7 @@ def _finish(html: str) -> Body:
         html = _HEADING.sub(lambda match: _anchor(match, headings, taken), html)
     # an empty quote: the compiled engine puts a line break inside it, the reference does not
     html = html.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")
-    return Body(html, tuple(headings), _first_paragraph(html), (), None)
+    return Body.of(html, tuple(headings), _first_paragraph(html), (), None)
 
 
 def _anchor(match: re.Match[str], headings: list[str], taken: set[str]) -> str:

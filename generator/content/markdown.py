@@ -24,6 +24,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from . import packed
 from .schema import slugify
 
 SCHEMES = ("event", "entity")
@@ -45,16 +46,28 @@ class Reference:
 class Body:
     """A converted body: HTML with a placeholder per cross-reference, and what else the site needs of it.
 
-    Small and picklable (no tokens), so bodies can be converted in worker
-    processes and kept in caches; :func:`link` fills in the resolved URLs.
+    Small and picklable (no tokens, the HTML compressed: see :mod:`.packed`), so
+    bodies can be converted in worker processes and kept in caches; :func:`link`
+    fills in the resolved URLs. Make one with :meth:`of`.
     """
 
-    html: str
+    packed_html: bytes
     headings: tuple[str, ...]
     first_paragraph: str
     references: tuple[Reference, ...]
     too_deep: int | None = None
     """The file line where nesting passed the parser's limit, and what lay deeper was left out."""
+
+    @classmethod
+    def of(cls, html: str, headings: tuple[str, ...], first_paragraph: str, references: tuple[Reference, ...],
+           too_deep: int | None = None) -> Body:
+        """The body of this HTML."""
+        return cls(packed.pack(html), headings, first_paragraph, references, too_deep)
+
+    @property
+    def html(self) -> str:
+        """The HTML, placeholders and all."""
+        return packed.unpack(self.packed_html)
 
 
 _MARK = "\ue000{}\ue001"
@@ -89,7 +102,7 @@ def convert(md: MarkdownIt, text: str, first_line: int = 1) -> Body:
     for number, (token, _) in enumerate(found):
         token.attrSet("href", _MARK.format(number))
     html = str(md.renderer.render(tokens, md.options, {}))
-    return Body(html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found), _too_deep(md, tokens, first_line))
+    return Body.of(html, headings, _first_paragraph(tokens), tuple(reference for _, reference in found), _too_deep(md, tokens, first_line))
 
 
 def _too_deep(md: MarkdownIt, tokens: list[Token], first_line: int) -> int | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from . import packed
 from .config import Era, SiteConfig
 from .dates import PartialDate, duration, range_label
 from .media import Media, Quote
@@ -25,9 +26,12 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.capitalize())
 
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
 def frozen_map(items: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A read-only view over a copy of ``items``."""
-    return MappingProxyType(dict(items))
+    """A read-only view over a copy of ``items`` (one shared view for every empty one: most events have no extra fields and no roles)."""
+    return MappingProxyType(dict(items)) if items else _EMPTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,8 @@ class Event:
     tags: tuple[str, ...]
     sources: tuple[Source, ...]
     summary: str
-    body_html: str
+    packed_html: bytes
+    """The body as HTML, compressed: read it as :attr:`body_html`."""
     draft: bool
     aliases: tuple[str, ...]
     extra: Mapping[str, Any]
@@ -61,6 +66,11 @@ class Event:
     """A picture (or linked media) shown with the event."""
     quote: Quote | None = None
     """A quotation shown with the event, its speaker an entity."""
+
+    @property
+    def body_html(self) -> str:
+        """The body as HTML, its cross-references resolved."""
+        return packed.unpack(self.packed_html)
 
     @property
     def role_pairs(self) -> str:

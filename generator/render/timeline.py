@@ -34,9 +34,13 @@ class MonthGroup:
     events: tuple[Event, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class YearGroup:
-    """A year on the timeline."""
+    """A year on the timeline.
+
+    Its counts are worked out once: every page of a split timeline shows every year's,
+    so counting again for each page grew with the square of the site's size.
+    """
 
     year: int
     anchor: str

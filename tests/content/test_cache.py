@@ -11,10 +11,12 @@ import pytest
 from conftest import MakeSite, event, snapshot, touch
 from generator.build.pipeline import build
 from generator.content import assemble, cache
+from generator.content.assemble import load
 from generator.content.engine import Engine
 from generator.content.markdown import Body
 from generator.content.sources import SourceFile
-from generator.outputfile import RecordFile
+from generator.memo import RenderMemo
+from generator.outputfile import RecordFile, read_records
 
 real_convert = Engine.convert
 
@@ -151,9 +153,10 @@ def test_a_second_edit_in_the_same_clock_tick_as_the_read_is_still_seen(tmp_path
     path.write_text(event("Event B", "2019-01-01", body="Bravo."))
     new_key = cache.document_key(source.display, source.file)
     assert old_key is not None and new_key is not None
-    file = kept.file()
-    records = [(new_key.key, r[1]) if isinstance(r, tuple) and r[0] == old_key.key else r for r in file.records]
-    raced = RecordFile(file.path, records)
+    written = tmp_path / "read" / cache.CACHE_FILE
+    carried(kept, tmp_path / "read")
+    records = [(new_key.key, r[1]) if isinstance(r, tuple) and r[0] == old_key.key else r for r in read_records(written)]
+    raced = RecordFile(cache.CACHE_FILE, records)
     again, problems = assemble._document(source, carried(raced, tmp_path / "out"))
     assert again is not None and not problems and "Bravo." in again.body
 
@@ -179,3 +182,40 @@ def test_a_file_kept_by_its_text_is_kept_by_its_times_once_they_are_old(tmp_path
     later = carried(settled, tmp_path / "three")
     doc, _ = assemble._document(source, later)
     assert doc is not None and "Alpha." in doc.body and later.unchanged() and opened == []
+
+
+def test_the_cache_file_holds_each_record_used_once_after_its_salt(tmp_path: Path) -> None:
+    spooled = cache.BodyCache()
+    first = Body.of("<p>one</p>\n", (), "one", ())
+    spooled.put("k1", first)
+    spooled.put("k2", Body.of("<p>two</p>\n", ("a",), "two", ()))
+    spooled.put("k1", first)  # the same body met again (two files with the same text)
+    folder = tmp_path / "out"
+    (folder / cache.CACHE_DIR).mkdir(parents=True)
+    with open(folder / cache.CACHE_FILE, "wb") as stream:
+        spooled.file().write_to(stream)
+    records = list(read_records(folder / cache.CACHE_FILE))
+    assert records[0] == cache._SALT and [key for key, _ in records[1:]] == ["k1", "k2"]  # type: ignore[misc]
+    again = cache.BodyCache.load(folder)
+    assert again.get("k2") == Body.of("<p>two</p>\n", ("a",), "two", ())
+
+
+def test_a_plain_build_keeps_no_file_text_once_converted_and_the_preview_keeps_it(make_site: MakeSite) -> None:
+    root = make_site(EVENTS)
+    plain, _ = load(root, cache=cache.BodyCache())
+    assert plain is not None and plain.records and all(record.body == "" for record in plain.records.values())
+    assert "<em>1</em>" in plain.site.event("e1").body_html
+    memo = RenderMemo()
+    memo.begin()
+    remembered, _ = load(root, memo=memo)
+    assert remembered is not None and remembered.records["content/events/e1.md"].body.startswith("Body *1*")
+
+
+def test_a_loaded_site_holds_each_body_compressed_and_gives_back_the_converted_html(make_site: MakeSite) -> None:
+    long_body = "\n\n".join(f"Paragraph {i} of a long body, with *emphasis* and a [link](https://example.org/{i})." for i in range(40))
+    root = make_site({"content/events/long.md": event("Long", "2019-01-01", body=long_body)})
+    loaded, _ = load(root)
+    assert loaded is not None
+    shown = loaded.site.event("long")
+    assert shown.body_html == Engine().convert(long_body + "\n", 5).html
+    assert len(shown.packed_html) * 2 < len(shown.body_html.encode())

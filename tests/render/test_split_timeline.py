@@ -13,6 +13,7 @@ from chromium import serve
 from conftest import MakeSite, event, messages, require_tool
 from generator.build.pipeline import build
 from generator.content.config import SPLIT_AT, SiteConfig
+from generator.content.model import Event
 
 SITE = "title: Split\nbase_url: https://example.org/repo/\ntimeline_split: years\n"
 EVENTS = {
@@ -107,3 +108,26 @@ def test_a_year_too_big_for_one_page_gets_a_page_per_month(make_site: MakeSite, 
     assert '<meta http-equiv="refresh" content="0; url=../../years/2019/08/#c">' in read(root, "e/c/index.html")
     assert 'id="a"' in read(root, "years/2018/index.html")  # a small year stays whole
     assert "<title>May 2019 · Split</title>" in may
+
+
+def test_the_years_navigation_costs_in_proportion_to_the_events_not_to_pages_times_events(
+        make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # every page of a split timeline shows every year's counts: judging each event's date once per page would grow with the square
+    judged: list[str] = []
+    plain = Event.uncertain
+
+    def counting(self: Event) -> bool:
+        judged.append(self.id)
+        return bool(plain.__get__(self))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(Event, "uncertain", property(counting))
+
+    def judgements(years: int) -> int:
+        root = make_site({"content/site.yaml": SITE, **{f"content/events/y{y}.md": event(f"Year {y}", f"{1900 + y}-05-01") for y in range(years)}})
+        judged.clear()
+        result = build(root, output=tmp_path / f"out-{years}", use_cache=False)
+        assert result.ok, messages(result)
+        return len(judged)
+
+    small, large = judgements(20), judgements(60)
+    assert large <= 4 * small, f"{small} date judgements for 20 one-event years, {large} for 60"
