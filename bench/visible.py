@@ -238,25 +238,36 @@ def served(root: Path) -> Iterator[Preview]:
         preview.stop()
 
 
+@contextmanager
+def opened(browser: Any) -> Iterator[Any]:
+    """A new tab that watches for the edited text, closed afterwards."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(WATCHER)
+    try:
+        yield page
+    finally:
+        page.close()
+
+
 def measure_site(browser: Any, root: Path, edits: int) -> dict[str, Figures]:
     """Both pages of one site: the timeline page that shows the edited event (a new title), and its own page (a new paragraph)."""
     events = sorted((root / "content" / "events").glob("*.md"))
     path = events[len(events) // 2]
     results: dict[str, Figures] = {}
     with served(root) as preview:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.add_init_script(WATCHER)
-        try:
+        with opened(browser) as page:
             page.goto(f"{preview.url}events/{path.stem}/")
             place = page.eval_on_selector(".on-timeline a", "(a) => a.href")
-            pages: list[tuple[str, str, str, Edit]] = [("timeline", place, f'[id="{path.stem}"] h4', _titled), ("event page", page.url, ".prose", _paragraph)]
-            for name, url, selector, edit in pages:
+            own = page.url
+        pages: list[tuple[str, str, str, Edit]] = [("timeline", place, f'[id="{path.stem}"] h4', _titled), ("event page", own, ".prose", _paragraph)]
+        for name, url, selector, edit in pages:
+            # a page of its own for each: the last save (putting the event back) makes the page before update or
+            # reload itself, which would cut short a navigation started in the same tab
+            with opened(browser) as page:
                 page.goto(url)
                 page.wait_for_function("window.__timelinePreviewReady === true")
                 results[name] = figures = Figures()
                 measure_page(page, preview, path, selector, edit, edits, figures, name.replace(" ", "-"))
-        finally:
-            page.close()
     return results
 
 
