@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from dataclasses import fields as fields_of
 from html.parser import HTMLParser
 
-from .linkeddata import article_ld, name_of, text_of, url_of
+from .linkeddata import article_ld, describes_page, name_of, text_of, url_of
 from .text import clean
 
 # Never text: code, and what a browser would not show.
@@ -57,6 +57,7 @@ class Metadata:
     og_url: str = ""
     ld_url: str = ""
     published: str = ""  # JSON-LD datePublished, else article:published_time and the like
+    page_dated: bool = False  # ``published`` is a bare WebPage's, which a date the page prints outranks
     modified: str = ""
     time: str = ""  # a <time datetime> in the page: weaker than metadata, since a list of other stories has them too
     author: str = ""
@@ -216,6 +217,7 @@ def _metadata(collector: _Collector) -> Metadata:
         ld_url=text_of(ld.get("url")) or url_of(ld.get("mainEntityOfPage")) or fields.get("microdata:url", ""),
         published=text_of(ld.get("datePublished"))
         or meta("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date"),
+        page_dated=bool(ld.get("datePublished")) and describes_page(ld),
         time=fields.get("time:published", fields.get("time:first", "")),
         modified=text_of(ld.get("dateModified")) or meta("article:modified_time", "datemodified", "og:updated_time"),
         author=name_of(ld.get("author")) or meta("author", "article:author"),
@@ -224,7 +226,7 @@ def _metadata(collector: _Collector) -> Metadata:
         dek=collector.deks[0] if len(collector.deks) == 1 else "",  # several: teasers of a list of stories
     )
     # No control characters or runs of whitespace in anything that may reach front matter.
-    return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name != "h1"}, h1=tuple(map(clean, found.h1)))
+    return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name not in ("h1", "page_dated")}, h1=tuple(map(clean, found.h1)))
 
 
 def looks_like_html(text: str) -> bool:

@@ -31,6 +31,12 @@ def article_ld(scripts: list[str]) -> dict[str, object]:
     return (articles or found or [{}])[0]
 
 
+def describes_page(item: dict[str, object]) -> bool:
+    """Whether the object is only a ``WebPage``: its dates are the page's (a section's, a template's), not a story's."""
+    kinds = _kinds(item)
+    return bool(kinds) and all(_PAGE_TYPES.fullmatch(k) for k in kinds)
+
+
 def _kinds(item: dict[str, object]) -> list[str]:
     """The item's article-like ``@type`` names."""
     kind = item.get("@type")

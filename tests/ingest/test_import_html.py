@@ -200,6 +200,21 @@ def test_a_markup_date_that_a_later_printed_date_does_not_contradict_stays() -> 
     assert found.date is not None and found.date.iso() == "2020-03-13"
 
 
+def _typed(kind: str, published: str, byline: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": kind, "name": "Research news", "datePublished": published}
+    return page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>").replace("By Jane Doe", byline)
+
+
+def test_a_bare_web_page_s_date_loses_to_the_date_the_page_prints() -> None:
+    found = import_any(_typed("WebPage", "2016-07-01", "By Jane Doe · Posted 2021/11/08"), the_matcher()).page
+    assert found.date is not None and found.date.iso() == "2021-11-08"
+
+
+def test_an_article_s_earlier_markup_date_still_wins_over_the_printed_one() -> None:
+    found = import_any(_typed("NewsArticle", "2021-11-05", "By Jane Doe · Posted 2021/11/08"), the_matcher()).page
+    assert found.date is not None and found.date.iso() == "2021-11-05"
+
+
 def _with_sidebar(og_title: str, printed_under_h1: str = "") -> str:
     long_body = (
         "<p>The Commerce Department said on Thursday that it had added Huawei and dozens of its affiliates around the world to the Entity List.</p>"
