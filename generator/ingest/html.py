@@ -226,7 +226,8 @@ def _metadata(collector: _Collector) -> Metadata:
         dek=collector.deks[0] if len(collector.deks) == 1 else "",  # several: teasers of a list of stories
     )
     # No control characters or runs of whitespace in anything that may reach front matter.
-    return replace(found, **{f.name: clean(getattr(found, f.name)) for f in fields_of(found) if f.name not in ("h1", "page_dated")}, h1=tuple(map(clean, found.h1)))
+    cleaned: dict[str, object] = {f.name: clean(v) for f in fields_of(found) if isinstance(v := getattr(found, f.name), str)}
+    return replace(found, **cleaned, h1=tuple(map(clean, found.h1)))  # type: ignore[arg-type]
 
 
 def looks_like_html(text: str) -> bool:
