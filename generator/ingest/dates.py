@@ -19,6 +19,14 @@ from .text import ends_sentence, title_case_ratio, words
 
 _MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
+# Month abbreviations in Portuguese, Spanish, French, German, Italian and Dutch that English lacks, day first only:
+# "20.mai.2019", "3 de dez. de 2020", "14 févr. 2021".
+_FOREIGN_MONTHS = {
+    "janv": 1, "ene": 1, "gen": 1, "jän": 1, "fev": 2, "fév": 2, "févr": 2, "avr": 4, "abr": 4, "mai": 5, "mei": 5, "mag": 5,
+    "juin": 6, "giu": 6, "juil": 7, "lug": 7, "ago": 8, "août": 8, "aout": 8, "set": 9, "out": 10, "okt": 10, "ott": 10,
+    "dez": 12, "dic": 12, "déc": 12,
+}
+_FOREIGN = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
 _PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>\d{4})(?P<s>[/.-])(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.-]\d)"),
@@ -27,6 +35,7 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/.-]*\d)"),
     re.compile(rf"\b{_MONTH}\s+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|\s+de|\s*)[\s.-]*(?P<f>{_FOREIGN})\w*\.?(?:\s+de)?[\s.,-]*(?P<y>\d{{4}})(?!\d)", re.I),
 ]
 # A 12-hour clock with a North American zone ("05/08/2024 07:31 AM EDT") is printed where dates are month first.
 _US_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?[Mm]\b\.?\s*(?-i:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|CT|MT|PT|AKST|AKDT|HST)\b")
@@ -56,7 +65,7 @@ _NOISE = re.compile(
     # time zones in capitals only: "et" is French for "and" in a byline
     r"|\b(?-i:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
     r"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
-    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local)\b",
+    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local|às|um|a las)\b",
     re.I,
 )
 # An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".
@@ -131,7 +140,8 @@ def _date(match: re.Match[str], month_first: bool = False) -> PartialDate | None
         else:
             return None  # 05/06/2019: refuse to guess which is the month
     else:
-        month = _MONTHS.index(groups["m"][:3].lower()) + 1 if groups.get("m") else int(groups["mo"])
+        named = _MONTHS.index(groups["m"][:3].lower()) + 1 if groups.get("m") else _FOREIGN_MONTHS.get((groups.get("f") or "").lower())
+        month = named or int(groups["mo"])
         day = int(groups["d"]) if groups.get("d") else 0
     if not 1900 <= year <= 2100:
         return None
@@ -218,8 +228,10 @@ def month_day(paragraph: str, year: int) -> PartialDate | None:
 
 
 def _place_or_name(rest: str) -> bool:
-    """A few words, capitalised: "WASHINGTON", "Jane Doe", "Tech"."""
+    """A few words, capitalised: "WASHINGTON", "Jane Doe", "Tech"; a name and a place, every word capitalised: "Ana Rui Sá Belo Horizonte"."""
     found = words(rest)
+    if 4 < len(found) <= 6 and title_case_ratio(rest) == 1.0:
+        return True
     return len(found) <= 4 and (not any(len(w) >= 3 and w[0].isalpha() for w in found) or title_case_ratio(rest) >= 0.6)
 
 

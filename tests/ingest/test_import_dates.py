@@ -54,6 +54,26 @@ def test_abbreviated_months(line: str) -> None:
     assert dateline is not None and dateline.published == PartialDate(2019, 9, 26)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Rita Quental Faro 3.out.2021 às 17h02", PartialDate(2021, 10, 3)),
+        ("7 de dez. de 2020", PartialDate(2020, 12, 7)),
+        ("Publié le 11 févr. 2022", PartialDate(2022, 2, 11)),
+        ("12. Okt. 2018", PartialDate(2018, 10, 12)),
+    ],
+)
+def test_month_abbreviations_of_other_languages_day_first(line: str, expected: PartialDate) -> None:
+    dateline = read_dateline(line)
+    assert dateline is not None and dateline.published == expected
+
+
+@pytest.mark.parametrize("line", ["3 out of 2021 entries", "Sold out 2021", "The mai 2020 plan"])
+def test_words_like_foreign_months_are_not_dates(line: str) -> None:
+    dateline = read_dateline(line)
+    assert dateline is None or dateline.published is None
+
+
 def test_month_only() -> None:
     dateline = read_dateline("May 2019")
     assert dateline is not None and dateline.published == PartialDate(2019, 5)
