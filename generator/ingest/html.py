@@ -29,6 +29,8 @@ _DROP_CLASS = re.compile(
     r"promo|promo-bar|advert|ad|ads|ad-slot|ad-inline|sponsor|subscribe|support|donate|paywall-notice|comments?|breadcrumbs?|crumbs?|"
     r"skip|tools|listen|player|sub-btn|disclaimer|bio|author-box|author-bio|pullquote|pull-quote|live-controls|ticker)(?:$|[\s_-])"
 )
+# "newsletter-body", "sponsor-content__text": the container of a newsletter's or sponsored story's own text, not a box.
+_CONTENT_CLASS = re.compile(r"(?i)^[\w-]*?(?:-|_)+(?:body|content|text|article|story)$")
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd br hr section article header main blockquote pre table tr td th caption address "
     "details summary center body html title figure".split()
@@ -122,7 +124,8 @@ class _Collector(HTMLParser):
         elif tag == "h1" and not self.hidden:
             self._start_capture("h1")
         hide = tag in _SKIP or tag in _DROP or values.get("role", "").lower() in _DROP_ROLES or "hidden" in values
-        hide = hide or bool(_DROP_CLASS.search(values.get("class", "") + " " + values.get("id", ""))) and tag not in ("body", "html", "article", "main")
+        marks = " ".join(n for n in (values.get("class", "") + " " + values.get("id", "")).split() if not _CONTENT_CLASS.match(n))
+        hide = hide or bool(_DROP_CLASS.search(marks)) and tag not in ("body", "html", "article", "main")
         hide = hide or values.get("aria-hidden", "").lower() == "true"
         if tag in _BLOCK:
             self._flush()

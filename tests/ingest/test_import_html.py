@@ -263,3 +263,15 @@ def test_teasers_of_a_list_of_stories_are_not_the_summary() -> None:
     teasers = "".join(f"<li><p class='article-teaser'>{t}</p></li>" for t in ("Ferry fares rise in April.", "Harbour tests new masts."))
     html = page(body=BODY).replace("<nav>", f"<ul class='promo'>{teasers}</ul><nav>")
     assert import_any(html, the_matcher()).page.standfirst not in ("Ferry fares rise in April.", "Harbour tests new masts.")
+
+
+@pytest.mark.parametrize("box", ["newsletter-content", "promo_text"])
+def test_a_box_word_before_a_content_part_names_the_text_s_container_which_is_kept(box: str) -> None:
+    markup = f"<html><body><div class='{box}'><p>The regulator fined the carrier on Monday.</p></div></body></html>"
+    assert "The regulator fined the carrier on Monday." in read_html(markup).text
+
+
+@pytest.mark.parametrize("box", ["bulletin-signup", "promo"])
+def test_a_box_named_only_by_a_box_word_is_still_dropped(box: str) -> None:
+    markup = f"<html><body><div class='newsletter {box}'><p>Get our bulletin every morning.</p></div><p>Body.</p></body></html>"
+    assert "Get our bulletin" not in read_html(markup).text
