@@ -112,6 +112,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^[\d.,]+k?\s+(?:shares?|comments?|views|likes|reads)$",
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
         r"^(?:reading time|estimated reading time)\b",
+        r"^(?:about |~)?\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?min(?:ute)?s?$",  # a reader view's reading time alone: "5–6 minutes"
+        r"^(?:news|content|story|release) (?:provided|distributed|supplied) by:?$",  # a label whose name sits on the next line
         r"[·|•]\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)$",  # the reading time beside a name: "Press Office · 3 min read"
         # who put a summary together, not who reported it: "Summarised by The Wire from 6 sources"
         r"^(?:summari[sz]ed|curated|aggregated|rounded up) (?:by|from)\b.{0,60}$",

@@ -30,6 +30,9 @@ def body_of(page: str) -> list[str]:
         ("Tweet", Kind.CHROME),
         ("1.2K shares", Kind.CHROME),
         ("5 min read", Kind.CHROME),
+        ("3–4 minutes", Kind.CHROME),
+        ("about 7 minutes", Kind.CHROME),
+        ("Content distributed by", Kind.CHROME),
         ("Listen to this article", Kind.CHROME),
         ("Read more: Huawei sues over federal ban", Kind.CHROME),
         ("Sign in", Kind.CHROME),
@@ -104,6 +107,8 @@ def test_line_kinds(line: str, kind: Kind) -> None:
         "Subscribers to its cloud services were told nothing would change.",
         "The photo showed Ren Zhengfei in a crowded Shenzhen canteen.",
         "By contrast, the company's revenue from phones rose by a fifth.",
+        "The talks lasted 45 minutes.",
+        "News provided by the ministry arrived late.",
     ],
 )
 def test_article_sentences_are_not_boilerplate(line: str) -> None:
