@@ -113,7 +113,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:listen to (?:this|the) (?:article|story)|\d+\s*(?:-\s*)?min(?:ute)?s? (?:read|listen))\b",
         r"^(?:reading time|estimated reading time)\b",
         r"^(?:about |~)?\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?min(?:ute)?s?$",  # a reader view's reading time alone: "5–6 minutes"
-        r"^(?:news|content|story|release) (?:provided|distributed|supplied) by:?$",  # a label whose name sits on the next line
+        r"^(?:news|content|story|release) (?:provided|distributed|supplied) by:?$",
+        r"^published in [^.!?]{1,40}$",  # a blog platform's line naming the publication a post belongs to  # a label whose name sits on the next line
         r"[·|•]\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)$",  # the reading time beside a name: "Press Office · 3 min read"
         # who put a summary together, not who reported it: "Summarised by The Wire from 6 sources"
         r"^(?:summari[sz]ed|curated|aggregated|rounded up) (?:by|from)\b.{0,60}$",
@@ -158,6 +159,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\byou(?:'ve| have) (?:read|reached|used)\b.{0,40}\b(?:free|limit|articles?)\b",
         r"^(?:to continue reading|continue reading|keep reading|read the full (?:article|story))\b",
         r"\bunlimited (?:digital )?access\b",
+        # a metered paywall's count: "You have 3 free articles left this month", "You've read 2 of 5 free stories"
+        r"^you(?: have|'ve|’ve) (?:\d+|one|two|three|four|five|read \d+ of \d+) (?:free |remaining )?(?:[\w-]+ )?(?:stories|articles|reads)\b",
         r"\bsubscribers? only\b",
         r"\bbecome a (?:member|subscriber|supporter)\b", r"\bsupport (?:our|independent|quality) journalism\b", r"^(?:download|get) (?:the|our) app\b",
         r"^(?:follow|like|find) us on\b", r"^click here\b", r"\bcreate a free account\b", r"^(?:log|sign) in (?:to|or)\b",

@@ -33,6 +33,8 @@ def body_of(page: str) -> list[str]:
         ("3–4 minutes", Kind.CHROME),
         ("about 7 minutes", Kind.CHROME),
         ("Content distributed by", Kind.CHROME),
+        ("Published in Circuit Notes", Kind.CHROME),
+        ("You have 4 free articles left this month. Register to keep reading.", Kind.PROMO),
         ("Listen to this article", Kind.CHROME),
         ("Read more: Huawei sues over federal ban", Kind.CHROME),
         ("Sign in", Kind.CHROME),
@@ -109,6 +111,8 @@ def test_line_kinds(line: str, kind: Kind) -> None:
         "By contrast, the company's revenue from phones rose by a fifth.",
         "The talks lasted 45 minutes.",
         "News provided by the ministry arrived late.",
+        "Published in 1998, the report was largely ignored.",
+        "You have two options, the minister told the carriers.",
     ],
 )
 def test_article_sentences_are_not_boilerplate(line: str) -> None:
