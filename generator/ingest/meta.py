@@ -188,7 +188,7 @@ def copyright_holder(text: str) -> str | None:
     """Who a copyright line names ("© 2019 The Harbour Herald Ltd. All rights reserved." gives "The Harbour Herald")."""
     holder = re.sub(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?\b", " ", text)
     holder = re.split(r"\.\s|[|;•·]|\.$", holder.strip(" .,"), maxsplit=1)[0]
-    holder = re.sub(r"(?i)[, ]+(?:ltd|limited|inc|llc|plc|gmbh|co|corp|s\.?a|pty)\.?$", "", " ".join(holder.split()).strip(" .,"))
+    holder = re.sub(r"(?i)[, ]+(?:ltd|limited|inc|l\.?l\.?c|plc|gmbh|co|corp|s\.?a|pty|l\.?p|a\.?g|n\.?v|b\.?v)\.?$", "", " ".join(holder.split()).strip(" .,"))
     holder = holder.strip(" .,")
     if _THOMSON.match(holder):
         return "Reuters"

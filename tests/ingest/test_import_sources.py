@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.importer import import_any
+from generator.ingest.meta import copyright_holder
 from generator.ingest.page import read_page
 from generator.ingest.sources import cited
 from import_fixtures.support import matcher
@@ -174,3 +175,12 @@ def test_a_station_s_masthead_is_its_name_as_printed_without_its_call_letters() 
 def test_call_letters_the_page_prints_with_the_name_stay_in_it() -> None:
     page = f"HARBOUR NEWS 5 WHBR\nWatch Harbour News 5 WHBR at six\nNews   Weather   Sports\nLOCAL NEWS\n{HEADLINE}\nMay 4, 2021\n{P1}\n{P2}\n"
     assert read_page(page).source == "Harbour News 5 WHBR"
+
+
+@pytest.mark.parametrize("line", ["©2021 Quarry Wire L.P. All Rights Reserved", "© 2021 Quarry Wire N.V. All rights reserved."])
+def test_a_copyright_holder_s_dotted_legal_form_is_dropped(line: str) -> None:
+    assert copyright_holder(line) == "Quarry Wire"
+
+
+def test_a_holder_s_last_word_that_is_not_a_legal_form_stays() -> None:
+    assert copyright_holder("© 2021 Quarry Wire Lab. All rights reserved.") == "Quarry Wire Lab"
