@@ -1,6 +1,6 @@
 """A build with nothing changed touches nothing; any change at all gives exactly what a fresh build gives.
 
-Each test waits :data:`~generator.build.stamp.RACY_NS` after writing content
+Each test waits :data:`~generator.content.cache.RACY_NS` after writing content
 before the build that should write the stamp: a file changed just before a
 build is not trusted to show a later change in its times, so that build
 writes none (see :mod:`generator.build.stamp`).
@@ -23,6 +23,7 @@ from conftest import MakeSite, event, messages, touch
 from generator.build import stamp
 from generator.build.pipeline import BuildResult, build
 from generator.cli import main
+from generator.content import cache
 from generator.content.assemble import DEFAULTS, Options
 from generator.render.theme import BUILTIN
 
@@ -49,7 +50,7 @@ FILES: dict[str, str | bytes] = {
 
 def settle() -> None:
     """Let the content age past the window in which its file times are not trusted."""
-    time.sleep(stamp.RACY_NS / 1e9 + 0.02)
+    time.sleep(cache.RACY_NS / 1e9 + 0.02)
 
 
 def stats(folder: Path) -> Stats:
