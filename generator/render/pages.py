@@ -108,17 +108,20 @@ def _listing(events: tuple[Event, ...], path: Callable[[int], str], number: int)
     }
 
 
-def entity_page(env: jinja2.Environment, site: Site, entity: Entity, number: int = 1, items: ListItems | None = None) -> OutputFile:
-    """One entity: description, its events (a page of them), who appears with it."""
+def entity_pages(env: jinja2.Environment, site: Site, entity: Entity, items: ListItems | None = None) -> list[OutputFile]:
+    """One entity's pages: description, its events (:data:`LIST_PAGE` to a page), who appears with it.
+
+    What every page of the entity shows is worked out once, not once a page: a big entity has many pages.
+    """
     events = site.events_of(entity.id)
-    related = [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())]
-    meta = metadata.for_entity(site, entity)
     first, last = _span(site)
-    activity = charts.per_year(events, first, last) if events else None
-    listing = _listing(events, partial(urls.entity_path, entity.id), number)
-    list_item = (items or ListItems(env)).item
-    return page_file(env, "entity.html", urls.entity_path(entity.id, number), site, entity=entity, related=related, activity=activity, meta=meta,
-                     list_item=list_item, **listing)
+    shown = {
+        "entity": entity, "related": [(site.entities[i], n) for i, n in site.co_occurrence.get(entity.id, ())],
+        "activity": charts.per_year(events, first, last) if events else None, "meta": metadata.for_entity(site, entity),
+        "list_item": (items or ListItems(env)).item,
+    }
+    path = partial(urls.entity_path, entity.id)
+    return [page_file(env, "entity.html", path(n), site, **shown, **_listing(events, path, n)) for n in pages_of(len(events))]
 
 
 def _span(site: Site) -> tuple[int, int]:
@@ -137,13 +140,13 @@ def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
     return page_file(env, "entities.html", urls.ENTITY_INDEX, site, groups=site.entities_by_kind(), meta=meta)
 
 
-def tag_page(env: jinja2.Environment, site: Site, tag_id: str, number: int = 1, items: ListItems | None = None) -> OutputFile:
-    """The events with one tag (a page of them)."""
+def tag_pages(env: jinja2.Environment, site: Site, tag_id: str, items: ListItems | None = None) -> list[OutputFile]:
+    """The events with one tag, :data:`LIST_PAGE` to a page."""
     events = tuple(site.event(i) for i in site.tag_events[tag_id])
     tag = site.tags[tag_id]
     meta = metadata.for_listing(site, urls.tag_path(tag_id), f"#{tag.name}", f"Events tagged {tag.name} on {site.config.title}.")
-    listing = _listing(events, partial(urls.tag_path, tag_id), number)
-    return page_file(env, "tag.html", urls.tag_path(tag_id, number), site, tag=tag, meta=meta, list_item=(items or ListItems(env)).item, **listing)
+    path, list_item = partial(urls.tag_path, tag_id), (items or ListItems(env)).item
+    return [page_file(env, "tag.html", path(n), site, tag=tag, meta=meta, list_item=list_item, **_listing(events, path, n)) for n in pages_of(len(events))]
 
 
 def pages_of(count: int) -> range:

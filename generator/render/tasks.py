@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import jinja2
 
 from .. import urls
-from ..content.model import Entity, Event, Site
+from ..content.model import Event, Site
 from ..content.schema import slugify
 from ..memo import Memo, no_memo
 from ..outputfile import OutputFile
@@ -21,16 +21,15 @@ from .pages import (
     entity_counts,
     entity_index_page,
     entity_inputs,
-    entity_page,
+    entity_pages,
     event_inputs,
     event_page,
     not_found_page,
     pages_files,
-    pages_of,
     permalink_pages,
     tag_counts,
     tag_index_page,
-    tag_page,
+    tag_pages,
 )
 from .timeline import Touched, timeline_pages
 
@@ -97,8 +96,8 @@ def task_for(env: jinja2.Environment, site: Site, key: Hashable, memo: Memo = no
             return Task(key, partial(cards.inputs, site, event, style), partial(cards.card_file, site, event, style))
         if kind == "entity":
             entity = site.entities[ident]
-            return Task(key, partial(entity_inputs, site, entity), partial(_entity_files, env, site, entity, items or ListItems(env)))
-        return Task(key, partial(_tag_inputs, site, ident), partial(_tag_files, env, site, ident, items or ListItems(env)))
+            return Task(key, partial(entity_inputs, site, entity), partial(entity_pages, env, site, entity, items or ListItems(env)))
+        return Task(key, partial(_tag_inputs, site, ident), partial(tag_pages, env, site, ident, items or ListItems(env)))
     if key == "timeline":
         return Task(key, partial(site_inputs, site), partial(timeline_pages, env, site, memo, touched))
     if key == "entities":
@@ -126,19 +125,11 @@ def _event_files(env: jinja2.Environment, site: Site, event: Event) -> tuple[Out
     return (event_page(env, site, event), *permalink_pages(env, site, event))
 
 
-def _entity_files(env: jinja2.Environment, site: Site, entity: Entity, items: ListItems) -> list[OutputFile]:
-    return [entity_page(env, site, entity, n, items) for n in pages_of(len(site.entity_events.get(entity.id, ())))]
-
-
 def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
     ids = site.tag_events[tag_id]
     events = [site.event(i) for i in ids]
     # columns, not a tuple per event: after an edit, all but one title and date are the very same objects, compared in a glance
     return site.tags[tag_id], ids, tuple(e.title for e in events), tuple(e.date for e in events), tuple(e.media for e in events)
-
-
-def _tag_files(env: jinja2.Environment, site: Site, tag_id: str, items: ListItems) -> list[OutputFile]:
-    return [tag_page(env, site, tag_id, n, items) for n in pages_of(len(site.tag_events[tag_id]))]
 
 
 def render_tasks(env: jinja2.Environment, site: Site, memo: Memo = no_memo) -> dict[Hashable, tuple[OutputFile, ...]]:

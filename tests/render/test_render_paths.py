@@ -15,7 +15,7 @@ from conftest import MakeSite, event
 from generator import urls
 from generator.build.pipeline import Prepared, prepare
 from generator.render import jinja
-from generator.render.pages import ListItems, entity_page, tag_page
+from generator.render.pages import ListItems, entity_pages, tag_pages
 from generator.render.theme import Theme
 
 
@@ -70,10 +70,10 @@ def listed_site(make_site: MakeSite) -> Prepared:
 def test_a_list_item_made_for_one_page_is_the_one_each_page_would_make(listed_site: Prepared) -> None:
     env, site = listed_site.env, listed_site.site
     shared = ListItems(env)
-    tag_pages = [tag_page(env, site, tag, 1, shared) for tag in site.tags]
-    entity_pages = [entity_page(env, site, entity, 1, shared) for entity in site.entities.values()]
-    assert tag_pages == [tag_page(env, site, tag, 1, ListItems(env)) for tag in site.tags]
-    assert entity_pages == [entity_page(env, site, entity, 1, ListItems(env)) for entity in site.entities.values()]
+    tags = [tag_pages(env, site, tag, shared) for tag in site.tags]
+    entities = [entity_pages(env, site, entity, shared) for entity in site.entities.values()]
+    assert tags == [tag_pages(env, site, tag, ListItems(env)) for tag in site.tags]
+    assert entities == [entity_pages(env, site, entity, ListItems(env)) for entity in site.entities.values()]
 
 
 @pytest.mark.parametrize("page", ["entities/huawei/index.html", "entities/commerce/index.html", "tags/chips/index.html", "entities/huawei/2/index.html"])
