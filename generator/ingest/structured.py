@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlsplit
 from ..content.dates import DateError, PartialDate, parse_date
 from . import meta
 from .dates import mentions
+from .evidence import Hints
+from .evidence import hints as make_hints
 from .html import Metadata
 from .page import Page
 from .sources import cited
@@ -66,19 +68,30 @@ def absolute(url: str, base: str | None) -> str | None:
     return resolved if urlsplit(resolved).scheme in ("http", "https") and urlsplit(resolved).netloc else None
 
 
-def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
-    """The headline: a printed line that metadata names, else the only ``<h1>``, else the metadata, else what the text reading chose."""
-    sites, host = _names(metadata), _host(metadata)
+def hints(metadata: Metadata, lines: list[str], base: str | None = None) -> Hints:
+    """What the markup says of the headline, for the text's scorer: its titles (without the site's name), its ``<h1>``s
+    that are not the site's name, and its address's slug."""
+    sites, host = _names(metadata), _host(metadata, base)
     splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
-    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t)]
-    wanted = {fold(t) for t in named}
-    match = next((line for line in lines if fold(line) in wanted), None)
+    titles = [t for t in (metadata.headline, metadata.og_title, *splits) if clean(t) and not is_placeholder(clean(t))]
+    h1 = [h for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
+    url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base), base) if u), None)
+    return make_hints(titles, h1, url)
+
+
+def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
+    """The headline: the text's choice when the markup bears it out, else the only ``<h1>``, else the markup's title, else
+    the text's choice. The text's scorer has weighed the markup already; a headline the text does not print (a page whose
+    copy lost it) is only in the markup."""
+    given = hints(metadata, lines)
+    if printed is not None and (given.agrees(printed) or given.is_h1(printed) or given.slug_agrees(printed)):
+        return printed
+    sites, host = _names(metadata), _host(metadata)
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
-    if match is not None and not (len(h1) == 1 and _story_between(lines, h1[0], match)):
-        return clean(match)
     if len(h1) == 1:
         return h1[0]
-    named = [t for t in named if not is_placeholder(t)]
+    splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
+    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t) and not is_placeholder(clean(t))]
     return named[0] if named else printed
 
 
