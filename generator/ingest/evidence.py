@@ -100,3 +100,6 @@ def hints(titles: Sequence[str] = (), h1: Sequence[str] = (), url: str | None = 
         frozenset(fold(h) for h in h1 if h.strip()),
         slug_stems(url),
     )
+
+
+NONE = Hints()  # a text copy that prints neither its address nor a subject

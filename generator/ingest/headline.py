@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import meta
-from .evidence import Hints, lead_share
+from .evidence import NONE, Hints, lead_share
 from .fields import is_labelled
 from .itemised import items
 from .lines import Line, Shape
@@ -25,6 +25,7 @@ STANDFIRST_WORDS = 8
 MOTTO_WORDS = 8  # "Your Trusted Source for the Quad Cities"
 TITLED_SENTENCE_WORDS = 20  # "HarmonyOS Is Not an Android Killer. Not Yet." is a headline with full stops
 TITLED = 0.75  # share of capitalised words that makes a sentence Title Case
+NAME_WORDS = 4
 LEAD_PARAGRAPHS = 3
 OFF_TOPIC = 1 / 3  # share of a line's content words in the lead below which it is about something else
 # Never a headline: a caption or credit, a link to the next or previous post.
@@ -49,13 +50,13 @@ class Candidate:
         return sum(HEADLINE[name] * amount for name, amount in self.features.items())
 
 
-def find(lines: Sequence[Line], captions: frozenset[int], hints: Hints = Hints()) -> int | None:
+def find(lines: Sequence[Line], captions: frozenset[int], hints: Hints = NONE) -> int | None:
     """The index of the headline among ``lines`` (``captions`` are never it), or ``None`` when no line has its shape."""
     ranked = rank(lines, captions, hints)
     return ranked[0].index if ranked else None
 
 
-def rank(lines: Sequence[Line], captions: frozenset[int], hints: Hints = Hints()) -> list[Candidate]:
+def rank(lines: Sequence[Line], captions: frozenset[int], hints: Hints = NONE) -> list[Candidate]:
     """The headline's candidates, best first; of equal scores, the first on the page."""
     # The markup may name a headline of two words ("Foundry freeze"), which alone would read as a label.
     named = {i for i, line in enumerate(lines) if line.word_count == 2 and (hints.agrees(line.text) or hints.is_h1(line.text))}
@@ -118,7 +119,8 @@ class _Context:
         found["fair_length"] = count == 3 or 20 < count <= 30
         found["too_long"] = count > 30
         found["all_caps"] = is_upper(text)
-        found["title_case"] = not found["all_caps"] and title_case_ratio(text) >= TITLED
+        # A name is in Title Case too ("The Harbour Ledger"): only a line longer than most names shows a house style.
+        found["title_case"] = count > NAME_WORDS and not found["all_caps"] and title_case_ratio(text) >= TITLED
         found["full_stop"] = text.rstrip("\"'”’)").endswith(".")
         found["opens_quote"] = text[:1] in _QUOTES
         found["labelled"] = text.endswith(":") or is_labelled(text)

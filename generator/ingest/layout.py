@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import contents
 from . import headline as headlines
 from .boilerplate import Kind
-from .evidence import Hints
+from .evidence import NONE, Hints
 from .fields import field_box, header_box, is_labelled, summary_field
 from .lines import Line, Shape
 from .text import is_upper
@@ -37,7 +37,7 @@ class Layout:
     zones: tuple[Zone, ...]
 
 
-def layout(lines: Sequence[Line], hints: Hints = Hints()) -> Layout:
+def layout(lines: Sequence[Line], hints: Hints = NONE) -> Layout:
     """Find the headline (weighing what the page's markup and address say: ``hints``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
     headline = headlines.find(lines, captions, hints)

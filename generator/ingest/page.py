@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 from ..content.dates import PartialDate
 from . import authors, meta, sources
 from .boilerplate import Kind
-from .evidence import Hints, hints
 from .dates import before, month_day, prefix_date, url_date, weekday_before
+from .evidence import Hints, hints
 from .fields import unlabelled
 from .layout import Layout, layout
 from .lines import Line, describe_all

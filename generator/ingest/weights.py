@@ -33,7 +33,7 @@ HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     "fair_length": 1.0,  # 3, or 21 to 30 words
     "too_long": -2.0,  # over 30 words: a paragraph without a full stop
     "all_caps": -1.0,  # capitals: more often a masthead, section or label than a headline
-    "title_case": 1.0,  # Most Words Capitalised, not all capitals: a headline's style in many houses, seldom a dek's or a paragraph's
+    "title_case": 1.0,  # Most Words Capitalised, not all capitals, in a line longer than a name: many houses' headline style, seldom a dek's
     "full_stop": -1.0,  # closes with a full stop: a sentence, which a headline seldom is (a Title Case one may be)
     "opens_quote": -1.0,  # starts with a quotation mark: more often a pull quote than a headline
     "labelled": -3.0,  # ends with a colon or reads "Label: value": it introduces something else
