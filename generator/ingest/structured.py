@@ -21,6 +21,7 @@ from .evidence import Hints
 from .evidence import hints as make_hints
 from .html import Metadata
 from .page import Page
+from .publication import choose
 from .sources import cited
 from .text import clean
 from .titles import fold, is_site, names_host, split_title, without_kicker
@@ -133,19 +134,18 @@ def _company(name: str) -> str:
 
 
 def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines: list[str]) -> str | None:
-    """The publication: ``og:site_name``; the publisher when the page bears it out; the outlet in ``<title>``; the publisher; the text's.
-
-    A JSON-LD publisher is sometimes the company that owns the paper ("Great Lakes Media"), not the paper: it is taken
-    first only when the address or the text names it too.
-    """
+    """The publication, by agreement between the names the page gives itself (:mod:`.publication`): ``og:site_name``, the
+    JSON-LD publisher without its legal form, the name in ``<title>``, the logo's alt text and the text's own reading."""
     publisher = meta.publication(_company(metadata.publisher)) if metadata.publisher else ""
     site = metadata.site_name if metadata.site_name and not _is_host(metadata.site_name) else ""
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
-    in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
-    borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
+    in_title = split.site if split.site and (title and fold(split.headline) == fold(title) or names_host(split.site, host)) else ""
     # a <title> that is only the site's name, spelled as its address spells it ("Harbour Gazette" on harbourgazette.example)
     alone = clean(metadata.title) if len(metadata.title.split()) <= 5 and names_host(clean(metadata.title), host) else ""
-    found = site or (publisher if borne_out else "") or in_title or alone or _logo_name(metadata.logo) or publisher or page.source
+    origins = {
+        "site_name": site, "publisher": publisher, "title": in_title or alone, "logo": _logo_name(metadata.logo), "text": page.source or "",
+    }
+    found = choose(origins, host)
     return cited(found, [*lines, metadata.title]) if found else None
 
 
@@ -154,8 +154,9 @@ def _logo_name(alt: str) -> str:
     Wireless logo", "The Isar Post – Munich's daily". An instruction ("Go to the homepage") names nothing."""
     if re.search(r"(?i)\b(?:go|back|return|click|navigate|link)\b|\bhome ?page\b|\bfront page\b", alt):
         return ""
-    alt = re.split(r"\s+[–—|]\s+|\s+-\s+", alt)[0]
+    alt = re.split(r"\s+[–—|·•]\s+|\s+-\s+", alt)[0]
     name = re.sub(r"(?i)^(?:logo(?: of)?|home)\s*[:|-]?\s*|\s*[:|-]?\s*(?:logo|home(?: ?page)?)$", "", alt).strip()
+    name = re.sub(r"(?i)\s+(?:crest|seal|emblem|wordmark|shield|logotype)$", "", name)  # "Westmarch University crest"
     generic = name.casefold() in ("sponsor", "partner", "advertiser", "company", "site", "brand", "our brand")
     return name if 1 <= len(name.split()) <= 6 and name[:1].isupper() and not generic else ""
 

@@ -43,3 +43,18 @@ HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     "tagline": -3.0,  # the masthead or its motto at the top, when a line lower down leads into the body
     "itemised": -12.0,  # an item of a numbered list, of a bulletin's contents, a tabloid's bullet or a field of a box: never the headline
 })
+
+SOURCE: MappingProxyType[str, float] = MappingProxyType({
+    # Where the name was read: each origin is a vote, worth what the origin is usually right about.
+    "site_name": 3.0,  # og:site_name: the field made for the publication's name
+    "title": 2.0,  # the name glued to the headline in <title>, or a <title> that is only the name
+    "logo": 2.0,  # the logo's alt text: the masthead as an image
+    "text": 2.0,  # what the text copy reads: a "Source:" label, the masthead, the copyright line
+    "publisher": 1.0,  # the JSON-LD publisher: often the company that owns the paper, not the paper
+    # Agreement: the same publication named again, spelled out or in short.
+    "agrees": 2.0,  # for each other origin naming it (case, spaces and "The" ignored; one name inside the other)
+    "host": 3.0,  # the address spells it: whole ("deccanledger"), by initials ("tctg"), or initials and last word ("fvherald")
+    "fuller": 1.0,  # another origin's name is part of it ("Deccan Ledger" of "The Deccan Ledger"): the masthead whole
+    "initials": -3.0,  # it is the initials of another origin's name ("FVH" for "Fraser Valley Herald"): a short form
+    "company": -3.0,  # a company's word ("Media Holdings", "Publications", "Group"): the owner, not the masthead
+})
