@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .titles import fold
@@ -39,10 +40,10 @@ class Hints:
 
     def agrees(self, text: str) -> bool:
         """Whether markup gives ``text`` as the story's title."""
-        return fold(text) in self.titles
+        return bool(self.titles) and _folded(text) in self.titles
 
     def is_h1(self, text: str) -> bool:
-        return fold(text) in self.h1
+        return bool(self.h1) and _folded(text) in self.h1
 
     def slug_agrees(self, text: str) -> bool:
         """Whether most of ``text``'s content words are the slug's, and most of the slug's are its: the address names it."""
@@ -53,6 +54,12 @@ class Hints:
         return shared >= SLUG_SHARE * len(mine) and shared >= SLUG_SHARE * len(self.slug)
 
 
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)  # every candidate is read against the same few paragraphs
 def stems(text: str) -> frozenset[str]:
     """The content words of ``text``, without a plural's or an adverb's ending and cut to their first letters, so that a
     word's forms meet ("cores" and "core", "safely" and "safe", "designates" and "designation")."""
