@@ -1,24 +1,33 @@
-"""The headline: the title-shaped line that best fits what follows a headline.
+"""The headline: of the lines shaped like one, the one the page's evidence weighs most.
 
-A byline or dateline close below, then a standfirst or prose, make a headline;
-a line far above the text, inside a list, or followed by more title lines does
-not. Each line gets a score from that evidence and the best one wins.
+Each candidate gets named features (a byline right below, the markup giving the
+same text, its words coming back in the lead, capitals, a closing full stop, a
+place in a list of other stories…); :data:`.weights.HEADLINE` says what each is
+worth, and the highest sum wins. :func:`rank` shows the sums and their parts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from . import contents, meta
-from .boilerplate import Kind
-from .fields import field_box, is_labelled
+from . import meta
+from .evidence import NONE, Hints, lead_share
+from .fields import is_labelled
+from .itemised import items
 from .lines import Line, Shape
-from .text import is_upper
+from .text import is_upper, title_case_ratio
+from .weights import HEADLINE
 from .zones import IN_HEADER, SUBSTANTIAL, Zone, following, is_header_meta, is_paragraph, is_text, read_zones
 
 STANDFIRST_WORDS = 8
 MOTTO_WORDS = 8  # "Your Trusted Source for the Quad Cities"
+TITLED_SENTENCE_WORDS = 20  # "HarmonyOS Is Not an Android Killer. Not Yet." is a headline with full stops
+TITLED = 0.75  # share of capitalised words that makes a sentence Title Case
+NAME_WORDS = 4
+LEAD_PARAGRAPHS = 3
+OFF_TOPIC = 1 / 3  # share of a line's content words in the lead below which it is about something else
 # Never a headline: a caption or credit, a link to the next or previous post.
 _NOT_HEADLINE = re.compile(
     r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
@@ -26,24 +35,119 @@ _NOT_HEADLINE = re.compile(
     # a market strip ("DJIA 39,056 +0.44%  NASDAQ 16,302 -0.18%"), a weather widget ("42° Plano, TX Cloudy"), a story's ticker symbols
     r"|[+-]\d[\d.,]*%.*[+-]\d[\d.,]*%|[▲▼]|^-?\d{1,3}\s?°|:\s*[A-Z]{1,5}(?:[\s,]+[A-Z]{1,5})+$"
 )
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
+_QUOTES = "\"'“‘«"
 
 
-def find(lines: Sequence[Line], captions: frozenset[int]) -> int | None:
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A line that may be the headline, its features (name → amount) and their weighed sum."""
+
+    index: int
+    features: dict[str, float]
+
+    @property
+    def score(self) -> float:
+        return sum(HEADLINE[name] * amount for name, amount in self.features.items())
+
+
+def find(lines: Sequence[Line], captions: frozenset[int], hints: Hints = NONE) -> int | None:
     """The index of the headline among ``lines`` (``captions`` are never it), or ``None`` when no line has its shape."""
-    # The first line of a box may be a headline with a colon ("Huawei: …"); the lines under it are fields.
-    fields = frozenset(i for i in field_box(lines) if i - 1 in field_box(lines))
-    itemised = _numbered(lines) | contents.entries(lines)
-    never = itemised | _bullets(lines, captions | itemised) | fields
-    candidates = [i for i, line in enumerate(lines) if i not in captions and i not in never and headline_shaped(line)]
-    if not candidates:
-        return None
-    body_start = _first_body_run(lines)
-    listed = read_zones(lines, -1, ends=False)
-    leads = [i for i in candidates if _leads_into_body(lines, i, body_start, captions)]
-    taglines = {i for i in candidates if _is_tagline(lines, i, candidates, leads) or _is_masthead(lines, i, leads)}
-    # Highest score wins; of equals, the first on the page.
-    return max(candidates, key=lambda i: (_score(lines, i, body_start, listed, captions) - 3 * (i in taglines), -i))
+    ranked = rank(lines, captions, hints)
+    return ranked[0].index if ranked else None
+
+
+def rank(lines: Sequence[Line], captions: frozenset[int], hints: Hints = NONE) -> list[Candidate]:
+    """The headline's candidates, best first; of equal scores, the first on the page."""
+    # The markup may name a headline of two words ("Foundry freeze"), which alone would read as a label.
+    named = {i for i, line in enumerate(lines) if line.word_count == 2 and (hints.agrees(line.text) or hints.is_h1(line.text))}
+    indexes = [i for i, line in enumerate(lines) if i not in captions and (headline_shaped(line) or i in named)]
+    if not indexes:
+        return []
+    context = _Context(lines, captions, hints, indexes)
+    return sorted((Candidate(i, context.features(i)) for i in indexes), key=lambda c: (-c.score, c.index))
+
+
+def headline_shaped(line: Line) -> bool:
+    """A line that may be a headline: not boilerplate or a byline, three words or more, starting with a capital, not a sentence
+    in sentence case (a question, an exclamation and a short sentence in Title Case may be)."""
+    if line.label is not None or line.is_meta or line.word_count < 3:
+        return False
+    first = next((c for c in line.text if c.isalnum()), "")
+    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(line.text) or meta.outlet(line.text):
+        return False  # a headline starts with a capital; "and last updated 5:48 PM" continues the line above
+    if line.shape is Shape.TITLE:
+        return True
+    return line.shape is Shape.PROSE and (_asks(line) and line.word_count <= 25 or titled_sentence(line))
+
+
+def titled_sentence(line: Line) -> bool:
+    """A short sentence in Title Case ("HarmonyOS Is Not an Android Killer. Not Yet."): a headline's shape, not a paragraph's."""
+    return line.shape is Shape.PROSE and line.word_count <= TITLED_SENTENCE_WORDS and title_case_ratio(line.text) >= TITLED
+
+
+def _asks(line: Line) -> bool:
+    return line.text.rstrip("\"'”’)").endswith(("?", "!"))
+
+
+class _Context:
+    """What the features of every candidate are read against: the body's start, the zones, the lead, the list items."""
+
+    def __init__(self, lines: Sequence[Line], captions: frozenset[int], hints: Hints, indexes: Sequence[int]) -> None:
+        self.lines, self.captions, self.hints = lines, captions, hints
+        self.body_start = _first_body_run(lines)
+        self.listed = read_zones(lines, -1, ends=False)
+        self.items = items(lines, captions)
+        self.paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line) and not titled_sentence(line)]
+        self.leads = [i for i in indexes if _leads_into_body(lines, i, self.body_start, captions)]
+        self.indexes = indexes
+
+    def features(self, index: int) -> dict[str, float]:
+        lines, line = self.lines, self.lines[index]
+        found: dict[str, float] = {}
+        text = line.text
+        found["markup"] = self.hints.agrees(text)
+        found["slug"] = self.hints.slug_agrees(text)
+        found["h1"] = self.hints.is_h1(text)
+        share = lead_share(text, [lines[i].text for i in self.paragraphs if i > index][:LEAD_PARAGRAPHS])
+        found["off_topic"] = share is not None and share < OFF_TOPIC
+        found.update(_position(lines, index))
+        found["leads_into_body"] = index in self.leads
+        found["after_body"] = index > self.body_start
+        found["titles_below"] = max(0, _titles_below(lines, index, self.listed, self.captions) - 1)
+        count = line.word_count
+        found["good_length"] = 4 <= count <= 20
+        found["fair_length"] = count == 3 or 20 < count <= 30
+        found["too_long"] = count > 30
+        found["all_caps"] = is_upper(text)
+        # A name is in Title Case too ("The Harbour Ledger"): only a line longer than most names shows a house style.
+        found["title_case"] = count > NAME_WORDS and not found["all_caps"] and title_case_ratio(text) >= TITLED
+        found["full_stop"] = text.rstrip("\"'”’)").endswith(".")
+        found["opens_quote"] = text[:1] in _QUOTES
+        found["labelled"] = text.endswith(":") or is_labelled(text)
+        found["listed"] = self.listed[index] is Zone.LISTED
+        found["tagline"] = _is_tagline(lines, index, self.indexes, self.leads) or _is_masthead(lines, index, self.leads)
+        found["itemised"] = index in self.items
+        return {name: float(amount) for name, amount in found.items() if amount}
+
+
+def _position(lines: Sequence[Line], index: int) -> dict[str, bool]:
+    """Where the line sits against the byline, dateline and standfirst around it."""
+    line = lines[index]
+    after = following(lines, index, 2, IN_HEADER)
+    found = {"meta_below": bool(after) and is_header_meta(after[0])}
+    if not found["meta_below"] and len(after) == 2 and is_header_meta(after[1]):
+        # Between them a standfirst (prose, or longer than a headline) makes this the headline; a shorter
+        # title line there is the headline itself, and this line an alt text, a tagline or a kicker.
+        between = after[0]
+        standfirst = is_text(between) and (between.shape is Shape.PROSE or _standfirst_long(between, line.word_count))
+        found["standfirst_then_meta" if standfirst else "title_then_meta"] = True
+    found["prose_below"] = bool(after) and is_text(after[0]) and (after[0].shape is Shape.PROSE or after[0].word_count >= 8)
+    found["meta_above"] = any(is_header_meta(other) for other in lines[max(0, index - 2) : index])
+    first = after[0] if after else None
+    found["echoes_below"] = (
+        first is not None and is_text(first) and len(first.text) < len(line.text) and first.text.casefold() in line.text.casefold()
+    )
+    return found
 
 
 def _is_masthead(lines: Sequence[Line], index: int, leads: Sequence[int]) -> bool:
@@ -59,15 +163,6 @@ def _is_masthead(lines: Sequence[Line], index: int, leads: Sequence[int]) -> boo
     return False
 
 
-def headline_shaped(line: Line) -> bool:
-    if line.label is not None or line.is_meta or line.word_count < 3:
-        return False
-    first = next((c for c in line.text if c.isalnum()), "")
-    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(line.text) or meta.outlet(line.text):
-        return False  # a headline starts with a capital; "and last updated 5:48 PM" continues the line above
-    return line.shape is Shape.TITLE or (line.shape is Shape.PROSE and line.text.rstrip("\"'”’)").endswith(("?", "!")) and line.word_count <= 25)
-
-
 def _first_body_run(lines: Sequence[Line]) -> int:
     """Where the body has surely begun: two article-length paragraphs in a row (junk between allowed), else the first statement."""
     substantial = [i for i, line in enumerate(lines) if is_paragraph(line) and line.word_count >= SUBSTANTIAL]
@@ -75,42 +170,9 @@ def _first_body_run(lines: Sequence[Line]) -> int:
         after = following(lines, i, 1)
         if after and is_paragraph(after[0]) and after[0].word_count >= SUBSTANTIAL:
             return i
-    # A question may be a headline; a sentence ending in a full stop is not.
-    statements = [i for i, line in enumerate(lines) if is_paragraph(line) and not line.text.rstrip("\"'”’)").endswith(("?", "!"))]
+    # A question may be a headline, and so may a short sentence in Title Case; a sentence ending in a full stop is not.
+    statements = [i for i, line in enumerate(lines) if is_paragraph(line) and not _asks(line) and not titled_sentence(line)]
     return min(substantial[:1] + statements[:1], default=len(lines))
-
-
-def _score(lines: Sequence[Line], index: int, body_start: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
-    """How much a line looks like the headline, from its own shape and what surrounds it."""
-    line = lines[index]
-    count = line.word_count
-    score = 2 if 4 <= count <= 20 else 1 if count <= 30 else -2
-    after = following(lines, index, 2, IN_HEADER)
-    if after and is_header_meta(after[0]):
-        score += 3  # a byline or dateline right below: the strongest sign of a headline
-    elif len(after) == 2 and is_header_meta(after[1]):
-        # Between them a standfirst (prose, or longer than a headline) makes this the headline; a shorter
-        # title line there is the headline itself, and this line an alt text, a tagline or a kicker.
-        between = after[0]
-        standfirst = is_text(between) and (between.shape is Shape.PROSE or _standfirst_long(between, count))
-        score += 3 if standfirst else 1
-    if after and is_text(after[0]) and (after[0].shape is Shape.PROSE or after[0].word_count >= 8):
-        score += 1  # prose or a standfirst right under it
-    if any(is_header_meta(other) for other in lines[max(0, index - 2) : index]):
-        score += 1
-    if is_upper(line.text):
-        score -= 1
-    if line.text.endswith(":") or is_labelled(line.text):
-        score -= 3
-    if _leads_into_body(lines, index, body_start, captions):
-        score += 2  # the article starts right under it (a byline, dateline or standfirst may come between)
-    if listed[index] is Zone.LISTED:
-        score -= 3
-    if after and is_text(after[0]) and len(after[0].text) < len(line.text) and after[0].text.casefold() in line.text.casefold():
-        score -= 3  # a browser title ("Outlet - Headline") over the headline it repeats
-    if index > body_start:
-        score -= 3
-    return score - max(0, _titles_below(lines, index, listed, captions) - 1)
 
 
 def _between(lines: Sequence[Line], index: int, end: int, captions: frozenset[int]) -> list[int]:
@@ -168,46 +230,3 @@ def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], cap
         if i not in captions and listed[i] is not Zone.LISTED and headline_shaped(lines[i]) and lines[i].shape is Shape.TITLE:
             count += 1
     return count
-
-
-def _under_list_heading(lines: Sequence[Line], index: int) -> bool:
-    """Whether the nearest line above ``index`` that is not a button is a list's heading ("Related articles", "More on this")."""
-    above = next((line for line in reversed(lines[:index]) if not line.kind(*IN_HEADER) or line.kind(Kind.LIST)), None)
-    return above is not None and above.kind(Kind.LIST)
-
-
-def _numbered(lines: Sequence[Line]) -> frozenset[int]:
-    """Items of a numbered list ("1. …", "2. …", "3) …"): a table of contents or a list of other stories, never the headline."""
-    numbers = [int(m.group(1)) if (m := _NUMBERED.match(line.text)) else None for line in lines]
-    found: set[int] = set()
-    start = 0
-    for i in range(1, len(lines) + 1):
-        if i < len(lines) and (now := numbers[i]) is not None and (last := numbers[i - 1]) is not None and now == last + 1:
-            continue
-        if i - start >= 2 and numbers[start] is not None:
-            found.update(range(start, i))
-        start = i
-    return frozenset(found)
-
-
-def _bullets(lines: Sequence[Line], apart: frozenset[int]) -> frozenset[int]:
-    """A tabloid's points under its headline: three or more title lines of five words and more between the headline and
-    the byline or dateline. Four such lines in a row are a headline and its points; with only three, the first may
-    be an alt text, and the lines are left to the scores. Captions and the items of a list or contents (``apart``)
-    are neither."""
-    found: set[int] = set()
-    for index, line in enumerate(lines):
-        if not is_header_meta(line):
-            continue
-        run = []
-        for i in range(index - 1, -1, -1):
-            if lines[i].kind(*IN_HEADER):  # buttons may come between the points; a menu ends them
-                continue
-            if not (is_text(lines[i]) and lines[i].shape is Shape.TITLE and lines[i].word_count >= 5 and i not in apart):
-                break
-            run.append(i)
-        if run and _under_list_heading(lines, run[-1]):
-            found.update(run[1:])  # a list of other stories ("Related articles") over the headline: the line nearest the byline is it
-        elif len(run) >= 4:
-            found.update(run[:-1])  # all but the first line on the page, the headline
-    return frozenset(found)

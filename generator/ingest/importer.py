@@ -14,7 +14,7 @@ from .entities import Matcher
 from .html import looks_like_html, read_html
 from .page import Page, read_page, without_self_description
 from .pdf import reflow
-from .structured import headline, merge
+from .structured import hints, merge
 from .writer import Draft
 
 
@@ -47,7 +47,7 @@ def import_html(markup: str, matcher: Matcher, overrides: Overrides = Overrides(
     """Read an HTML page (fetched from ``base``, if it was) and make its draft: markup metadata first, then the text."""
     found = read_html(markup)
     lines = found.text.splitlines()
-    page = merge(read_page(found.text, headline(found.meta, lines, None)), found.meta, lines, base)
+    page = merge(read_page(found.text, hints(found.meta, lines, base)), found.meta, lines, base)
     page = without_self_description(replace(page, paragraphs=extract.kept(page.paragraphs, extract.main_text(markup))))
     if page.date is None and (guessed := extract.page_date(markup)) is not None:
         page = replace(page, date=guessed, date_note="")

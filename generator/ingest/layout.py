@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import contents
 from . import headline as headlines
 from .boilerplate import Kind
+from .evidence import NONE, Hints
 from .fields import field_box, header_box, is_labelled, summary_field
 from .lines import Line, Shape
 from .text import is_upper
@@ -36,10 +37,10 @@ class Layout:
     zones: tuple[Zone, ...]
 
 
-def layout(lines: Sequence[Line], known: int | None = None) -> Layout:
-    """Find the headline (unless the page's markup said which line it is: ``known``), zones, standfirst and body of a described page."""
+def layout(lines: Sequence[Line], hints: Hints = NONE) -> Layout:
+    """Find the headline (weighing what the page's markup and address say: ``hints``), zones, standfirst and body of a described page."""
     captions = _captions(lines)
-    headline = known if known is not None else headlines.find(lines, captions)
+    headline = headlines.find(lines, captions, hints)
     header = header_box(lines)
     boxed = field_box(lines) | header
     labelled = summary_field(lines, header)

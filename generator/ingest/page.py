@@ -15,6 +15,7 @@ from ..content.dates import PartialDate
 from . import authors, meta, sources
 from .boilerplate import Kind
 from .dates import before, month_day, prefix_date, url_date, weekday_before
+from .evidence import Hints, hints
 from .fields import unlabelled
 from .layout import Layout, layout
 from .lines import Line, describe_all
@@ -47,12 +48,10 @@ class Page:
         return [text for text in (self.title, self.standfirst, *self.paragraphs) if text]
 
 
-def read_page(text: str, headline: str | None = None) -> Page:
-    """Read page text (already decoded) into a :class:`Page`; ``headline``, when the markup names it, is the line the article hangs from."""
+def read_page(text: str, given: Hints | None = None) -> Page:
+    """Read page text (already decoded) into a :class:`Page`; ``given`` is what the page's markup says of its headline."""
     lines = describe_all(text)
-    headline = headline or _subject(lines)
-    wanted = key(headline).casefold() if headline else None
-    found = layout(lines, next((i for i, line in enumerate(lines) if key(line.text).casefold() == wanted), None))
+    found = layout(lines, given or _own_hints(lines))
     header = found.body[0] if found.body else len(lines)
     visible = [i for i, zone in enumerate(found.zones) if zone in (Zone.BEFORE, Zone.ARTICLE)]
     usable = [i for i in visible if i not in found.captions]
@@ -95,6 +94,12 @@ def _without_dangling_intro(paragraphs: list[str]) -> list[str]:
     while len(paragraphs) > 1 and paragraphs[-1].rstrip().endswith(":"):
         paragraphs = paragraphs[:-1]
     return paragraphs
+
+
+def _own_hints(lines: Sequence[Line]) -> Hints:
+    """What a text copy says of its headline outside it: an e-mail's subject, the address it prints."""
+    subject = _subject(lines)
+    return hints((subject,) if subject else (), url=next((u for line in lines if (u := line.url) and meta.is_article_url(u)), None))
 
 
 def _subject(lines: Sequence[Line]) -> str | None:

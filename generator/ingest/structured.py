@@ -17,8 +17,11 @@ from urllib.parse import urljoin, urlsplit
 from ..content.dates import DateError, PartialDate, parse_date
 from . import meta
 from .dates import mentions
+from .evidence import Hints
+from .evidence import hints as make_hints
 from .html import Metadata
 from .page import Page
+from .publication import choose
 from .sources import cited
 from .text import clean
 from .titles import fold, is_site, names_host, split_title, without_kicker
@@ -66,19 +69,30 @@ def absolute(url: str, base: str | None) -> str | None:
     return resolved if urlsplit(resolved).scheme in ("http", "https") and urlsplit(resolved).netloc else None
 
 
-def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
-    """The headline: a printed line that metadata names, else the only ``<h1>``, else the metadata, else what the text reading chose."""
-    sites, host = _names(metadata), _host(metadata)
+def hints(metadata: Metadata, lines: list[str], base: str | None = None) -> Hints:
+    """What the markup says of the headline, for the text's scorer: its titles (without the site's name), its ``<h1>``s
+    that are not the site's name, and its address's slug."""
+    sites, host = _names(metadata), _host(metadata, base)
     splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
-    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t)]
-    wanted = {fold(t) for t in named}
-    match = next((line for line in lines if fold(line) in wanted), None)
+    titles = [t for t in (metadata.headline, metadata.og_title, *splits) if clean(t) and not is_placeholder(clean(t))]
+    h1 = [h for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
+    url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base), base) if u), None)
+    return make_hints(titles, h1, url)
+
+
+def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str | None:
+    """The headline: the text's choice when the markup bears it out, else the only ``<h1>``, else the markup's title, else
+    the text's choice. The text's scorer has weighed the markup already; a headline the text does not print (a page whose
+    copy lost it) is only in the markup."""
+    given = hints(metadata, lines)
+    if printed is not None and (given.agrees(printed) or given.is_h1(printed) or given.slug_agrees(printed)):
+        return printed
+    sites, host = _names(metadata), _host(metadata)
     h1 = [clean(h) for h in metadata.h1 if clean(h) and not is_site(h, sites, host)]
-    if match is not None and not (len(h1) == 1 and _story_between(lines, h1[0], match)):
-        return clean(match)
     if len(h1) == 1:
         return h1[0]
-    named = [t for t in named if not is_placeholder(t)]
+    splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
+    named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t) and not is_placeholder(clean(t))]
     return named[0] if named else printed
 
 
@@ -120,19 +134,18 @@ def _company(name: str) -> str:
 
 
 def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines: list[str]) -> str | None:
-    """The publication: ``og:site_name``; the publisher when the page bears it out; the outlet in ``<title>``; the publisher; the text's.
-
-    A JSON-LD publisher is sometimes the company that owns the paper ("Great Lakes Media"), not the paper: it is taken
-    first only when the address or the text names it too.
-    """
+    """The publication, by agreement between the names the page gives itself (:mod:`.publication`): ``og:site_name``, the
+    JSON-LD publisher without its legal form, the name in ``<title>``, the logo's alt text and the text's own reading."""
     publisher = meta.publication(_company(metadata.publisher)) if metadata.publisher else ""
     site = metadata.site_name if metadata.site_name and not _is_host(metadata.site_name) else ""
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
-    in_title = split.site if split.site and title and fold(split.headline) == fold(title) else ""
-    borne_out = publisher and (names_host(publisher, host) or any(fold(publisher) == fold(n) for n in (in_title, page.source) if n))
+    in_title = split.site if split.site and (title and fold(split.headline) == fold(title) or names_host(split.site, host)) else ""
     # a <title> that is only the site's name, spelled as its address spells it ("Harbour Gazette" on harbourgazette.example)
     alone = clean(metadata.title) if len(metadata.title.split()) <= 5 and names_host(clean(metadata.title), host) else ""
-    found = site or (publisher if borne_out else "") or in_title or alone or _logo_name(metadata.logo) or publisher or page.source
+    origins = {
+        "site_name": site, "publisher": publisher, "title": in_title or alone, "logo": _logo_name(metadata.logo), "text": page.source or "",
+    }
+    found = choose(origins, host)
     return cited(found, [*lines, metadata.title]) if found else None
 
 
@@ -141,8 +154,9 @@ def _logo_name(alt: str) -> str:
     Wireless logo", "The Isar Post – Munich's daily". An instruction ("Go to the homepage") names nothing."""
     if re.search(r"(?i)\b(?:go|back|return|click|navigate|link)\b|\bhome ?page\b|\bfront page\b", alt):
         return ""
-    alt = re.split(r"\s+[–—|]\s+|\s+-\s+", alt)[0]
+    alt = re.split(r"\s+[–—|·•]\s+|\s+-\s+", alt)[0]
     name = re.sub(r"(?i)^(?:logo(?: of)?|home)\s*[:|-]?\s*|\s*[:|-]?\s*(?:logo|home(?: ?page)?)$", "", alt).strip()
+    name = re.sub(r"(?i)\s+(?:crest|seal|emblem|wordmark|shield|logotype)$", "", name)  # "Westmarch University crest"
     generic = name.casefold() in ("sponsor", "partner", "advertiser", "company", "site", "brand", "our brand")
     return name if 1 <= len(name.split()) <= 6 and name[:1].isupper() and not generic else ""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.ingest.evidence import hints
 from generator.ingest.page import read_page
 
 P1 = "Huawei was supposed to announce on Tuesday that its Mate 10 Pro would be sold by a major American carrier this year."
@@ -100,7 +101,7 @@ def test_a_kicker_under_a_dated_masthead_is_not_taken_for_its_tagline() -> None:
 def test_a_box_of_case_fields_under_the_headline_is_not_its_summary() -> None:
     # The headline as an HTML page's markup names it: here the question is only the summary.
     fields = "Matter: Northfield Telecom v. Regional Spectrum Board\nDocket No.: 21-cv-0417\nCourt: Superior Court, Harbour County\n"
-    found = read_page(f"Courtside Notes\nBy Priya Raman\n9 June 2021\n{HEADLINE}\n{fields}{P1}\n{P2}\n", headline=HEADLINE)
+    found = read_page(f"Courtside Notes\nBy Priya Raman\n9 June 2021\n{HEADLINE}\n{fields}{P1}\n{P2}\n", hints((HEADLINE,)))
     assert (found.title, found.standfirst, found.paragraphs) == (HEADLINE, None, (P1, P2))
 
 

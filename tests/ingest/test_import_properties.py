@@ -7,6 +7,8 @@ random blank lines, line endings and stray whitespace. The prose is drawn from
 ordinary news words: it never uses the phrases that only boilerplate uses. A
 standfirst, when there is one, is at least as long as the headline: that is
 how import tells a headline over its standfirst from an alt text over a headline.
+The first paragraph repeats the headline's words, as a lead does: import weighs
+a line whose words the lead never uses as something else (a menu, a promo).
 """
 
 from __future__ import annotations
@@ -126,6 +128,8 @@ def page(draw: st.DrawFn) -> tuple[str, str, list[str]]:
     """A page's text, its headline and its body paragraphs; every page is dated 16 May 2019."""
     title = draw(headline())
     paragraphs = draw(st.lists(paragraph(), min_size=1, max_size=6))
+    # A headline sums its lead: the first paragraph opens with the headline's words (the standfirst, drawn at random, may not).
+    paragraphs[0] = f"Officials said {title.lower()}. {paragraphs[0]}"
     meta = draw(st.sampled_from(META))
     lines: list[str] = [line for block in draw(st.lists(st.sampled_from(TOP), max_size=4)) for line in block]
     lines.append(title)

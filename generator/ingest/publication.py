@@ -1,0 +1,94 @@
+"""The publication's name from the names an HTML page gives itself, by agreement.
+
+``og:site_name``, the JSON-LD publisher, the name in ``<title>``, the logo's alt
+text, the text's own reading and the address each name the publication, each
+sometimes wrongly (a parent company, initials, a section, "crest"). Each name is
+a candidate; :data:`.weights.SOURCE` weighs where it came from and how many of
+the others and the address agree with it, and the best is the publication.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .titles import fold
+from .weights import SOURCE
+
+# A company's words: the owner of the masthead ("Valley Media Holdings", "Deccan Ledger Publications").
+_COMPANY = re.compile(r"(?i)\b(?:media|holdings?|publications|publishing|group|corporation|company|communications|enterprises)\b")
+_SMALL = frozenset(("of", "and", "the", "&"))
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name for the publication and the features that weigh it."""
+
+    name: str
+    features: dict[str, float]
+
+    @property
+    def score(self) -> float:
+        return sum(SOURCE[feature] * amount for feature, amount in self.features.items())
+
+
+def squash(name: str) -> str:
+    """The comparison form: letters and digits only, case and a leading "The" ignored."""
+    return re.sub(r"[\W_]", "", fold(name).removeprefix("the "))
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W_]+", fold(name)) if word not in _SMALL)
+
+
+def spells_host(name: str, host: str) -> bool:
+    """Whether a label of ``host`` spells ``name``: whole, with "the", by initials, or by initials and the last word."""
+    labels = [label.replace("-", "") for label in host.casefold().removeprefix("www.").split(".")[:-1]]
+    whole, short = squash(name), initials(name)
+    words = [w for w in re.findall(r"[^\W_]+", fold(name)) if w not in _SMALL]
+    mixed = initials(" ".join(words[:-1])) + words[-1] if len(words) >= 2 else ""
+    first = words[0] if words and len(words[0]) >= 3 else ""  # a company's site under its first word ("corvane" for "Corvane Instruments")
+    forms = {whole, "the" + whole, mixed, first} | ({short} if len(short) >= 3 else set())
+    return bool(whole) and any(label in forms for label in labels if len(label) >= 3)
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[^\W_]+", fold(name).removeprefix("the "))
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the words of ``short`` come whole and in order inside ``long`` ("SBN" in "SBN News")."""
+    a, b = _words(short), _words(long)
+    return 0 < len(a) < len(b) and any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def _agree(one: str, other: str) -> bool:
+    return bool(squash(one)) and (squash(one) == squash(other) or _within(one, other) or _within(other, one))
+
+
+def rank(origins: Mapping[str, str], host: str) -> list[Named]:
+    """The candidates from ``origins`` (origin → name, empty when the page gave none), best first."""
+    given = {origin: name.strip() for origin, name in origins.items() if name and name.strip()}
+    names = list(dict.fromkeys(given.values()))
+    ranked = []
+    for name in names:
+        others = [n for o, n in given.items() if n != name]
+        features = {origin: 1.0 for origin, n in given.items() if n == name}
+        features["agrees"] = float(sum(_agree(name, n) or squash(n) == initials(name) for n in others))
+        features["host"] = float(bool(host) and spells_host(name, host))
+        features["fuller"] = float(any(_within(n, name) for n in others))
+        features["initials"] = float(len(squash(name)) <= 5 and any(initials(n) == squash(name) for n in others))
+        features["company"] = float(bool(_COMPANY.search(name)))
+        ranked.append(Named(name, {f: a for f, a in features.items() if a}))
+    return sorted(ranked, key=lambda named: (-named.score, names.index(named.name)))
+
+
+def choose(origins: Mapping[str, str], host: str) -> str | None:
+    """The best-weighed name, in the fullest spelling any origin gives it ("The Deccan Ledger" over "Deccan Ledger")."""
+    ranked = rank(origins, host)
+    if not ranked:
+        return None
+    best = ranked[0].name
+    same = [n for n in origins.values() if n and squash(n) == squash(best) and not n.isupper()]
+    return max(same, key=len, default=best)
