@@ -139,6 +139,11 @@ def can_fork() -> bool:
     return workers() > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def forks(count: int) -> bool:
+    """Whether :func:`run_all` will give ``count`` items to forked workers."""
+    return count >= MIN_TASKS and can_fork()
+
+
 def _run_chunk(numbers: range) -> list[Any]:
     assert _work is not None
     results = [_work(n) for n in numbers]
@@ -169,7 +174,7 @@ def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
     fork, so nothing but the numbers and the results crosses between processes.
     """
     global _work
-    if count < MIN_TASKS or not can_fork():
+    if not forks(count):
         yield from map(work, range(count))
         return
     chunks = guided_chunks(count, workers())

@@ -16,10 +16,12 @@ times, so, unlike the site, it is not byte-identical from build to build.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
+import operator
 import os
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,7 +31,7 @@ import jinja2
 
 from .. import __version__
 from ..content.cache import CACHE_DIR, PARSER_VERSIONS
-from ..content.model import Entity, Event
+from ..content.model import Entity, Event, Tag
 from ..errors import Problem
 from ..outputfile import RecordFile, read_records
 
@@ -70,8 +72,8 @@ class Fingerprints:
     """Digests of task inputs.
 
     Inputs are tuples of values whose ``repr`` says everything about them.
-    Events and entities are large and shown by many pages, so each is
-    digested once per build.
+    Events, entities and tags are shown by many pages, so each is digested
+    once per build (per process: each worker digests those its tasks show).
     """
 
     def __init__(self) -> None:
@@ -81,25 +83,44 @@ class Fingerprints:
     def of(self, inputs: Any) -> bytes:
         """The fingerprint of ``inputs``."""
         parts: list[str] = []
-        self._feed(inputs, parts)
+        self._feed((inputs,), parts)
         # one encoding for the whole: each part is a repr (which never holds a NUL), a digest or a bracket
         return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).digest()
 
-    def _feed(self, value: Any, parts: list[str]) -> None:
-        kind = type(value)
-        if kind is tuple:
-            parts.append("(")
-            for item in value:
+    def _feed(self, value: tuple[Any, ...], parts: list[str]) -> None:
+        # tens of thousands of leaves per build: each is handled here, without a call of its own
+        parts.append("(")
+        for item in value:
+            kind = type(item)
+            if kind is tuple:
                 self._feed(item, parts)
-            parts.append(")")
-        elif kind is Event or kind is Entity:
-            known = self._shared.get(id(value))
-            if known is None:
-                known = self._shared[id(value)] = hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
-                self._alive.append(value)
-            parts.append(known)
-        else:
-            parts.append(repr(value))
+            elif kind in _SHARED:
+                known = self._shared.get(id(item))
+                parts.append(self._digest(item) if known is None else known)
+            else:
+                parts.append(repr(item))
+        parts.append(")")
+
+    def _digest(self, record: Event | Entity | Tag) -> str:
+        fields, packed = _SHARED[type(record)]
+        # a body's compressed bytes are hashed as they are: their repr would cost more than all the other fields'
+        body = getattr(record, packed) if packed else b""
+        digest = hashlib.blake2b(repr(fields(record)).encode() + b"\0" + body, digest_size=16).hexdigest()
+        self._shared[id(record)] = digest
+        self._alive.append(record)
+        return digest
+
+
+def _fields(record: type, but: str = "") -> tuple[Callable[[Any], tuple[Any, ...]], str]:
+    """A getter of every field of ``record`` but ``but`` (as one tuple, in the class's order), and ``but``."""
+    names = [f.name for f in dataclasses.fields(record) if f.name != but]
+    return operator.attrgetter(*names), but
+
+
+_SHARED: dict[type, tuple[Callable[[Any], tuple[Any, ...]], str]] = {
+    Event: _fields(Event, "packed_html"), Entity: _fields(Entity), Tag: _fields(Tag),
+}
+"""The records digested once each, with how to read them."""
 
 
 class PageCache:

@@ -23,7 +23,7 @@ from ..outputfile import OutputFile
 from ..pool import collector_paused, release_memory
 from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
-from ..render.theme import Theme, template_problem
+from ..render.theme import Theme, preload, template_problem
 from . import stamp
 from .linkcheck import LinkIndex
 from .output import Output, OutputError, Seal, check_target, remove_leftovers, resolve_target
@@ -193,7 +193,7 @@ def _build(root: Path, output: Path | None, options: Options, strict: bool, writ
         pages = PageCache.load(out, salt(theme.templates(), (site.config, options)), present) if cache else None
         # brought up to date, the output keeps an unchanged body cache as it is
         early = (lambda: () if pages and cache.unchanged() else (cache.file(),)) if cache else tuple
-        production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), early)
+        production = Production(root, build_tasks(env, site), links, pages, theme.static_files(), early, partial(preload, env))
 
         def fill(staging: Path | None) -> int:
             count = production.fill(staging)

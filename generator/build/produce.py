@@ -21,7 +21,7 @@ import jinja2
 from ..content.cache import CACHE_DIR
 from ..errors import Problem
 from ..outputfile import OutputFile, RecordFile
-from ..pool import run_all
+from ..pool import forks, run_all
 from ..render.tasks import Task
 from ..render.theme import template_problem
 from .linkcheck import LinkIndex
@@ -59,11 +59,14 @@ class Production:
     ``static`` the theme files to copy; ``early`` makes the files known before
     any task runs (the body cache): they are written first, so what they hold
     is let go before the workers start rather than kept to the end.
+    ``before_fork`` runs when the tasks to make go to forked workers, just
+    before they start: what it loads (the templates) is then loaded once, not once per worker.
     """
 
     def __init__(self, root: Path, tasks: list[Task], links: LinkIndex, pages: PageCache | None,
-                 static: dict[str, Path], early: Callable[[], Iterable[RecordFile]] = tuple) -> None:
-        self.root, self.links, self.pages, self.early = root, links, pages, early
+                 static: dict[str, Path], early: Callable[[], Iterable[RecordFile]] = tuple,
+                 before_fork: Callable[[], None] = lambda: None) -> None:
+        self.root, self.links, self.pages, self.early, self.before_fork = root, links, pages, early, before_fork
         self.tasks = [*tasks, _static_task(static)]
         self.made = 0
         """How many tasks ran (the rest were kept)."""
@@ -89,6 +92,8 @@ class Production:
             self._add_one(file)
         kept, todo, fingerprints = self._plan()
         previous_ids = self.pages.previous_ids if self.pages else {}
+        if forks(len(todo)):
+            self.before_fork()
         # while workers run, what stays here is long-lived: keep the collector off it
         gc.freeze()
         for done in run_all(len(todo), lambda n: self._run(todo[n])):

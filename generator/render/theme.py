@@ -87,6 +87,19 @@ class Theme:
         return dict(sorted(files.items()))
 
 
+def preload(env: jinja2.Environment) -> None:
+    """Compile every template of ``env`` now, before the build forks its workers: they share them, rather than each compiling its own.
+
+    A template that does not load is left for the first page that uses it,
+    which reports it as it would have: a broken template no page uses breaks nothing.
+    """
+    for name in env.list_templates():
+        try:
+            env.get_template(name)
+        except (jinja2.TemplateError, UnicodeError, OSError, SyntaxError):
+            pass
+
+
 def template_problem(exc: Exception, root: Path) -> Problem:
     """A template error as a problem naming the template file and line."""
     if isinstance(exc, jinja2.TemplateSyntaxError):

@@ -66,7 +66,8 @@ def test_a_body_edit_makes_its_event_and_what_shows_every_event(make_site: MakeS
 
 @pytest.mark.parametrize(
     "change",
-    ["title", "new file", "deleted file", "renamed file", "new entity", "heading", "template", "static file", "settings", "bad then fixed"],
+    ["title", "tag spelling", "entity description", "new file", "deleted file", "renamed file", "new entity", "heading", "template",
+     "static file", "settings", "bad then fixed"],
 )
 def test_every_kind_of_change_ends_as_a_fresh_build(make_site: MakeSite, tmp_path: Path, change: str) -> None:
     root = make_site(EVENTS)
@@ -74,6 +75,11 @@ def test_every_kind_of_change_ends_as_a_fresh_build(make_site: MakeSite, tmp_pat
     events = root / "content/events"
     if change == "title":
         touch(events / "b.md", event("B renamed", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [x]\n"))
+    elif change == "tag spelling":  # the same tag (its id is unchanged), shown by another name
+        touch(events / "d.md", event("D", "2020-05-15", "tags: [X]\n"))
+        touch(events / "b.md", event("B", "2019-05-16", "entities: [Huawei, Commerce Department]\ntags: [X]\n"))
+    elif change == "entity description":
+        touch(root / "content/entities/huawei.md", "---\nname: Huawei\nkind: company\n---\nA description in new words.\n")
     elif change == "new file":
         touch(events / "e.md", event("E", "2019-06", "entities: [Huawei]\ntags: [y]\n"))
     elif change == "deleted file":

@@ -160,3 +160,40 @@ def test_page_tasks_go_out_in_few_chunks_that_shrink_to_share_out_the_end(count:
     assert sizes == sorted(sizes, reverse=True)
     assert max(sizes[-processes:]) <= pool.LAST_CHUNK  # the last are small, to share out the end of the work...
     assert len(chunks) <= 4 * processes * (count.bit_length() + 1)  # ...and all are few: one message to the parent each
+
+
+TEMPLATES_SCRIPT = COUNT_POOLS + """
+import json, sys
+from pathlib import Path
+from generator.build.pipeline import build
+def problems(out):
+    result = build(Path(sys.argv[1]), output=Path(out))
+    return result.ok, [p.format() for p in result.problems]
+convert.MIN_PARALLEL = 10**9  # Markdown in this process: only the pages' pool is counted
+in_parallel = problems(sys.argv[2] + "/parallel")
+taken = len(pools)
+pool.MIN_TASKS = 10**9
+print(json.dumps({"parallel": in_parallel, "serial": problems(sys.argv[2] + "/serial"), "pools": taken}))
+"""
+
+
+@pytest.mark.parametrize("broken", ["unused.html", "tag.html"])
+def test_a_broken_template_fails_the_build_with_workers_only_where_a_page_uses_it(make_site: MakeSite, tmp_path: Path, broken: str) -> None:
+    """The templates are compiled before the workers start, yet one no page uses still breaks nothing, and one a page uses is reported as before."""
+    if pool.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    count = pool.MIN_TASKS + 20
+    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", "tags: [x]\n")
+             for i in range(count)}
+    files[f"themes/default/templates/{broken}"] = "<p>fine</p>\n{% if %}\n"
+    root = make_site(files)
+    run = subprocess.run([sys.executable, "-c", TEMPLATES_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert figures["pools"] == 1, "the pages were not made in workers"
+    assert figures["parallel"] == figures["serial"]
+    ok, problems = figures["parallel"]
+    if broken == "unused.html":
+        assert ok and not any("template" in line for line in problems)
+    else:
+        assert not ok and any(line.startswith(f"themes/default/templates/{broken}:2: template:") for line in problems), problems
