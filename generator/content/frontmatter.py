@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem, shorten
+from . import quickyaml
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -123,7 +124,19 @@ def split(text: str, path: str) -> tuple[str, str, int] | Problem:
 
 
 def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
-    """Parse one YAML document; return data, line map and problems."""
+    """Parse one YAML document; return data, line map and problems.
+
+    Plain front matter is read by :mod:`generator.content.quickyaml`; the rest,
+    and every file with a problem, by :func:`read_yaml`, which gives the same values and line marks.
+    """
+    quick = quickyaml.read(source, first_line, _Loader.yaml_implicit_resolvers)
+    if quick is not None:
+        return quick[0], quick[1], []
+    return read_yaml(source, path, first_line)
+
+
+def read_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse one YAML document with PyYAML; return data, line map and problems."""
     try:
         refused = _refuse_hostile(source, path, first_line) if _may_be_hostile(source) else None
         if refused is not None:
