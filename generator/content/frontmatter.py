@@ -54,6 +54,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             raise yaml.constructor.ConstructorError(None, None, _unconstructed(node, exc), node.start_mark) from None
 
 
+_QUICK = quickyaml.QuickReader(_Loader.yaml_implicit_resolvers)
+
+
 def _unconstructed(node: yaml.Node, exc: Exception) -> str:
     """Why ``node`` has no value, in the author's terms."""
     text = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
@@ -129,10 +132,15 @@ def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, 
     Plain front matter is read by :mod:`generator.content.quickyaml`; the rest,
     and every file with a problem, by :func:`read_yaml`, which gives the same values and line marks.
     """
-    quick = quickyaml.read(source, first_line, _Loader.yaml_implicit_resolvers)
+    quick = read_quickly(source, first_line)
     if quick is not None:
         return quick[0], quick[1], []
     return read_yaml(source, path, first_line)
+
+
+def read_quickly(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Data and line map of plain front matter, as :func:`read_yaml` gives them; ``None`` for any other YAML."""
+    return _QUICK.read(source, first_line)
 
 
 def read_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:

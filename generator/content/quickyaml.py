@@ -4,13 +4,13 @@ Front matter is nearly always block mappings of ``key: value`` lines, lists of
 scalars (``- Huawei``, ``[5g, fcc]``) and lists of flat mappings (``- name: …``
 then ``  url: …``). Read by PyYAML, each scalar goes through its Python-level
 constructor and resolver, then through a second walk for the line marks;
-:func:`read` gives the same values and the same line map in one pass over the
+:class:`QuickReader` gives the same values and the same line map in one pass over the
 lines.
 
 It only reads what it is sure of. Anything else (comments, tabs, anchors,
 aliases, tags, block and multi-line scalars, escapes, flow mappings, floats,
 keys PyYAML would not read as plain text, duplicate keys, odd indentation,
-characters outside the printable set) makes :func:`read` return ``None``,
+characters outside the printable set) makes it return ``None``,
 and the caller reads the text with PyYAML, which gives the values or the
 exact problem. Nesting and size are bounded far below the hostile-YAML
 limits, so nothing this reader accepts could have been refused as hostile.
@@ -32,8 +32,9 @@ MAX_CHARS = 50_000
 _MAX_DEPTH = 8
 _NULL, _BOOL, _INT, _STR = (f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "str"))
 
-_UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|(?:^|[ \n])#")
-"""A tab, a YAML line break other than ``\\n``, a character YAML refuses, a byte order mark, or a comment."""
+_UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+"""A tab, a YAML line break other than ``\\n``, a character YAML refuses, or a byte order mark."""
+_COMMENT = re.compile("(?:^|[ \n])#")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})$")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -47,25 +48,37 @@ class _Unsure(Exception):
     """The text is outside what this reader is sure of."""
 
 
-def read(source: str, first_line: int, resolvers: Resolvers) -> tuple[dict[str, Any], dict[str, int]] | None:
-    """PyYAML's mapping for ``source`` and its line map (as ``frontmatter`` builds it), or ``None`` when unsure."""
-    if len(source) > MAX_CHARS or _UNSURE.search(source):
-        return None
-    try:
-        return _Reader(source, first_line, resolvers).document()
-    except _Unsure:
-        return None
+class QuickReader:
+    """The quick reader for one table of PyYAML implicit resolvers."""
+
+    def __init__(self, resolvers: Resolvers) -> None:
+        wildcard = tuple(resolvers.get(None, ()))
+        self.wildcard = wildcard
+        self.table = {first: (*found, *wildcard) for first, found in resolvers.items() if first is not None}
+
+    def read(self, source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+        """PyYAML's mapping for ``source`` and its line map (as ``frontmatter`` builds it), or ``None`` when unsure."""
+        if len(source) > MAX_CHARS or _UNSURE.search(source) or ("#" in source and _COMMENT.search(source)):
+            return None
+        try:
+            return _Reader(source, first_line, self).document()
+        except _Unsure:
+            return None
 
 
 class _Reader:
     """One pass over the non-blank lines, each as ``(indent, text, index)``."""
 
-    def __init__(self, source: str, first_line: int, resolvers: Resolvers) -> None:
-        self.rows = [(len(line) - len(line.lstrip(" ")), line.strip(" "), index) for index, line in enumerate(source.split("\n")) if line.strip(" ")]
+    def __init__(self, source: str, first_line: int, quick: QuickReader) -> None:
+        self.rows: list[tuple[int, str, int]] = []
+        for index, line in enumerate(source.split("\n")):
+            text = line.lstrip(" ")
+            if text:
+                self.rows.append((len(line) - len(text), text.rstrip(" "), index))
         self.pos = 0
         self.first = first_line
-        self.resolvers = resolvers
-        self.wildcard = tuple(resolvers.get(None, ()))
+        self.table = quick.table
+        self.wildcard = quick.wildcard
         self.lines: dict[str, int] = {}
 
     def document(self) -> tuple[dict[str, Any], dict[str, int]]:
@@ -197,7 +210,7 @@ class _Reader:
 
     def tag(self, text: str) -> str:
         """The tag PyYAML's resolver gives a plain scalar."""
-        for tag, pattern in (*self.resolvers.get(text[:1], ()), *self.wildcard):
+        for tag, pattern in self.table.get(text[:1], self.wildcard):
             if pattern.match(text):
                 return tag
         return _STR

@@ -261,7 +261,7 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
     problems += id_problems
     start, end, opens, found = _dates(doc, values["date"], values["end_date"])
     written = values["updates"] or ()
-    problems += found + update_problems(doc, start, opens[0], _dt.date.today())
+    problems += found + (update_problems(doc, start, opens[0], _dt.date.today()) if "updates" in doc.data else [])
     if problems:
         return None, problems
     record = EventRecord(
