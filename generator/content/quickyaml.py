@@ -2,18 +2,20 @@
 
 Front matter is nearly always block mappings of ``key: value`` lines, lists of
 scalars (``- Huawei``, ``[5g, fcc]``) and lists of flat mappings (``- name: …``
-then ``  url: …``). Read by PyYAML, each scalar goes through its Python-level
-constructor and resolver, then through a second walk for the line marks;
-:class:`QuickReader` gives the same values and the same line map in one pass over the
-lines.
+then ``  url: …``, or ``- {name: ZTE, role: target}``). Read by PyYAML, each
+scalar goes through its Python-level constructor and resolver, then through a
+second walk for the line marks; :class:`QuickReader` gives the same values and
+the same line map in one pass over the lines.
 
-It only reads what it is sure of. Anything else (comments, tabs, anchors,
-aliases, tags, block and multi-line scalars, escapes, flow mappings, floats,
-keys PyYAML would not read as plain text, duplicate keys, odd indentation,
-characters outside the printable set) makes it return ``None``,
-and the caller reads the text with PyYAML, which gives the values or the
-exact problem. Nesting and size are bounded far below the hostile-YAML
-limits, so nothing this reader accepts could have been refused as hostile.
+It only reads what it is sure of. Lines that are comments are skipped; anything
+else outside plain scalars, single-line quoted scalars without escapes and
+one-line flow collections of those (a comment after a value, tabs, anchors,
+aliases, tags, block and multi-line scalars, floats, keys PyYAML would not read
+as plain text, duplicate keys, odd indentation, characters outside the
+printable set) makes it return ``None``, and the caller reads the text with
+PyYAML, which gives the values or the exact problem. Nesting and size are
+bounded far below the hostile-YAML limits, so nothing this reader accepts
+could have been refused as hostile.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ _NULL, _BOOL, _INT, _STR = (f"tag:yaml.org,2002:{name}" for name in ("null", "bo
 
 _UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 """A tab, a YAML line break other than ``\\n``, a character YAML refuses, or a byte order mark."""
-_COMMENT = re.compile("(?:^|[ \n])#")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})$")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -58,7 +59,7 @@ class QuickReader:
 
     def read(self, source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
         """PyYAML's mapping for ``source`` and its line map (as ``frontmatter`` builds it), or ``None`` when unsure."""
-        if len(source) > MAX_CHARS or _UNSURE.search(source) or ("#" in source and _COMMENT.search(source)):
+        if len(source) > MAX_CHARS or _UNSURE.search(source):
             return None
         try:
             return _Reader(source, first_line, self).document()
@@ -73,7 +74,9 @@ class _Reader:
         self.rows: list[tuple[int, str, int]] = []
         for index, line in enumerate(source.split("\n")):
             text = line.lstrip(" ")
-            if text:
+            if text and text[0] != "#":  # a comment line is nothing, whatever its indentation
+                if " #" in text:
+                    raise _Unsure
                 self.rows.append((len(line) - len(text), text.rstrip(" "), index))
         self.pos = 0
         self.first = first_line

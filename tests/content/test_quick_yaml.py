@@ -192,7 +192,8 @@ def test_plain_front_matter_is_read_without_pyyaml() -> None:
     """The quick path is taken for the shapes event files are written in (else the properties above prove nothing)."""
     source = (
         'title: "A t" \ndate: 2019-05-16\ndraft: false\nn: -12\nentities:\n  - Huawei\ntags: [5g, fcc]\n'
-        "sources:\n  - name: 'N'\n    url: https://e.org/a#b\nextra:\n  k: ~\n"
+        "# where it was reported\nsources:\n  - name: 'N'\n    # the page itself\n    url: https://e.org/a#b\nextra:\n  k: ~\n"
+        "entities2:\n  - {name: ZTE, role: 'target, first'}\n"
     )
     assert read_quickly(source, 2) is not None
     assert both_ways(source)[0] == both_ways(source)[1]
