@@ -111,18 +111,22 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(path, line, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), []
 
 
 def split(text: str, path: str) -> tuple[str, str, int] | Problem:
     """``(yaml_text, body, body_line)``; the fences must be lines of ``---``."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).rstrip() != "---":
         return Problem(path, 1, None, "missing front matter: the file must start with a '---' line")
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            body = "\n".join(lines[index + 1 :])
-            return "\n".join(lines[1:index]), body, index + 2
+    # line by line up to the closing fence only: the body is taken whole, never split into lines
+    opened = start = end + 1
+    index = 1
+    while end >= 0:
+        end = text.find("\n", start)
+        if (text[start:] if end < 0 else text[start:end]).rstrip() in ("---", "..."):
+            return text[opened : max(start - 1, opened)], "" if end < 0 else text[end + 1 :], index + 2
+        start, index = end + 1, index + 1
     return Problem(path, 1, None, "front matter is not closed: no second '---' line")
 
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from bench import corpus
 from generator.content import frontmatter
 from generator.content.frontmatter import Document, parse_document, parse_yaml, read_quickly, read_yaml
+from generator.errors import Problem
 
 BOUNDED = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ROOT = Path(__file__).resolve().parents[2]
@@ -197,6 +198,29 @@ def test_plain_front_matter_is_read_without_pyyaml() -> None:
     )
     assert read_quickly(source, 2) is not None
     assert both_ways(source)[0] == both_ways(source)[1]
+
+
+def split_by_lines(text: str) -> tuple[str, str, int] | None:
+    """What ``split`` must give: the file cut into lines, the fences found among them, the rest joined again."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["---", "--- ", "---\x0c", "...", "....", " ---", "---x", "", "a: 1", "\u2028", "x\ry"]), max_size=7), st.booleans())
+def test_split_finds_the_fences_as_lines_would(lines: list[str], newline: bool) -> None:
+    text = "\n".join(lines) + "\n" * newline
+    found = frontmatter.split(text, "f.md")
+    expected = split_by_lines(text)
+    assert (None if isinstance(found, Problem) else found) == expected
+    if expected is None:
+        opened = text.split("\n")[0].rstrip() == "---"
+        assert isinstance(found, Problem) and found.message.startswith("front matter is not closed" if opened else "missing front matter")
 
 
 def documents(text: str, path: str) -> tuple[str, str]:
