@@ -34,8 +34,11 @@ MAX_CHARS = 50_000
 _MAX_DEPTH = 8
 _NULL, _BOOL, _INT, _STR = (f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "str"))
 
-_UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-"""A tab, a YAML line break other than ``\\n``, a character YAML refuses, or a byte order mark."""
+_UNSURE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+"""A tab, a YAML line break other than ``\\n``, a character YAML refuses, or a byte order mark.
+
+Written as the characters to find, not as the printable ones to allow: the same
+test, but a class of those few compiles in microseconds, not milliseconds."""
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})$")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
