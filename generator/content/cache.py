@@ -39,7 +39,7 @@ import yaml
 
 from .. import __version__
 from ..outputfile import RecordFile, read_records
-from . import engine, frontmatter, markdown
+from . import engine, frontmatter, markdown, quickyaml
 from .frontmatter import Document
 from .markdown import Body, Reference
 
@@ -58,7 +58,7 @@ PARSER_VERSIONS = (markdown_it.__version__, mdit_py_plugins.__version__, yaml.__
 
 def _salt() -> str:
     # the engine chosen is left out: both give the same bytes (tests/content/test_engines.py)
-    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (markdown, engine, frontmatter, sys.modules[__name__]))
+    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (markdown, engine, frontmatter, quickyaml, sys.modules[__name__]))
     return hashlib.sha256(b"|".join([__version__.encode(), code, *(v.encode() for v in PARSER_VERSIONS)])).hexdigest()
 
 

@@ -92,9 +92,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def text(value: Any) -> str:
     """A single line or paragraph of text; numbers are taken as text."""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    if type(value) is not str and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
         raise FieldError(f"expected text, got {_kind(value)}")
-    result = str(value).strip()
+    result = value.strip() if type(value) is str else str(value).strip()
     if not result:
         raise FieldError("must not be empty")
     control = _CONTROL.search(result)
@@ -246,6 +246,8 @@ def instant(value: Any) -> dt.datetime | None:
 
 
 _WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_PLAIN_HOST = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][^\s]*)?$", re.IGNORECASE)
+"""An address whose host is ASCII letters, digits, dots and hyphens: no port, brackets or user to check."""
 
 
 def web_url(value: Any) -> str:
@@ -262,6 +264,8 @@ def splittable(url: str) -> str:
     Every later reader of a URL (feeds, exports, the link checker) splits it:
     ``http://[::1`` or a port of ``99999`` must fail here, on its line, not there.
     """
+    if _PLAIN_HOST.match(url):  # nothing in such an address can make urlsplit or .port fail
+        return url
     try:
         _ = urlsplit(url).port
     except ValueError as exc:

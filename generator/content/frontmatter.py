@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem, shorten
+from . import quickyaml
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -51,6 +52,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             raise
         except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
             raise yaml.constructor.ConstructorError(None, None, _unconstructed(node, exc), node.start_mark) from None
+
+
+_QUICK = quickyaml.QuickReader(_Loader.yaml_implicit_resolvers)
 
 
 def _unconstructed(node: yaml.Node, exc: Exception) -> str:
@@ -107,23 +111,44 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(path, line, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), []
 
 
 def split(text: str, path: str) -> tuple[str, str, int] | Problem:
     """``(yaml_text, body, body_line)``; the fences must be lines of ``---``."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).rstrip() != "---":
         return Problem(path, 1, None, "missing front matter: the file must start with a '---' line")
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            body = "\n".join(lines[index + 1 :])
-            return "\n".join(lines[1:index]), body, index + 2
+    # line by line up to the closing fence only: the body is taken whole, never split into lines
+    opened = start = end + 1
+    index = 1
+    while end >= 0:
+        end = text.find("\n", start)
+        if (text[start:] if end < 0 else text[start:end]).rstrip() in ("---", "..."):
+            return text[opened : max(start - 1, opened)], "" if end < 0 else text[end + 1 :], index + 2
+        start, index = end + 1, index + 1
     return Problem(path, 1, None, "front matter is not closed: no second '---' line")
 
 
 def parse_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
-    """Parse one YAML document; return data, line map and problems."""
+    """Parse one YAML document; return data, line map and problems.
+
+    Plain front matter is read by :mod:`generator.content.quickyaml`; the rest,
+    and every file with a problem, by :func:`read_yaml`, which gives the same values and line marks.
+    """
+    quick = read_quickly(source, first_line)
+    if quick is not None:
+        return quick[0], quick[1], []
+    return read_yaml(source, path, first_line)
+
+
+def read_quickly(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Data and line map of plain front matter, as :func:`read_yaml` gives them; ``None`` for any other YAML."""
+    return _QUICK.read(source, first_line)
+
+
+def read_yaml(source: str, path: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse one YAML document with PyYAML; return data, line map and problems."""
     try:
         refused = _refuse_hostile(source, path, first_line) if _may_be_hostile(source) else None
         if refused is not None:

@@ -128,11 +128,15 @@ class EntityRecord:
     body_line: int
 
 
+_SOURCE_FIELDS: list[f.Field[Any]] = [
+    f.Field("name", f.text), f.Field("url", f.web_url), f.Field("date", f.date), f.Field("archive", f.web_url), f.Field("note", f.text),
+]
+_LINK_FIELDS: list[f.Field[Any]] = [f.Field("name", f.text, True), f.Field("url", f.web_url, True)]
+_ROLE_FIELDS: list[f.Field[Any]] = [f.Field("name", f.text, True), f.Field("role", f.text, True)]
+
+
 def _sources(value: Any) -> tuple[Source, ...]:
-    source_fields: list[f.Field[Any]] = [
-        f.Field("name", f.text), f.Field("url", f.web_url), f.Field("date", f.date), f.Field("archive", f.web_url), f.Field("note", f.text),
-    ]
-    return f.records(value, source_fields, _source)
+    return f.records(value, _SOURCE_FIELDS, _source)
 
 
 def _source(name: str | None, url: str | None, date: PartialDate | None, archive: str | None, note: str | None) -> Source:
@@ -140,7 +144,7 @@ def _source(name: str | None, url: str | None, date: PartialDate | None, archive
 
 
 def _links(value: Any) -> tuple[Link, ...]:
-    return f.records(value, [f.Field("name", f.text, True), f.Field("url", f.web_url, True)], Link)
+    return f.records(value, _LINK_FIELDS, Link)
 
 
 def _entity_names(value: Any) -> tuple[str | tuple[str, str], ...]:
@@ -154,7 +158,7 @@ def _entity_names(value: Any) -> tuple[str | tuple[str, str], ...]:
     for index, item in enumerate(value):
         try:
             if isinstance(item, dict):
-                record = f.records([item], [f.Field("name", f.text, True), f.Field("role", f.text, True)], lambda name, role: (name, role))[0]
+                record = f.records([item], _ROLE_FIELDS, lambda name, role: (name, role))[0]
                 items.append(record)
             else:
                 items.append(f.text(item))
@@ -261,7 +265,7 @@ def read_event(doc: Document, stem: str) -> tuple[EventRecord | None, list[Probl
     problems += id_problems
     start, end, opens, found = _dates(doc, values["date"], values["end_date"])
     written = values["updates"] or ()
-    problems += found + update_problems(doc, start, opens[0], _dt.date.today())
+    problems += found + (update_problems(doc, start, opens[0], _dt.date.today()) if "updates" in doc.data else [])
     if problems:
         return None, problems
     record = EventRecord(
