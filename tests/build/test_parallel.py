@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,16 +39,26 @@ print(json.dumps({"parallel": in_parallel, "serial": serial, "pools": taken, "af
 """
 
 
+def _events(count: int, front: str = "", body: str = "Body text.") -> dict[str, str]:
+    """``count`` event files, their dates spread over the years."""
+    return {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", front, body=body) for i in range(count)}
+
+
+def _figures(script: str, *args: str) -> dict[str, Any]:
+    """What ``script`` prints (JSON), run in a fresh Python with ``args``."""
+    run = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
 def test_parallel_and_serial_builds_are_byte_identical(make_site: MakeSite) -> None:
     if pool.workers() < 2:
         pytest.skip("one core: the parallel path is not taken")
     body = "Intro with *emphasis* and a [link](event:e001).\n\n## Part\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote[^n].\n\n[^n]: Foot."
     count = convert.MIN_PARALLEL + 20
-    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", body=body) for i in range(count)}
+    files = _events(count, body=body)
     root = make_site(files)
-    run = subprocess.run([sys.executable, "-c", SCRIPT, str(root)], capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    figures = json.loads(run.stdout)
+    figures = _figures(SCRIPT, str(root))
     assert figures["pools"] == 1 and figures["after"] == 1, "the parallel path was not taken exactly once"
     assert figures["parallel"] == figures["serial"]
 
@@ -76,11 +87,9 @@ def test_pages_made_in_workers_are_byte_identical_to_the_serial_build(make_site:
     if pool.workers() < 2:
         pytest.skip("one core: the parallel path is not taken")
     count = pool.MIN_TASKS + 20
-    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", "entities: [Huawei]\n") for i in range(count)}
+    files = _events(count, "entities: [Huawei]\n")
     root = make_site(files)
-    run = subprocess.run([sys.executable, "-c", BUILD_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    figures = json.loads(run.stdout)
+    figures = _figures(BUILD_SCRIPT, str(root), str(tmp_path))
     assert figures["pools"] == 1 and figures["after"] == 1, "the pages were not made in workers exactly once each time"
     assert figures["parallel"] == figures["serial"] == figures["cached"]
 
@@ -104,12 +113,10 @@ def test_a_site_with_errors_reports_the_same_problems_with_workers_and_leaves_no
     if pool.workers() < 2:
         pytest.skip("one core: the parallel path is not taken")
     count = convert.MIN_PARALLEL + 20
-    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}") for i in range(count)}
+    files = _events(count)
     files["content/events/e005.md"] = "---\ntitle: [broken\n---\n"
     root = make_site(files)
-    run = subprocess.run([sys.executable, "-c", ERRORS_SCRIPT, str(root), str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    figures = json.loads(run.stdout)
+    figures = _figures(ERRORS_SCRIPT, str(root), str(tmp_path / "out"))
     assert figures["pools"] == 1 and figures["left"] == 0
     assert figures["parallel"] == figures["serial"]
     assert any(line.startswith("content/events/e005.md:3: YAML:") for line in figures["parallel"])
@@ -137,12 +144,9 @@ def test_a_broken_link_on_every_page_made_in_workers_is_named_on_every_page(make
         pytest.skip("one core: the parallel path is not taken")
     count = pool.MIN_TASKS + 20
     body = "See [the gone page](/repo/gone/) and [a gone part](/repo/entities/#nowhere)."  # the base path is /repo/
-    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", body=body)
-             for i in range(count)}
+    files = _events(count, body=body)
     root = make_site(files)
-    run = subprocess.run([sys.executable, "-c", LINKS_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
-    figures = json.loads(run.stdout)
+    figures = _figures(LINKS_SCRIPT, str(root), str(tmp_path))
     assert figures["pools"] == 1, "the pages were not made in workers"
     assert figures["parallel"] == figures["serial"]
     gone = [line for line in figures["parallel"] if "broken link: no file gone/index.html" in line]
@@ -183,13 +187,10 @@ def test_a_broken_template_fails_the_build_with_workers_only_where_a_page_uses_i
     if pool.workers() < 2:
         pytest.skip("one core: the parallel path is not taken")
     count = pool.MIN_TASKS + 20
-    files = {f"content/events/e{i:03d}.md": event(f"Event {i}", f"20{10 + i % 12}-{1 + i % 12:02d}-0{1 + i % 9}", "tags: [x]\n")
-             for i in range(count)}
+    files = _events(count, "tags: [x]\n")
     files[f"themes/default/templates/{broken}"] = "<p>fine</p>\n{% if %}\n"
     root = make_site(files)
-    run = subprocess.run([sys.executable, "-c", TEMPLATES_SCRIPT, str(root), str(tmp_path)], capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
-    figures = json.loads(run.stdout)
+    figures = _figures(TEMPLATES_SCRIPT, str(root), str(tmp_path))
     assert figures["pools"] == 1, "the pages were not made in workers"
     assert figures["parallel"] == figures["serial"]
     ok, problems = figures["parallel"]
