@@ -135,7 +135,9 @@ def _person_in(part: str) -> str | None:
     if is_person(part):
         return " ".join(tokens)
     for size in (3, 2):
-        if len(tokens) > size and tokens[size].lower() in _ROLE_WORDS | _ROLE_HEADS and is_person(" ".join(tokens[:size])):
+        # every word after the name a role's ("Political editor"), not a headline's ("Said That Global Trade Fell")
+        roles = all(t.lower() in _ROLE_WORDS | _ROLE_HEADS | {"of", "and", "&"} for t in tokens[size:])
+        if len(tokens) > size and roles and is_person(" ".join(tokens[:size])):
             return " ".join(tokens[:size])
     return None
 

@@ -73,3 +73,11 @@ def test_a_headline_in_capitals_printed_once_is_still_the_headline() -> None:
     shouted = HEADLINE.upper()
     page = f"Estuary Notes\nArchive\nSubscribe\n\n{shouted}\nBy Marta Quiroga\n7 March 2021\n\n{P1}\n\n{P2}\n"
     assert read_page(page).title == shouted
+
+
+def test_a_title_case_headline_with_a_role_word_after_two_capitalised_words_is_not_a_byline() -> None:
+    # "Councillors Back" has a name's shape and "Global" is a desk's word, but the words after it are no job.
+    headline = "Councillors Back Global Ferry Deal"
+    page = f"Lowland Wire\nServing the valley since 1911\nNews | Sport | Opinion\n{headline}\nMay 16, 2019 | By Marta Quiroga\n\n{P1}\n\n{P2}\n"
+    assert read_page(page).title == headline
+    assert byline("By Harriet Cole Political editor") == "Harriet Cole"
