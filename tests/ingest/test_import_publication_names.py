@@ -108,3 +108,28 @@ def test_a_download_button_with_its_size_and_a_way_back_are_chrome(line: str) ->
 
 def test_a_sentence_about_going_back_is_not_chrome() -> None:
     assert classify("The crews went back to work on Monday after the strike ended.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("—With assistance from Oskar Vik and Lena Hartwig.", Kind.FOOTER),
+        ("Showing 10 of 212 results", Kind.CHROME),
+        ("If you found this useful, subscribe for the next issue.", Kind.CHROME),
+    ],
+)
+def test_a_wire_storys_assistance_credit_a_tables_pager_and_a_posts_closing_appeal_are_not_the_article(line: str, kind: Kind) -> None:
+    label = classify(line)
+    assert label is not None and label.kind is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "With help from volunteers, the ferry reopened on Monday.",
+        "Showing 4 of its cranes to visitors, the port opened its gates on Sunday.",
+        "If you enjoyed the old ferry, the new bridge may disappoint.",
+    ],
+)
+def test_sentences_that_open_alike_are_the_article(line: str) -> None:
+    assert classify(line) is None
