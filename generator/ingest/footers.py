@@ -71,5 +71,6 @@ r"^(?:letters to the editor|write to us)\b",
     r"\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)? purposes only\b",
     r"\bdoes not (?:constitute|provide|offer|give) (?:legal|financial|investment|tax|medical) advice\b",
     r"^questions\?\s+(?:contact|email|e-mail|call|write to|reach)\b",
-    r"^[-–—\s]*with (?:additional )?(?:assistance|help) (?:from|by)\b",  # a wire story's credit: "--With assistance from …"
+    # a wire story's credit: "--With assistance from …", names only
+    r"^(?:[-–—]+\s*with (?:additional )?(?:assistance|help)|with (?:additional )?assistance) (?:from|by)\b[^,;]{0,80}$",
 )
