@@ -37,3 +37,19 @@ def test_one_labelled_line_after_a_heading_in_capitals_is_the_articles() -> None
     closing = "Why it matters: The quay handles a third of the region's imports."
     page = read_page(f"{HEAD}{P1}\n\n{P2}\n\nWHAT NEXT\n{closing}\n\n{P3}\n")
     assert page.paragraphs[-1] == P3
+
+
+def test_a_closing_line_on_the_job_of_someone_the_article_never_named_is_its_authors_bio() -> None:
+    bio = "Tomas Ekberg is a senior port analyst covering shipping and logistics. He joined the institute in 2016."
+    page = read_page(f"Harbour board approves the new crane contract\n3 March 2021\n\n{P1}\n\n{P2}\n\n{P3}\n\n{bio}\n")
+    assert page.paragraphs == (P1, P2, P3)
+
+
+def test_a_closing_line_on_the_job_of_someone_the_article_quoted_stays() -> None:
+    quoted = "\"The quay needs them,\" said Tomas Ekberg, who studies the port's traffic."
+    last = "Ekberg is a senior port analyst at the institute, which has followed the quay's traffic since 2016."
+    page = read_page(f"Harbour board approves the new crane contract\n3 March 2021\n\n{P1}\n\n{P2}\n\n{quoted}\n\n{last}\n")
+    assert page.paragraphs[-1] == last
+    named = "Tomas Ekberg is a senior port analyst at the institute and has followed the quay's traffic since 2016."
+    again = read_page(f"Harbour board approves the new crane contract\n3 March 2021\n\n{P1}\n\n{quoted}\n\n{P2}\n\n{named}\n")
+    assert again.paragraphs[-1] == named
