@@ -150,7 +150,7 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     origins = {
         "site_name": site, "publisher": publisher, "title": in_title or alone, "logo": _logo_name(metadata.logo), "text": page.source or "",
     }
-    found = choose(origins, host, lines)
+    found = choose(origins, host, [*lines, metadata.imprint])
     return cited(found, [*lines, metadata.title]) if found else None
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.boilerplate import Kind, classify
+from generator.ingest.importer import import_any
 from generator.ingest.meta import copyright_holder
 from generator.ingest.page import read_page
 from generator.ingest.publication import choose, rank
+from import_fixtures.support import matcher
 
 HOST = "www.tideshoreherald.example"
 
@@ -133,3 +135,24 @@ def test_a_wire_storys_assistance_credit_a_tables_pager_and_a_posts_closing_appe
 )
 def test_sentences_that_open_alike_are_the_article(line: str) -> None:
     assert classify(line) is None
+
+
+def _html(footer: str) -> str:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Harbour board approves crane contract - TCM</title>"
+        "<meta property='og:site_name' content='TCM'>"
+        "<link rel='canonical' href='https://tideshoreherald.example/2021/03/03/harbour-board-approves-crane-contract/'></head><body>"
+        "<div class='masthead'>Tideshore Herald</div><p>News for the whole coast</p><p>Business</p>"
+        "<article><h1>Harbour board approves crane contract</h1><p>3 March 2021</p>"
+        "<p>The harbour board approved on Tuesday a contract for two new container cranes at the eastern quay, the port said.</p>"
+        "<p>The cranes will be delivered next spring and will double the number of ships the quay can unload each week.</p>"
+        f"</article><footer><p>{footer}</p></footer></body></html>"
+    )
+
+
+def test_an_html_pages_footer_naming_its_owner_lets_the_masthead_win_over_the_owners_initials() -> None:
+    owned = import_any(_html("Tideshore Herald is published by TCM Publishing Ltd. © 2021 TCM Publishing."), matcher([])).page
+    assert owned.source == "Tideshore Herald"
+    # A footer that does not name the initials as a company's leaves the tie to the page's own metadata.
+    plain = import_any(_html("© 2021 All rights reserved."), matcher([])).page
+    assert plain.source == "TCM"
