@@ -103,6 +103,7 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.END, _any(
         r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$",
+        r"^sort (?:comments |replies )?by\s*:",  # the comments' sort control: the replies start here
         # a bulletin item's link to the whole story: the item ends there, and what follows is another item
         r"^(?:read|see|get) the (?:full|whole|complete|rest of the) (?:story|article|report|piece|interview)"
         r"(?:\s+(?:on|at|in|from|here)\b[^,;]{0,40})?\W*$",

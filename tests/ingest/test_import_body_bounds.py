@@ -53,3 +53,15 @@ def test_a_closing_line_on_the_job_of_someone_the_article_quoted_stays() -> None
     named = "Tomas Ekberg is a senior port analyst at the institute and has followed the quay's traffic since 2016."
     again = read_page(f"Harbour board approves the new crane contract\n3 March 2021\n\n{P1}\n\n{quoted}\n\n{P2}\n\n{named}\n")
     assert again.paragraphs[-1] == named
+
+
+def test_the_comments_sort_control_ends_the_article() -> None:
+    reply = "Cranes are nice but the ferry timetable is what we actually need, honestly, and nobody is talking about it."
+    page = read_page(f"Harbour board approves the new crane contract\n3 March 2021\n\n{P1}\n\n{P2}\n\nSort by: Newest\n\nharbourfan · 2 hr. ago\n{reply}\n")
+    assert page.paragraphs == (P1, P2)
+
+
+def test_a_sentence_about_sorting_stays() -> None:
+    sorting = "Sort by size, the new cranes would rank among the ten largest on the coast, the port's engineers said."
+    page = read_page(f"Harbour board approves the new crane contract\n3 March 2021\n\n{P1}\n\n{sorting}\n\n{P2}\n")
+    assert page.paragraphs == (P1, sorting, P2)
