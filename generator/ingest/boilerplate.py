@@ -130,10 +130,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
         r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b",
         r"^unsubscribe\b|^update your (?:preferences|subscription)",
-        r"^showing \d+ (?:of|out of) \d+\b",  # a table's pager: "Showing 4 of 76 entries"
-        # a post's closing appeal: "If you enjoyed this, follow me for more …"
+        r"^showing \d+ (?:of|out of) \d+\b",  # a table's pager: "Showing 10 of 212 results"
+        # a post's closing appeal: "If you liked it, subscribe for the next one"
         r"^if you (?:enjoyed|liked|found|valued) (?:this|it|reading)\b.{0,30}\b(?:follow|subscribe|share|sign up|clap)\b",
-        r"[←‹«]\s*back to\b",  # a live page's or a series' way back: "← Back to all updates"
+        r"[←‹«]\s*back to\b",  # a live page's or a series' way back: "‹ Back to all posts"
         # "Read more: <another headline>" is a link inside the article, not a list heading
         r"^(?:related|read more|also read|read also|see also|recommended|trending|more|read|listen|explainer|analysis)\s*:\s*\S",
         r"^[─━\-–—►▶•>]?\s*[^.!?]{2,80}[,:]?\s+(?:see )?(?:page|p\.)\s*\d{1,3}\)?$",  # a print edition's pointer: "Comment, page 22"

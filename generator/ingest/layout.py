@@ -21,7 +21,7 @@ from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 
 CAPTION_WORDS = 25
 _BULLET = re.compile(r"^[-–•*▪]\s+\S")
-_TOPIC = re.compile(r"^[A-Z][^\s:]*(?: [^\s:]+){0,3}:\s+[A-Z]")  # a brief under its topic: "Open RAN: Two operators …"
+_TOPIC = re.compile(r"^[A-Z][^\s:]*(?: [^\s:]+){0,3}:\s+[A-Z]")  # a brief under its topic: "Ferries: The night crossing returns …"
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
 # "Photo: The minister speaks in Osaka on June 29." names what a picture shows: a caption, never the standfirst.
 _CAPTION_PREFIX = re.compile(r"(?i)^(?:top |lead |file )?(?:photo|image|picture|video|illustration)s?\s*[:|]\s*\S")

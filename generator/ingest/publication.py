@@ -87,13 +87,13 @@ def rank(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> li
 
 
 def _short_for(name: str, other: str) -> bool:
-    """Whether ``name`` is ``other`` by initials, alone or with an edition's word ("KBD", "KBD English" for "Kowloon Business Daily")."""
+    """Whether ``name`` is ``other`` by initials, alone or with an edition's word ("TH", "TH Online" for "Tideshore Herald")."""
     short, first = initials(other), name.split()[0] if name.split() else ""
     return len(short) >= 2 and (squash(name) == short and len(short) <= 5 or first.isupper() and first.casefold() == short)
 
 
 def _owned(name: str, text: str) -> bool:
-    """Whether ``text`` prints ``name`` as a company's, in a copyright or imprint line ("SMN Media Group Ltd")."""
+    """Whether ``text`` prints ``name`` as a company's, in a copyright or imprint line ("TCM Publishing Ltd")."""
     company = re.compile(rf"(?i)\b{re.escape(name)}\s+(?:media|holdings?|publications|publishing|group)\b")
     return bool(re.search(r"(?i)©|\(c\)|copyright|\bpublished by\b|\ball rights reserved\b", text)) and bool(company.search(text))
 

@@ -26,9 +26,9 @@ from .sources import cited
 from .text import clean
 from .titles import fold, is_site, names_host, split_title, without_kicker
 
-# Extended ("2012-10-08T13:17") or basic ("20121008", as a compact "pubdate" meta writes it) ISO 8601.
+# Extended ("2015-04-02T09:30") or basic ("20150402", as a compact "pubdate" meta writes it) ISO 8601.
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2})(-?)(\d{2})\2(\d{2})(?![\d-])")
-# An archive's or a proxy's copy: the original address follows a capture's stamp in the path ("/web/20121009031522/http://…").
+# An archive's or a proxy's copy: the original address follows a capture's stamp in the path ("/web/20150403120000/http://…").
 _ARCHIVED = re.compile(r"^https?://[^/?#]+/(?:[^?#]*/)?[\d.-]{8,}[a-z_]*/(?P<original>https?://[^/].*)$")
 
 
