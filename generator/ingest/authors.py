@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from .boilerplate import Kind
 from .layout import Layout
 from .lines import Line
+from .meta import is_person
 
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<surname>\S+)$")
+BIO_WORDS = 45
 _BIO = re.compile(r"^(?P<name>.+?) (?:is|was|covers|writes|reports|has been)\b")
 
 
@@ -30,7 +32,11 @@ def before_author_card(lines: Sequence[Line], found: Layout, byline: str | None)
 
 
 def without_bio(paragraphs: list[str], byline: str | None) -> list[str]:
-    """The body without the author's biography, closing it or right under the byline ("Ms. Doe is a former negotiator.")."""
+    """The body without the author's biography, closing it or right under the byline ("Ms. Doe is a former negotiator."),
+    or closing it about someone the article never named ("Jane Doe is a senior analyst covering …": an unsigned piece's
+    author)."""
+    if paragraphs and _stranger_bio(paragraphs[-1], paragraphs[:-1]):
+        paragraphs = paragraphs[:-1]
     if not byline or not paragraphs:
         return paragraphs
     authors = {name.strip() for name in re.split(r",| and ", byline)}
@@ -47,3 +53,16 @@ def without_bio(paragraphs: list[str], byline: str | None) -> list[str]:
     if len(paragraphs) > 1 and is_bio(paragraphs[0]):
         paragraphs = paragraphs[1:]
     return paragraphs[:-1] if is_bio(paragraphs[-1]) else paragraphs
+
+
+_JOB_BIO = re.compile(r"^(?P<name>(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) is (?:a|an|the) (?:[\w-]+ ){0,3}"
+                      r"(?:analyst|editor|reporter|correspondent|writer|columnist|fellow|researcher|economist|director|partner|lawyer)\b")
+
+
+def _stranger_bio(paragraph: str, before: Sequence[str]) -> bool:
+    """A short last paragraph giving a person's job whose surname the article never used: its author's biography."""
+    match = _JOB_BIO.match(paragraph)
+    if match is None or len(paragraph.split()) > BIO_WORDS or not is_person(match.group("name")):
+        return False
+    surname = match.group("name").split()[-1]
+    return not any(re.search(rf"\b{re.escape(surname)}\b", text) for text in before)

@@ -17,6 +17,7 @@ from enum import Enum
 from .credits import CAPTION, CREDIT, credit_of
 from .footers import FOOTER
 from .text import ends_sentence, key, words
+from .widgets import is_market_strip, is_share_bar
 
 
 class Kind(str, Enum):
@@ -102,6 +103,7 @@ def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.END, _any(
         r"^\d+ (?:comments?|responses?|replies|thoughts) (?:on|to)\b", r"^(?:[\w']+ ){1,3}comments$",
+        r"^sort (?:comments |replies )?by\s*:",  # the comments' sort control: the replies start here
         # a bulletin item's link to the whole story: the item ends there, and what follows is another item
         r"^(?:read|see|get) the (?:full|whole|complete|rest of the) (?:story|article|report|piece|interview)"
         r"(?:\s+(?:on|at|in|from|here)\b[^,;]{0,40})?\W*$",
@@ -124,10 +126,14 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:follow|share|tweet|email|save|print|gift)\b.{0,30}$",
         r"^\(?(?:(?:remarks|text|speech) )?as prepared for delivery\)?\.?$",  # a speech's label, not its text
         # a row of buttons under a speech or report: "Download PDF   Watch the recording (52 min)"
-        r"^download (?:the |a |as )?(?:pdf|transcript|audio|mp3|report|slides|full (?:text|report|transcript))\b[^.]{0,60}$",
+        r"^download (?:the |a |as )?(?:pdf|transcript|audio|mp3|report|slides|full (?:text|report|transcript))\b(?:[^.]|\d\.\d){0,60}$",
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
         r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b",
         r"^unsubscribe\b|^update your (?:preferences|subscription)",
+        r"^showing \d+ (?:of|out of) \d+\b",  # a table's pager: "Showing 10 of 212 results"
+        # a post's closing appeal: "If you liked it, subscribe for the next one"
+        r"^if you (?:enjoyed|liked|found|valued) (?:this|it|reading)\b.{0,30}\b(?:follow|subscribe|share|sign up|clap)\b",
+        r"[←‹«]\s*back to\b",  # a live page's or a series' way back: "‹ Back to all posts"
         # "Read more: <another headline>" is a link inside the article, not a list heading
         r"^(?:related|read more|also read|read also|see also|recommended|trending|more|read|listen|explainer|analysis)\s*:\s*\S",
         r"^[─━\-–—►▶•>]?\s*[^.!?]{2,80}[,:]?\s+(?:see )?(?:page|p\.)\s*\d{1,3}\)?$",  # a print edition's pointer: "Comment, page 22"
@@ -224,7 +230,7 @@ def classify(text: str) -> Label | None:
             return Label(kind)
     if is_menu(text) or _is_nav(bare):
         return Label(Kind.MENU)
-    return None
+    return Label(Kind.CHROME) if is_share_bar(bare) or is_market_strip(lowered) else None
 
 
 def _is_nav(bare: str) -> bool:

@@ -3,7 +3,8 @@
 An e-mail bulletin or a digest opens with the titles of its items ("IN TODAY'S
 ISSUE", then one title a line) and prints each title again over its item. The
 entries are never the headline: the story's headline is its copy lower down. And
-the next entry's copy ends the story: what follows it is another item.
+the next entry's copy ends the story: what follows it is another item. Contents
+under a headline that is none of their entries are a report's own sections.
 """
 
 from __future__ import annotations
@@ -44,5 +45,8 @@ def entries(lines: Sequence[Line]) -> frozenset[int]:
 
 def next_item(lines: Sequence[Line], listed: frozenset[int], headline: int) -> int | None:
     """Where the item after the one under ``headline`` begins: the first later copy of another entry of the contents."""
-    others = {_folded(lines[i]) for i in listed} - {_folded(lines[headline])}
+    titles = {_folded(lines[i]) for i in listed}
+    if _folded(lines[headline]) not in titles and headline < min(listed):
+        return None  # a headline over contents it is not in: a report's own sections, which all belong to its text
+    others = titles - {_folded(lines[headline])}
     return next((i for i in range(headline + 1, len(lines)) if i not in listed and _folded(lines[i]) in others), None)

@@ -11,7 +11,8 @@ FOOTER = (
     r"^(?:©|\(c\)|copyright\b)", r"[.!]\s+(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b", r"\ball rights reserved\b",
     r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
     r"^(?:our standards|the thomson reuters trust principles)\b",
-    r"^this (?:article|story) (?:was|has been|is) (?:originally |first )?(?:published|updated|amended|corrected|produced|written|syndicated|republished)\b",
+    r"^this (?:article|story|report|piece|post)(?: by [^.]{1,60}?)? (?:was|has been|is) (?:originally |first )?"
+    r"(?:published|updated|amended|corrected|produced|written|syndicated|republished)\b",
     r"^(?:contact|email|follow|write to) the (?:author|writer|reporter)s?\b", r"^disclaimer:",
     r"\b(?:data|quotes|prices) (?:is|are) delayed\b",
     r"\b(?:data|quotes|prices|values) delayed (?:by )?(?:at least |up to )?\d+\s*min", r"\breal-time snapshot\b",
@@ -66,4 +67,10 @@ r"^(?:letters to the editor|write to us)\b",
     r"^the (?:official|authoritative) (?:version|text|edition|copy) (?:of this (?:document|notice|rule|page|order) )?is "
     r"(?:the (?:one |version |text |copy )?(?:printed|published|signed|in)|available|published|printed|in the)\b",
     r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
+    # a notice's disclaimer and its contact box: "… is provided for informational purposes only", "Questions? Contact …"
+    r"\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)? purposes only\b",
+    r"\bdoes not (?:constitute|provide|offer|give) (?:legal|financial|investment|tax|medical) advice\b",
+    r"^questions\?\s+(?:contact|email|e-mail|call|write to|reach)\b",
+    # a wire story's credit: "--With assistance from …", names only
+    r"^(?:[-–—]+\s*with (?:additional )?(?:assistance|help)|with (?:additional )?assistance) (?:from|by)\b[^,;]{0,80}$",
 )

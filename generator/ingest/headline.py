@@ -9,6 +9,7 @@ worth, and the highest sum wins. :func:`rank` shows the sums and their parts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,6 +101,7 @@ class _Context:
         self.paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line) and not titled_sentence(line)]
         self.leads = [i for i in indexes if _leads_into_body(lines, i, self.body_start, captions)]
         self.indexes = indexes
+        self.seen = Counter(" ".join(line.text.casefold().split()) for line in lines)
 
     def features(self, index: int) -> dict[str, float]:
         lines, line = self.lines, self.lines[index]
@@ -113,12 +115,14 @@ class _Context:
         found.update(_position(lines, index))
         found["leads_into_body"] = index in self.leads
         found["after_body"] = index > self.body_start
-        found["titles_below"] = max(0, _titles_below(lines, index, self.listed, self.captions) - 1)
+        found["titles_below"] = max(0, _titles_below(lines, index, self.listed, self.captions | self.items) - 1)
         count = line.word_count
         found["good_length"] = 4 <= count <= 20
         found["fair_length"] = count == 3 or 20 < count <= 30
         found["too_long"] = count > 30
         found["all_caps"] = is_upper(text)
+        # A name set in capitals that the page prints again (in its menu, its footer): a newsletter's or a section's, not a story's.
+        found["repeated_name"] = found["all_caps"] and self.seen[" ".join(text.casefold().split())] > 1
         # A name is in Title Case too ("The Harbour Ledger"): only a line longer than most names shows a house style.
         found["title_case"] = count > NAME_WORDS and not found["all_caps"] and title_case_ratio(text) >= TITLED
         found["full_stop"] = text.rstrip("\"'”’)").endswith(".")
@@ -219,7 +223,7 @@ def _is_tagline(lines: Sequence[Line], index: int, candidates: Sequence[int], le
 
 
 def _titles_below(lines: Sequence[Line], index: int, listed: Sequence[Zone], captions: frozenset[int]) -> int:
-    """Title-like lines between ``index`` and the first paragraph below it (not counting lists and captions).
+    """Title-like lines between ``index`` and the first paragraph below it (not counting lists, their items and captions).
 
     Between a headline and its text there is at most a standfirst; more of them mean a line higher up the page.
     """

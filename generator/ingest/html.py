@@ -66,6 +66,7 @@ class Metadata:
     description: str = ""
     h1: tuple[str, ...] = ()
     dek: str = ""  # the element the markup calls the standfirst or dek
+    imprint: str = ""  # the text of the page's <footer>s, never the article's but naming who publishes it
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ class _Collector(HTMLParser):
     raw: list[str] = field(default_factory=list)  # text of the <title>, JSON-LD script or <h1> being read
     capture: str = ""
     parent: str = ""  # class and id of the last element opened: a logo's link or box
+    footer: int = 0  # <footer>s open
+    imprint: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
@@ -129,6 +132,7 @@ class _Collector(HTMLParser):
         hide = hide or values.get("aria-hidden", "").lower() == "true"
         if tag in _BLOCK:
             self._flush()
+        self.footer += tag == "footer"
         dek = not self.hidden and not hide and bool(_DEK_CLASS.search(values.get("class", "")))
         self.stack.append((tag, hide, len(self.lines) if dek else -1))
         self.hidden += hide
@@ -139,6 +143,7 @@ class _Collector(HTMLParser):
         while self.stack:  # close what was left open inside it
             open_tag, hide, dek = self.stack.pop()
             self.hidden -= hide
+            self.footer -= open_tag == "footer"
             if open_tag in _BLOCK or dek >= 0:
                 self._flush()
             if dek >= 0 and len(self.lines) > dek:
@@ -153,6 +158,8 @@ class _Collector(HTMLParser):
             self.raw.append(data)
         if not self.hidden:
             self.current.append(data)
+        elif self.footer:
+            self.imprint.append(data + " ")
 
     def _meta(self, values: dict[str, str]) -> None:
         name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
@@ -227,6 +234,7 @@ def _metadata(collector: _Collector) -> Metadata:
         description=meta("og:description", "description", "twitter:description"),
         h1=tuple(collector.h1),
         dek=collector.deks[0] if len(collector.deks) == 1 else "",  # several: teasers of a list of stories
+        imprint=" ".join("".join(collector.imprint).split()),
     )
     # No control characters or runs of whitespace in anything that may reach front matter.
     cleaned: dict[str, object] = {f.name: clean(v) for f in fields_of(found) if isinstance(v := getattr(found, f.name), str)}

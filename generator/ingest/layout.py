@@ -21,6 +21,7 @@ from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 
 CAPTION_WORDS = 25
 _BULLET = re.compile(r"^[-–•*▪]\s+\S")
+_TOPIC = re.compile(r"^[A-Z][^\s:]*(?: [^\s:]+){0,3}:\s+[A-Z]")  # a brief under its topic: "Ferries: The night crossing returns …"
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
 # "Photo: The minister speaks in Osaka on June 29." names what a picture shows: a caption, never the standfirst.
 _CAPTION_PREFIX = re.compile(r"(?i)^(?:top |lead |file )?(?:photo|image|picture|video|illustration)s?\s*[:|]\s*\S")
@@ -54,11 +55,12 @@ def layout(lines: Sequence[Line], hints: Hints = NONE) -> Layout:
     listed = contents.entries(lines)
     end = None if headline is None or not listed else contents.next_item(lines, listed, headline)
     body = tuple(i for i in body if end is None or i < end)
-    return Layout(headline, standfirst, _before_briefs(lines, body), captions, tuple(zones))
+    return Layout(headline, standfirst, _after_box(lines, _before_briefs(lines, body)), captions, tuple(zones))
 
 
 def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, ...]:
-    """The body up to a section of briefs after it: a heading in capitals ("QUICK HITS") over nothing but bullet points.
+    """The body up to a section of briefs after it: a heading in capitals ("QUICK HITS") over nothing but bullet points or
+    "Topic: one sentence" items.
 
     A newsletter puts its short items after the main story; an article's own list of points sits under a heading and
     has its text go on after it, or comes before the body has had two paragraphs.
@@ -69,9 +71,23 @@ def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, .
             continue
         before = [i for i in body if i < index]
         after = [i for i in body if i > index]
-        if len(before) >= 2 and after and all(_BULLET.match(lines[i].text) for i in after):
+        # briefs are bullets, or two or more "Topic: one sentence" items
+        briefs = all(_BULLET.match(lines[i].text) for i in after) or len(after) >= 2 and all(_TOPIC.match(lines[i].text) for i in after)
+        if len(before) >= 2 and after and briefs:
             return tuple(before)
     return body
+
+
+def _after_box(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, ...]:
+    """The body without a box of points that opens it: bullets under a short heading ("Key findings"), then the text."""
+    run = 0
+    while run < len(body) and _BULLET.match(lines[body[run]].text):
+        run += 1
+    if run < 2 or run == len(body):
+        return body
+    heading = next((lines[i] for i in range(body[0] - 1, -1, -1) if lines[i].text.strip()), None)
+    boxed = heading is not None and heading.shape is not Shape.PROSE and heading.word_count <= 4 and not heading.is_meta
+    return body[run:] if boxed else body
 
 
 def _captions(lines: Sequence[Line]) -> frozenset[int]:

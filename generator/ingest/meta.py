@@ -15,7 +15,8 @@ from .text import ends_sentence, key, words
 
 _BY = re.compile(
     r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview"
-    r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$"
+    r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?"
+    r"(?:(?:by|von|par|por|door)\s*/\s*)?(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$"
     r"|^(?:authors?|byline|writer|written by|(?:words|text|story)(?: (?:and|&) (?:pictures|photos|photographs|images))?)\s*:\s*(?P<rest2>.+)$",
     re.I,
 )
@@ -84,7 +85,8 @@ def byline(text: str) -> str | None:
         return None
     rest = text[match.start("rest") if match.group("rest") else match.start("rest2") :]
     # "By Huawei's own account, sales fell." is a sentence: only a person's name makes it a byline.
-    return names(rest) or (None if ends_sentence(text) else _staff(rest))
+    # "By Jane Doe The Lowland Wire": a name run into its agency's name without a comma
+    return names(rest) or names(re.split(r"\s+(?=The\s+[A-Z])", rest, maxsplit=1)[0]) or (None if ends_sentence(text) else _staff(rest))
 
 
 def names(text: str) -> str | None:
@@ -133,7 +135,9 @@ def _person_in(part: str) -> str | None:
     if is_person(part):
         return " ".join(tokens)
     for size in (3, 2):
-        if len(tokens) > size and tokens[size].lower() in _ROLE_WORDS | _ROLE_HEADS and is_person(" ".join(tokens[:size])):
+        # every word after the name a role's ("Political editor"), not a headline's ("Said That Global Trade Fell")
+        roles = all(t.lower() in _ROLE_WORDS | _ROLE_HEADS | {"of", "and", "&"} for t in tokens[size:])
+        if len(tokens) > size and roles and is_person(" ".join(tokens[:size])):
             return " ".join(tokens[:size])
     return None
 
@@ -189,7 +193,9 @@ def copyright_holder(text: str) -> str | None:
     holder = re.sub(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?\b", " ", text)
     holder = re.split(r"\.\s|[|;•·]|\.$", holder.strip(" .,"), maxsplit=1)[0]
     holder = re.sub(r"(?i)[, ]+(?:ltd|limited|inc|l\.?l\.?c|plc|gmbh|co|corp|s\.?a|pty|l\.?p|a\.?g|n\.?v|b\.?v)\.?$", "", " ".join(holder.split()).strip(" .,"))
-    holder = holder.strip(" .,")
+    parts = re.split(r"\s+[–—-]\s+", holder.strip(" .,"), maxsplit=1)
+    # a motto after a dash ("Fjellposten – the voice of the valleys"): words in small letters, which a name has not
+    holder = parts[0] if len(parts) == 2 and re.search(r"\b[a-z]{3,}\b", parts[1]) else holder.strip(" .,")
     if _THOMSON.match(holder):
         return "Reuters"
     tokens = holder.split()

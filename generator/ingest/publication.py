@@ -10,7 +10,7 @@ the others and the address agree with it, and the best is the publication.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .titles import fold
@@ -67,8 +67,9 @@ def _agree(one: str, other: str) -> bool:
     return bool(squash(one)) and (squash(one) == squash(other) or _within(one, other) or _within(other, one))
 
 
-def rank(origins: Mapping[str, str], host: str) -> list[Named]:
-    """The candidates from ``origins`` (origin → name, empty when the page gave none), best first."""
+def rank(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> list[Named]:
+    """The candidates from ``origins`` (origin → name, empty when the page gave none), best first; ``texts`` are the page's
+    lines, where a name may be printed as its owner's ("© 2020 Valley Media Group")."""
     given = {origin: name.strip() for origin, name in origins.items() if name and name.strip()}
     names = list(dict.fromkeys(given.values()))
     ranked = []
@@ -78,15 +79,28 @@ def rank(origins: Mapping[str, str], host: str) -> list[Named]:
         features["agrees"] = float(sum(_agree(name, n) or squash(n) == initials(name) for n in others))
         features["host"] = float(bool(host) and spells_host(name, host))
         features["fuller"] = float(any(_within(n, name) for n in others))
-        features["initials"] = float(len(squash(name)) <= 5 and any(initials(n) == squash(name) for n in others))
+        features["initials"] = float(any(_short_for(name, n) for n in others))
+        features["owner"] = float(len(given) > 1 and any(_owned(name, text) for text in texts))
         features["company"] = float(bool(_COMPANY.search(name)))
         ranked.append(Named(name, {f: a for f, a in features.items() if a}))
     return sorted(ranked, key=lambda named: (-named.score, names.index(named.name)))
 
 
-def choose(origins: Mapping[str, str], host: str) -> str | None:
+def _short_for(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` by initials, alone or with an edition's word ("TH", "TH Online" for "Tideshore Herald")."""
+    short, first = initials(other), name.split()[0] if name.split() else ""
+    return len(short) >= 2 and (squash(name) == short and len(short) <= 5 or first.isupper() and first.casefold() == short)
+
+
+def _owned(name: str, text: str) -> bool:
+    """Whether ``text`` prints ``name`` as a company's, in a copyright or imprint line ("TCM Publishing Ltd")."""
+    company = re.compile(rf"(?i)\b{re.escape(name)}\s+(?:media|holdings?|publications|publishing|group)\b")
+    return bool(re.search(r"(?i)©|\(c\)|copyright|\bpublished by\b|\ball rights reserved\b", text)) and bool(company.search(text))
+
+
+def choose(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> str | None:
     """The best-weighed name, in the fullest spelling any origin gives it ("The Deccan Ledger" over "Deccan Ledger")."""
-    ranked = rank(origins, host)
+    ranked = rank(origins, host, texts)
     if not ranked:
         return None
     best = ranked[0].name

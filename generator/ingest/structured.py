@@ -26,7 +26,10 @@ from .sources import cited
 from .text import clean
 from .titles import fold, is_site, names_host, split_title, without_kicker
 
-_ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2}-\d{2}-\d{2})")
+# Extended ("2015-04-02T09:30") or basic ("20150402", as a compact "pubdate" meta writes it) ISO 8601.
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2})(-?)(\d{2})\2(\d{2})(?![\d-])")
+# An archive's or a proxy's copy: the original address follows a capture's stamp in the path ("/web/20150403120000/http://…").
+_ARCHIVED = re.compile(r"^https?://[^/?#]+/(?:[^?#]*/)?[\d.-]{8,}[a-z_]*/(?P<original>https?://[^/].*)$")
 
 
 def _host(metadata: Metadata, base: str | None = None) -> str:
@@ -52,7 +55,7 @@ def iso_date(value: str) -> PartialDate | None:
     if match is None:
         return None
     try:
-        return parse_date(match.group(1))
+        return parse_date(f"{match.group(1)}-{match.group(3)}-{match.group(4)}")
     except DateError:
         return None
 
@@ -66,6 +69,8 @@ def absolute(url: str, base: str | None) -> str | None:
         urlsplit(resolved)
     except ValueError:
         return None
+    if (archived := _ARCHIVED.match(resolved)) is not None:
+        resolved = archived.group("original")  # the story's own address, which is what readers cite
     return resolved if urlsplit(resolved).scheme in ("http", "https") and urlsplit(resolved).netloc else None
 
 
@@ -145,7 +150,7 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     origins = {
         "site_name": site, "publisher": publisher, "title": in_title or alone, "logo": _logo_name(metadata.logo), "text": page.source or "",
     }
-    found = choose(origins, host)
+    found = choose(origins, host, [*lines, metadata.imprint])
     return cited(found, [*lines, metadata.title]) if found else None
 
 

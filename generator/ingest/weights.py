@@ -33,6 +33,7 @@ HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     "fair_length": 1.0,  # 3, or 21 to 30 words
     "too_long": -2.0,  # over 30 words: a paragraph without a full stop
     "all_caps": -1.0,  # capitals: more often a masthead, section or label than a headline
+    "repeated_name": -4.0,  # capitals printed again elsewhere on the page ("THE FERRY LETTER" and its menu's "The Ferry Letter"): a name
     "title_case": 1.0,  # Most Words Capitalised, not all capitals, in a line longer than a name: many houses' headline style, seldom a dek's
     "full_stop": -1.0,  # closes with a full stop: a sentence, which a headline seldom is (a Title Case one may be)
     "opens_quote": -1.0,  # starts with a quotation mark: more often a pull quote than a headline
@@ -55,6 +56,7 @@ SOURCE: MappingProxyType[str, float] = MappingProxyType({
     "agrees": 2.0,  # for each other origin naming it (case, spaces and "The" ignored; one name inside the other)
     "host": 3.0,  # the address spells it: whole ("deccanledger"), by initials ("tctg"), or initials and last word ("fvherald")
     "fuller": 1.0,  # another origin's name is part of it ("Deccan Ledger" of "The Deccan Ledger"): the masthead whole
-    "initials": -3.0,  # it is the initials of another origin's name ("FVH" for "Fraser Valley Herald"): a short form
+    "initials": -3.0,  # the initials of another origin's name, alone or with an edition's word ("FVH", "FVH English"): a short form
+    "owner": -3.0,  # the page prints it as a company's, in its copyright or imprint ("© TCM Publishing"): the owner's short name
     "company": -3.0,  # a company's word ("Media Holdings", "Publications", "Group"): the owner, not the masthead
 })

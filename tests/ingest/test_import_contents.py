@@ -69,3 +69,14 @@ def test_a_sentence_about_reading_the_full_report_stays() -> None:
     closing = "Read the full report before the hearing, the regulator told carriers, because the deadlines in it are firm."
     page = read_page(f"{ENTRIES[0]}\nBy Ines Carvalho\n4 June 2021\n{P1}\n\n{P2}\n\n{closing}\n")
     assert page.paragraphs == (P1, P2, closing)
+
+
+def test_contents_under_a_headline_that_is_none_of_their_entries_are_the_reports_own_sections() -> None:
+    # A briefing's headline, then its sections' contents, then the sections: every section is the report's text.
+    page = read_page(
+        "Research Briefing\nNumber RB-1207\nSupplier lists and the public fund: what changes for carriers\n"
+        "By Ines Carvalho\nPublished 4 June 2021\n\nContents\n1. The new list\n2. Who pays\n3. What comes next\n\n"
+        f"1. The new list\n{P1}\n\n2. Who pays\n{P2}\n\n3. What comes next\n{OTHER}\n"
+    )
+    assert page.title == "Supplier lists and the public fund: what changes for carriers"
+    assert page.paragraphs == (P1, P2, OTHER)
