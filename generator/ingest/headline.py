@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from . import meta
 from .evidence import NONE, Hints, lead_share
@@ -19,7 +20,7 @@ from .fields import is_labelled
 from .itemised import items
 from .lines import Line, Shape
 from .text import is_upper, title_case_ratio
-from .weights import HEADLINE
+from .weights import HEADLINE, Weighed
 from .zones import IN_HEADER, SUBSTANTIAL, Zone, following, is_header_meta, is_paragraph, is_text, read_zones
 
 STANDFIRST_WORDS = 8
@@ -40,15 +41,11 @@ _QUOTES = "\"'“‘«"
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """A line that may be the headline, its features (name → amount) and their weighed sum."""
+class Candidate(Weighed):
+    """A line that may be the headline, weighed by :data:`.weights.HEADLINE`."""
 
-    index: int
-    features: dict[str, float]
-
-    @property
-    def score(self) -> float:
-        return sum(HEADLINE[name] * amount for name, amount in self.features.items())
+    table: ClassVar[Mapping[str, float]] = HEADLINE
+    index: int = 0
 
 
 def find(lines: Sequence[Line], captions: frozenset[int], hints: Hints = NONE) -> int | None:
@@ -65,7 +62,7 @@ def rank(lines: Sequence[Line], captions: frozenset[int], hints: Hints = NONE) -
     if not indexes:
         return []
     context = _Context(lines, captions, hints, indexes)
-    return sorted((Candidate(i, context.features(i)) for i in indexes), key=lambda c: (-c.score, c.index))
+    return sorted((Candidate(context.features(i), i) for i in indexes), key=lambda c: (-c.score, c.index))
 
 
 def headline_shaped(line: Line) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .titles import fold
-from .weights import SOURCE
+from .weights import SOURCE, Weighed
 
 # A company's words: the owner of the masthead ("Valley Media Holdings", "Deccan Ledger Publications").
 _COMPANY = re.compile(r"(?i)\b(?:media|holdings?|publications|publishing|group|corporation|company|communications|enterprises)\b")
@@ -22,15 +23,11 @@ _SMALL = frozenset(("of", "and", "the", "&"))
 
 
 @dataclass(frozen=True, slots=True)
-class Named:
-    """A name for the publication and the features that weigh it."""
+class Named(Weighed):
+    """A name for the publication, weighed by :data:`.weights.SOURCE`."""
 
-    name: str
-    features: dict[str, float]
-
-    @property
-    def score(self) -> float:
-        return sum(SOURCE[feature] * amount for feature, amount in self.features.items())
+    table: ClassVar[Mapping[str, float]] = SOURCE
+    name: str = ""
 
 
 def squash(name: str) -> str:
@@ -82,7 +79,7 @@ def rank(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> li
         features["initials"] = float(any(_short_for(name, n) for n in others))
         features["owner"] = float(len(given) > 1 and any(_owned(name, text) for text in texts))
         features["company"] = float(bool(_COMPANY.search(name)))
-        ranked.append(Named(name, {f: a for f, a in features.items() if a}))
+        ranked.append(Named({f: a for f, a in features.items() if a}, name))
     return sorted(ranked, key=lambda named: (-named.score, names.index(named.name)))
 
 

@@ -10,7 +10,10 @@ to do.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
+from typing import ClassVar
 
 HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     # Agreement with what the page says about itself elsewhere.
@@ -60,3 +63,15 @@ SOURCE: MappingProxyType[str, float] = MappingProxyType({
     "owner": -3.0,  # the page prints it as a company's, in its copyright or imprint ("© TCM Publishing"): the owner's short name
     "company": -3.0,  # a company's word ("Media Holdings", "Publications", "Group"): the owner, not the masthead
 })
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """A candidate's features (name → amount) and their weighed sum by its kind's table."""
+
+    features: dict[str, float]
+    table: ClassVar[Mapping[str, float]] = MappingProxyType({})
+
+    @property
+    def score(self) -> float:
+        return sum(self.table[name] * amount for name, amount in self.features.items())
