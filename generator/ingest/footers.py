@@ -7,6 +7,9 @@ line is never the article; a copyright line also names the publication.
 
 from __future__ import annotations
 
+_UNREPORTED = r"(?!.*\b(?:said|says|told|tells|according to|added|adding|stated|states)\b)"
+"""A line that reports no one's words: a disclaimer in it is the publisher's, not a source's the article quotes."""
+
 FOOTER = (
     r"^(?:©|\(c\)|copyright\b)", r"[.!]\s+(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b", r"\ball rights reserved\b",
     r"^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|translation) by\b",
@@ -68,8 +71,9 @@ r"^(?:letters to the editor|write to us)\b",
     r"(?:the (?:one |version |text |copy )?(?:printed|published|signed|in)|available|published|printed|in the)\b",
     r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
     # a notice's disclaimer and its contact box: "… is provided for informational purposes only", "Questions? Contact …"
-    r"\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)? purposes only\b",
-    r"\bdoes not (?:constitute|provide|offer|give) (?:legal|financial|investment|tax|medical) advice\b",
+    # (the publisher's own words: a line that reports someone's disclaimer, "… a spokeswoman said", is the article's)
+    rf"^{_UNREPORTED}.*\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)? purposes only\b",
+    rf"^{_UNREPORTED}.*\bdoes not (?:constitute|provide|offer|give) (?:legal|financial|investment|tax|medical) advice\b",
     r"^questions\?\s+(?:contact|email|e-mail|call|write to|reach)\b",
     # a wire story's credit: "--With assistance from …", names only
     r"^(?:[-–—]+\s*with (?:additional )?(?:assistance|help)|with (?:additional )?assistance) (?:from|by)\b[^,;]{0,80}$",

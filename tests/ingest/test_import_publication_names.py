@@ -96,10 +96,27 @@ def test_a_notices_disclaimer_and_contact_box_are_footers(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Questions remain about who will pay for the cranes.", "The board said it would not give legal advice to tenants for free."]
+    "line",
+    [
+        "Questions remain about who will pay for the cranes.",
+        "The board said it would not give legal advice to tenants for free.",
+        # reported: the article's words about someone's disclaimer, not the publisher's own
+        "The guild said the list of affected berths is provided for informational purposes only, and each owner must check it.",
+        "The rule does not provide legal advice to shipowners, a spokeswoman said, and firms should ask their own counsel.",
+        "According to the port, its tide table is published for information purposes only and may change without notice.",
+    ],
 )
 def test_sentences_about_questions_or_advice_are_not_footers(line: str) -> None:
     assert classify(line) is None
+
+
+def test_an_article_reporting_a_disclaimer_keeps_those_paragraphs() -> None:
+    lead = "TIDESHORE — The harbour board published its list of berths to be rebuilt on Monday, in a statement released in the morning."
+    reported = "The board said the list is provided for informational purposes only, and that each owner must confirm the dates with the harbour master."
+    middle = "Work on the first berths is due to begin in the spring, once the dredging contract has been signed by both sides."
+    last = "The plan does not provide legal advice to berth holders, a board spokeswoman said, adding that they should consult their own counsel."
+    page = read_page(f"Harbour board lists the berths it will rebuild\nBy Kari Lund\nMay 16, 2019\n\n{lead}\n\n{reported}\n\n{middle}\n\n{last}\n")
+    assert page.paragraphs == (lead, reported, middle, last)
 
 
 @pytest.mark.parametrize("line", ["Download the full report (PDF, 2.7 MB)", "Live: Harbour strike ‹ Back to all posts"])
