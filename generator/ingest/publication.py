@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .titles import fold
+from .titles import fold, host_labels, initials, significant_words, squash
 from .weights import SOURCE, Weighed
 
+_IMPRINT = re.compile(r"(?i)©|\(c\)|copyright|\bpublished by\b|\ball rights reserved\b")
+"""A copyright or imprint line, where the owner's name is printed."""
 # A company's words: the owner of the masthead ("Valley Media Holdings", "Deccan Ledger Publications").
 _COMPANY = re.compile(r"(?i)\b(?:media|holdings?|publications|publishing|group|corporation|company|communications|enterprises)\b")
-_SMALL = frozenset(("of", "and", "the", "&"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,24 +31,13 @@ class Named(Weighed):
     name: str = ""
 
 
-def squash(name: str) -> str:
-    """The comparison form: letters and digits only, case and a leading "The" ignored."""
-    return re.sub(r"[\W_]", "", fold(name).removeprefix("the "))
-
-
-def initials(name: str) -> str:
-    return "".join(word[0] for word in re.findall(r"[^\W_]+", fold(name)) if word not in _SMALL)
-
-
 def spells_host(name: str, host: str) -> bool:
     """Whether a label of ``host`` spells ``name``: whole, with "the", by initials, or by initials and the last word."""
-    labels = [label.replace("-", "") for label in host.casefold().removeprefix("www.").split(".")[:-1]]
-    whole, short = squash(name), initials(name)
-    words = [w for w in re.findall(r"[^\W_]+", fold(name)) if w not in _SMALL]
-    mixed = initials(" ".join(words[:-1])) + words[-1] if len(words) >= 2 else ""
+    whole, short, words = squash(name), initials(name), significant_words(name)
+    mixed = "".join(word[0] for word in words[:-1]) + words[-1] if len(words) >= 2 else ""
     first = words[0] if words and len(words[0]) >= 3 else ""  # a company's site under its first word ("corvane" for "Corvane Instruments")
     forms = {whole, "the" + whole, mixed, first} | ({short} if len(short) >= 3 else set())
-    return bool(whole) and any(label in forms for label in labels if len(label) >= 3)
+    return bool(whole) and any(label in forms for label in host_labels(host) if len(label) >= 3)
 
 
 def _words(name: str) -> list[str]:
@@ -69,6 +59,7 @@ def rank(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> li
     lines, where a name may be printed as its owner's ("© 2020 Valley Media Group")."""
     given = {origin: name.strip() for origin, name in origins.items() if name and name.strip()}
     names = list(dict.fromkeys(given.values()))
+    imprints = [text for text in texts if _IMPRINT.search(text)]
     ranked = []
     for name in names:
         others = [n for o, n in given.items() if n != name]
@@ -77,7 +68,7 @@ def rank(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> li
         features["host"] = float(bool(host) and spells_host(name, host))
         features["fuller"] = float(any(_within(n, name) for n in others))
         features["initials"] = float(any(_short_for(name, n) for n in others))
-        features["owner"] = float(len(given) > 1 and any(_owned(name, text) for text in texts))
+        features["owner"] = float(len(given) > 1 and any(_owned(name, line) for line in imprints))
         features["company"] = float(bool(_COMPANY.search(name)))
         ranked.append(Named({f: a for f, a in features.items() if a}, name))
     return sorted(ranked, key=lambda named: (-named.score, names.index(named.name)))
@@ -89,10 +80,9 @@ def _short_for(name: str, other: str) -> bool:
     return len(short) >= 2 and (squash(name) == short and len(short) <= 5 or first.isupper() and first.casefold() == short)
 
 
-def _owned(name: str, text: str) -> bool:
-    """Whether ``text`` prints ``name`` as a company's, in a copyright or imprint line ("TCM Publishing Ltd")."""
-    company = re.compile(rf"(?i)\b{re.escape(name)}\s+(?:media|holdings?|publications|publishing|group)\b")
-    return bool(re.search(r"(?i)©|\(c\)|copyright|\bpublished by\b|\ball rights reserved\b", text)) and bool(company.search(text))
+def _owned(name: str, imprint: str) -> bool:
+    """Whether a copyright or imprint line prints ``name`` as a company's ("© 2020 TCM Publishing Ltd")."""
+    return bool(re.search(rf"(?i)\b{re.escape(name)}\s+(?:media|holdings?|publications|publishing|group)\b", imprint))
 
 
 def choose(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> str | None:

@@ -42,19 +42,29 @@ def fold(text: str) -> str:
     return key(clean(text)).casefold()
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """The comparison form of a name: letters and digits only, case and a leading "The" ignored."""
     return re.sub(r"[\W_]", "", fold(text).removeprefix("the "))
 
 
-def _initials(text: str) -> str:
-    return "".join(word[0] for word in re.findall(r"[^\W_]+", fold(text)) if word not in ("of", "and", "the"))
+def significant_words(name: str) -> list[str]:
+    """The words of ``name``, folded, without "of", "and" and "the"."""
+    return [word for word in re.findall(r"[^\W_]+", fold(name)) if word not in ("of", "and", "the")]
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in significant_words(name))
+
+
+def host_labels(host: str) -> list[str]:
+    """The labels of ``host`` a name may be spelled in: without "www." and the top-level domain, and without hyphens."""
+    return [label.replace("-", "") for label in host.casefold().removeprefix("www.").split(".")[:-1]]
 
 
 def names_host(name: str, host: str) -> bool:
     """Whether an address's host spells ``name``: whole ("harbourgazette"), or by its initials ("tctg" for Tri-County Tech Gazette)."""
-    labels = [label.replace("-", "") for label in host.casefold().removeprefix("www.").split(".")[:-1]]
-    squashed, initials = _squash(name), _initials(name)
-    return bool(squashed) and any(squashed == label or len(initials) >= 3 and initials == label for label in labels)
+    squashed, short = squash(name), initials(name)
+    return bool(squashed) and any(squashed == label or len(short) >= 3 and short == label for label in host_labels(host))
 
 
 def is_site(part: str, names: Iterable[str], host: str = "", printed: Iterable[str] = (), known: bool = True) -> bool:
@@ -62,9 +72,9 @@ def is_site(part: str, names: Iterable[str], host: str = "", printed: Iterable[s
     folded = fold(part)
     if not folded or len(part.split()) > MAX_SITE_WORDS or _is_button(part):
         return False  # "Print - Headline", "Home | Headline": a button's word is nobody's name
-    squashed = _squash(part)
+    squashed = squash(part)
     for name in names:
-        other = _squash(name)  # "Lantern Post News" names "The Lantern Post"
+        other = squash(name)  # "Lantern Post News" names "The Lantern Post"
         if len(other) >= 4 and len(squashed) >= 4 and (other in squashed or squashed in other):
             return True
     return known and bool(meta.outlet(part)) or bool(host) and names_host(part, host) or any(fold(line) == folded for line in printed)
