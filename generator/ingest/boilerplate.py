@@ -17,7 +17,7 @@ from enum import Enum
 from .credits import CAPTION, CREDIT, credit_of
 from .footers import FOOTER
 from .text import ends_sentence, key, words
-from .widgets import is_market_strip, is_share_bar
+from .widgets import is_market_strip, is_share_bar, is_viewer_chrome
 
 
 class Kind(str, Enum):
@@ -61,7 +61,9 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "register, subscribe, subscribe now, my account, account, profile, sign in / register, log in / register, newsletters, edition, "
         "change edition, english, menu search, search menu, toggle navigation, loading, loading..., open in app, view in app, "
         "fact checked, analysis, exclusive, opinion, explainer, breaking, news release, press release, for immediate release, reply, report, "
-        "like, likes, enlarge, expand, show more, show less, load more, see more, view more"
+        "like, likes, enlarge, expand, show more, show less, load more, see more, view more, "
+        # a web mail client's own buttons and folders, around a newsletter read in it
+        "mail, inbox, compose, starred, snoozed, drafts, sent, sent mail, spam, junk, trash, to me, search mail, reply all, forward"
     ),
     Kind.ADVERT: _words(
         "advertisement, advert, ad, ads, sponsored, sponsored content, promoted, promoted content, paid content, paid post, partner content, "
@@ -230,7 +232,7 @@ def classify(text: str) -> Label | None:
             return Label(kind)
     if is_menu(text) or _is_nav(bare):
         return Label(Kind.MENU)
-    return Label(Kind.CHROME) if is_share_bar(bare) or is_market_strip(lowered) else None
+    return Label(Kind.CHROME) if is_share_bar(bare) or is_market_strip(lowered) or is_viewer_chrome(lowered) else None
 
 
 def _is_nav(bare: str) -> bool:

@@ -20,7 +20,7 @@ from .fields import unlabelled
 from .layout import Layout, layout
 from .lines import Line, describe_all
 from .text import key
-from .titles import split_title, without_kicker
+from .titles import split_title, without_kicker, without_marks
 from .zones import Zone
 
 _SUBJECT = re.compile(r"(?i)^subject\s*:\s*(?:(?:fwd?|re)\s*:\s*)*(.{8,})$")
@@ -166,7 +166,7 @@ def _title(lines: Sequence[Line], found: Layout, names: Sequence[str], host: str
     """The headline without the outlet's name glued to it ("Headline | Site", "Site - Headline"), and that name if there was one."""
     if found.headline is None:
         return None, None
-    text = without_kicker(lines[found.headline].text)
+    text = without_kicker(without_marks(lines[found.headline].text))
     split = split_title(text, names, host)
     if split.site:
         return split.headline, split.site

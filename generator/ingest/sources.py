@@ -16,10 +16,13 @@ from . import meta
 from .boilerplate import Kind
 from .layout import Layout
 from .lines import Line, Shape
+from .titles import names_host
 from .zones import Zone
 
 _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news )?provided by)\s*:?\s+(?P<name>[^:|]{2,60})$")
 _SENDER = re.compile(r"(?i)^from\s*:\s*\"?(?P<name>[^<\"@]{2,60}?)\"?\s*<[^>\s]+@[^>\s]+>$")
+# A mail client's sender line without its label, a button after it: "The Ledger <news@mail.theledger.example> Unsubscribe".
+_UNLABELLED_SENDER = re.compile(r"^\"?(?P<name>[^<\"@:]{2,60}?)\"?\s*<[^>\s@]+@(?P<domain>[^>\s]+)>(?:\s+\w+)?$")
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
 _LABEL = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)$")  # "(English edition)", "(podcast)" after a name
@@ -183,13 +186,19 @@ def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
         if found.zones[index] is Zone.ENDED:
             continue
         match = _SOURCE_LABEL.match(line.text) or _SENDER.match(line.text)  # a newsletter's sender is its publication
-        name = match.group("name") if match else None
+        name = match.group("name") if match else _sender(line.text)
         if name is None and _PROVIDED_BY.match(line.text) and index + 1 < len(lines):
             name = lines[index + 1].text
         # A name starts with a capital: "Source: settlement terms; figures rounded" under a table is a note on its figures.
         if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6 and (name[:1].isupper() or name[:1].isdigit()) and ";" not in name:
             return name.strip(" .")
     return None
+
+
+def _sender(text: str) -> str | None:
+    """A sender's name printed without "From:", when its address's domain spells it: a publication's, not a person's."""
+    match = _UNLABELLED_SENDER.match(text)
+    return match.group("name") if match and names_host(match.group("name"), match.group("domain")) else None
 
 
 def _holder(text: str) -> str | None:

@@ -24,7 +24,7 @@ from .page import Page
 from .publication import choose
 from .sources import cited
 from .text import clean
-from .titles import fold, is_site, names_host, split_title, without_kicker
+from .titles import fold, is_site, names_host, only_names, split_title, without_kicker
 
 # Extended ("2015-04-02T09:30") or basic ("20150402", as a compact "pubdate" meta writes it) ISO 8601.
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2})(-?)(\d{2})\2(\d{2})(?![\d-])")
@@ -98,6 +98,8 @@ def headline(metadata: Metadata, lines: list[str], printed: str | None) -> str |
         return h1[0]
     splits = [split_title(t, sites, host, lines).headline for t in (metadata.og_title, metadata.title) if t]
     named = [clean(t) for t in (metadata.headline, metadata.og_title, *splits) if clean(t) and not is_placeholder(clean(t))]
+    # A site's and a section's names ("Portal - Notices") are no story's title: the printed headline is better.
+    named = [t for t in named if not only_names(t)] if printed is not None else named
     return named[0] if named else printed
 
 

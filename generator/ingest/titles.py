@@ -12,6 +12,7 @@ line), a known outlet, the address's host ("harbourgazette.example",
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -86,6 +87,22 @@ def without_kicker(headline: str) -> str:
     return rest if len(rest.split()) >= MIN_HEADLINE_WORDS else headline
 
 
+def without_marks(headline: str) -> str:
+    """``headline`` without the pictographs a channel sets around it ("🔴 HUAWEI SELLS HONOR 🔴"): marks, not words."""
+    chars = list(headline)
+    while chars and (_is_mark(chars[0]) or chars[0].isspace()):
+        chars.pop(0)
+    while chars and (_is_mark(chars[-1]) or chars[-1].isspace()):
+        chars.pop()
+    rest = "".join(chars)
+    return rest if len(rest.split()) >= 1 and any(c.isalnum() for c in rest) else headline
+
+
+def _is_mark(char: str) -> bool:
+    # Other symbols (emoji, arrows, stars) and the joiners and variation selectors that build emoji from them.
+    return unicodedata.category(char) in ("So", "Sk") or char in "\u200d\ufe0e\ufe0f"
+
+
 def has_kicker(headline: str) -> bool:
     """Whether a label such as "Opinion:" is glued to the front of ``headline``."""
     return without_kicker(headline) != headline
@@ -124,6 +141,15 @@ def split_title(title: str, names: Iterable[str] = (), host: str = "", printed: 
         # "Headline | Anything short": a bar is never a headline's own punctuation
         return Split(split_title(_join(parts[:-1], seps[:-1]), names, host, printed).headline, last.strip())
     return Split(title, None)
+
+
+def only_names(title: str) -> bool:
+    """Whether a ``<title>`` is only names joined by separators ("Harbour Portal - Circulars", "Docket | Filings"): a site's and a
+    section's, each part too short for a headline and every word capitalised, so no story's headline."""
+    parts = [p for p in _SEPARATOR.split(clean(title)) if p.strip()]
+    return len(parts) >= 2 and all(
+        len(part.split()) < MIN_HEADLINE_WORDS and all(word[:1].isupper() or not word[:1].isalpha() for word in part.split()) for part in parts
+    )
 
 
 def _join(parts: list[str], seps: list[str]) -> str:

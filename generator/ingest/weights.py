@@ -36,6 +36,7 @@ HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     "fair_length": 1.0,  # 3, or 21 to 30 words
     "too_long": -2.0,  # over 30 words: a paragraph without a full stop
     "all_caps": -1.0,  # capitals: more often a masthead, section or label than a headline
+    "caps_over_dek": 3.0,  # capitals of four words or more right over a longer sentence-case line: a release's headline over its dek
     "repeated_name": -4.0,  # capitals printed again elsewhere on the page ("THE FERRY LETTER" and its menu's "The Ferry Letter"): a name
     "title_case": 1.0,  # Most Words Capitalised, not all capitals, in a line longer than a name: many houses' headline style, seldom a dek's
     "full_stop": -1.0,  # closes with a full stop: a sentence, which a headline seldom is (a Title Case one may be)
@@ -45,6 +46,7 @@ HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     "listed": -5.0,  # inside a list of other stories ("Related articles")
     "echoes_below": -3.0,  # a browser title ("Outlet - Headline") right over the headline it repeats
     "tagline": -3.0,  # the masthead or its motto at the top, when a line lower down leads into the body
+    "collection": -4.0,  # a briefing's, digest's or notices page's own name ("The Evening Wrap"): the story is an item under it
     "itemised": -12.0,  # an item of a numbered list, of a bulletin's contents, a tabloid's bullet or a field of a box: never the headline
 })
 

@@ -1,6 +1,6 @@
-"""Widgets a page prints around the article by shape, not by phrase: a share bar and a market strip.
+"""Widgets a page prints around the article by shape, not by phrase: a share bar, a market strip and a viewer's chrome.
 
-Each is tested on the line in lower case. Neither is ever the article, its headline or its masthead.
+Each is tested on the line in lower case. None is ever the article, its headline or its masthead.
 """
 
 from __future__ import annotations
@@ -13,6 +13,13 @@ _NETWORKS = frozenset(
 )
 # An index's move: "▼0.4%", "+1.25%", "-0.18 %".
 _MOVE = re.compile(r"(?:[▲▼]\s?|[+-])\d[\d.,]*\s?%")
+# What the app a page was read in prints around it: a video player's counts ("48K views", "1.2M subscribers"), a messaging
+# app's label over a message it passed on ("Forwarded from …", "Replying to …"), a mail client's place in the inbox ("3 of 1,204").
+_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*\s?[kmb]?\s+(?:views|subscribers|watching(?: now)?|viewers)\b")
+_PASSED_ON = re.compile(r"^(?:forwarded from|forwarded message from|replying to|in reply to|reply to|shared from|reposted from)\s+\S")
+_INBOX_PLACE = re.compile(r"^\d[\d,]* of [\d,]+\b(?!\s+[a-z])")
+_HASHTAG = re.compile(r"(?<!\w)#[^\W\d_][\w]*")
+CHROME_WORDS = 12  # a viewer's line is a few counts and labels, never a sentence's length
 
 
 def is_share_bar(lowered: str) -> bool:
@@ -24,3 +31,11 @@ def is_share_bar(lowered: str) -> bool:
 def is_market_strip(lowered: str) -> bool:
     """Two or more indexes' moves on one line ("ftse 100 7,412.3 ▲0.2%  dax 15,100.4 ▼0.6%"): a ticker, not a sentence."""
     return len(_MOVE.findall(lowered)) >= 2 and not lowered.rstrip().endswith(".")
+
+
+def is_viewer_chrome(lowered: str) -> bool:
+    """A short line that a video player, a messaging app or a mail client prints around what it shows: counts of views or
+    subscribers, two or more hashtags in a row, a forwarded message's label, an inbox's "3 of 1,204"."""
+    if len(lowered.split()) > CHROME_WORDS or lowered.rstrip().endswith((".", "!", "?")):
+        return False
+    return bool(_COUNT.search(lowered) or len(_HASHTAG.findall(lowered)) >= 2 or _PASSED_ON.match(lowered) or _INBOX_PLACE.match(lowered))

@@ -1,0 +1,44 @@
+"""Headline candidates read against the line under them: a collection's standing name, a headline in capitals over its dek.
+
+A briefing, a digest or a notices page prints its own name ("The Evening Wrap", "Weekly Digest") over the items it
+carries; the name is the collection's, and the item's headline is the story's. A release that sets its headline in
+capitals prints a sentence-case standfirst under it; that standfirst is longer than the headline and, having a
+byline or a dateline right below it, would otherwise read as the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .lines import Line, Shape
+from .text import is_upper, title_case_ratio
+from .zones import is_text
+
+COLLECTION_WORDS = 5  # "The Friday Afternoon Tech Digest": a standing name is short
+CAPS_HEADLINE_WORDS = 4  # fewer capitals are a section's or a masthead's name ("PRESS RELEASES", "THE LEDGER")
+SENTENCE_CASE = 0.5  # below this share of capitalised words, a line is in sentence case
+# The last word of a collection's name: what holds several stories, never one story's headline.
+_COLLECTION = re.compile(
+    r"(?i)\b(?:brief|briefing|briefs|digest|newsletter|bulletin|round-?up|wrap|wrap-?up|notices|dispatch|daily|weekly|edition)$"
+)
+
+
+def names_collection(line: Line) -> bool:
+    """A short line, every word capitalised, whose last word names something that holds stories ("The Evening Wrap",
+    "Chip Policy Digest"): a briefing's or a digest's name, not the headline of the story it carries."""
+    text = line.text.strip(" :|-–—")
+    if line.word_count > COLLECTION_WORDS or line.shape is Shape.PROSE or is_upper(text):
+        return False
+    return bool(_COLLECTION.search(text)) and title_case_ratio(text) == 1.0
+
+
+def caps_over_dek(lines: Sequence[Line], index: int) -> bool:
+    """A headline set in capitals (four words or more) right over a longer line in sentence case: the dek under it."""
+    line = lines[index]
+    if line.word_count < CAPS_HEADLINE_WORDS or not is_upper(line.text):
+        return False
+    if index + 1 >= len(lines) or not is_text(lines[index + 1]):
+        return False
+    dek = lines[index + 1]
+    return not is_upper(dek.text) and dek.word_count > line.word_count and title_case_ratio(dek.text) < SENTENCE_CASE
