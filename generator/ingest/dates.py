@@ -10,14 +10,13 @@ unless a 12-hour clock with a North American time zone beside them says month fi
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
 from ..content.dates import DateError, PartialDate, parse_date
 from .text import ends_sentence, title_case_ratio, words
 
-_MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # Month abbreviations in Portuguese, Spanish, French, German, Italian and Dutch that English lacks, day first only:
 # "20.mai.2019", "3 de dez. de 2020", "14 févr. 2021".
@@ -26,15 +25,25 @@ _FOREIGN_MONTHS = {
     "juin": 6, "giu": 6, "juil": 7, "lug": 7, "ago": 8, "août": 8, "aout": 8, "set": 9, "out": 10, "okt": 10, "ott": 10,
     "dez": 12, "dic": 12, "déc": 12,
 }
+# Months written out in Spanish, Portuguese, French, Italian and German whose first letters English shares ("29 de junio
+# de 2019", "3 mars 2021"): whole words only, so "10 Marketing 2019" is no date.
+_FOREIGN_FULL = {
+    "enero": 1, "janeiro": 1, "januar": 1, "febrero": 2, "fevereiro": 2, "febbraio": 2, "februar": 2, "marzo": 3, "março": 3,
+    "mars": 3, "märz": 3, "abril": 4, "aprile": 4, "mayo": 5, "maio": 5, "maggio": 5, "junio": 6, "junho": 6, "juni": 6,
+    "julio": 7, "julho": 7, "juli": 7, "septiembre": 9, "setiembre": 9, "setembro": 9, "septembre": 9, "settembre": 9,
+    "octubre": 10, "outubro": 10, "octobre": 10, "oktober": 10, "noviembre": 11, "novembro": 11, "novembre": 11,
+    "diciembre": 12, "dezembro": 12, "décembre": 12, "dicembre": 12, "dezember": 12,
+}
+_FOREIGN_MONTHS |= _FOREIGN_FULL
 _FOREIGN = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
 _PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"),
     re.compile(r"(?<!\d)(?P<y>\d{4})(?P<s>[/.-])(?P<mo>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.-]\d)"),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+(?P<y>\d{{4}})(?!\d)", re.I),
-    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+{MONTH}[\s,-]+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"\b{MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/.-]*\d)"),
-    re.compile(rf"\b{_MONTH}\s+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"\b{MONTH}\s+(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|\s+de|\s*)[\s.-]*(?P<f>{_FOREIGN})\w*\.?(?:\s+de)?[\s.,-]*(?P<y>\d{{4}})(?!\d)", re.I),
 ]
 # A 12-hour clock with a North American zone ("05/08/2024 07:31 AM EDT") is printed where dates are month first.
@@ -45,7 +54,8 @@ _RELATIVE = re.compile(
     r"|\b(?:yesterday|today|just now|moments ago|last (?:night|week|month))\b",
     re.I,
 )
-_PUBLISHED = re.compile(r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date)\b", re.I)
+# A video's or a broadcast's first showing is its publication: "Premiered Aug 9, 2019", "Streamed live on 3 Mar 2022".
+_PUBLISHED = re.compile(r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date|premiered|streamed|uploaded|aired)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised|amended|changed)\b", re.I)
 # When the page was saved or printed, not written: "Printed 18/05/2019", "Retrieved 18 May 2019".
 _CAPTURED = re.compile(r"\b(?:printed|retrieved|accessed|saved|captured|downloaded|archived)\b", re.I)
@@ -55,24 +65,24 @@ _AGO = re.compile(
     re.I,
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# "SHENZHEN, China — Tuesday", "DONGGUAN, China, Friday (HBJ) —": a dateline that names only the day of the week.
-_WEEKDAY_LINE = re.compile(rf"(?i)^[^\W\d][^—–(]{{1,40}}?[,—–]\s*(?P<day>{'|'.join(_WEEKDAYS)})\b\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|—|–|-|:)")
-_MONTH2 = _MONTH.replace("?P<m>", "?P<m2>")
-_MONTH_DAY = re.compile(rf"^[^\W\d][^,—–(]{{1,40}},\s+(?:{_MONTH}\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+{_MONTH2})\s*(?:--|—|–|-|\()", re.I)
 _NOISE = re.compile(
     r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|uhr\b|h\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{2}:?\d{2}\b"
     # time zones in capitals only: "et" is French for "and" in a byline
     r"|\b(?-i:UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|PT|ET|IST|HKT|SGT|JST|KST|AEST|AEDT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
     r"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
-    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local|às|um|a las)\b",
+    # the weekday and the hour in the other language of a bilingual dateline: "sábado, 29 de junio de 2019 · Saturday, …"
+    r"|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|\b(?:hora|heure|ora)(?:\s+(?:de|d'|di))?\b"
+    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local|às|um|a las|live)\b"
+    # a video player's counts and a post's hashtags beside its date: "48,310 views · Streamed live on 3 Mar 2022 · #Water"
+    r"|(?<![\w.,])\d[\d.,]*\s?[KMB]?\s+(?:views|watching)\b|(?<!\w)#[^\W\d_]\w*",
     re.I,
 )
 # An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".
 _FIELD_NAMES = r"(?:source|editor|editors|responsible editor|from|views|clicks|reads|section|category|channel)"
 _FIELDS = re.compile(rf"(?i)\b{_FIELD_NAMES}\s*[:：].*?(?=\b{_FIELD_NAMES}\s*[:：]|$)")
 _BYLINE_REST = re.compile(r"(?i)(?:posted |written |words )?(?:by|von|par|por|door)\s")  # a byline in English, German, French, Spanish, Dutch
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +150,7 @@ def _date(match: re.Match[str], month_first: bool = False) -> PartialDate | None
         else:
             return None  # 05/06/2019: refuse to guess which is the month
     else:
-        named = _MONTHS.index(groups["m"][:3].lower()) + 1 if groups.get("m") else _FOREIGN_MONTHS.get((groups.get("f") or "").lower())
+        named = MONTHS.index(groups["m"][:3].lower()) + 1 if groups.get("m") else _FOREIGN_MONTHS.get((groups.get("f") or "").lower())
         month = named or int(groups["mo"])
         day = int(groups["d"]) if groups.get("d") else 0
     if not 1900 <= year <= 2100:
@@ -194,37 +204,10 @@ def _days_ago(text: str) -> int | None:
     return count * 7 if unit.startswith("w") else count if unit.startswith("d") else 0
 
 
-def before(day: PartialDate, days: int) -> PartialDate | None:
-    """The day ``days`` before ``day`` (a full date), or ``None``."""
-    if day.precision != "day":
-        return None
-    try:
-        earlier = datetime.date.fromisoformat(day.iso()) - datetime.timedelta(days=days)
-        return parse_date(earlier.isoformat())
-    except (ValueError, DateError):
-        return None
 
 
-def weekday_before(paragraph: str, reference: PartialDate) -> PartialDate | None:
-    """The day a dateline's weekday ("SHENZHEN, China — Tuesday") names: the last such day on or before ``reference``."""
-    match = _WEEKDAY_LINE.match(paragraph[:80])
-    if match is None or reference.precision != "day":
-        return None
-    day = datetime.date.fromisoformat(reference.iso())
-    return before(reference, (day.weekday() - _WEEKDAYS.index(match.group("day").lower())) % 7)
 
 
-def month_day(paragraph: str, year: int) -> PartialDate | None:
-    """A dateline's day without its year ("LONDON, May 16 —") in ``year``."""
-    match = _MONTH_DAY.match(paragraph[:80])
-    if match is None:
-        return None
-    month = _MONTHS.index((match.group("m") or match.group("m2"))[:3].lower()) + 1
-    day = int(match.group("d") or match.group("d2"))
-    try:
-        return parse_date(f"{year:04d}-{month:02d}-{day:02d}")
-    except DateError:
-        return None
 
 
 def _place_or_name(rest: str) -> bool:
@@ -233,23 +216,3 @@ def _place_or_name(rest: str) -> bool:
     if 4 < len(found) <= 6 and title_case_ratio(rest) == 1.0:
         return True
     return len(found) <= 4 and (not any(len(w) >= 3 and w[0].isalpha() for w in found) or title_case_ratio(rest) >= 0.6)
-
-
-def url_date(url: str) -> PartialDate | None:
-    """The date in an article's address: ``/2020/11/17/`` or ``/2020-11-17-``, else ``/2020/11/``."""
-    match = re.search(r"/((?:19|20)\d{2})[/-](\d{2})(?:[/-](\d{2}))?(?=[/-])", url)
-    if match is None:
-        return None
-    try:
-        return parse_date("-".join(part for part in match.groups() if part))
-    except DateError:
-        return None
-
-
-def prefix_date(paragraph: str) -> PartialDate | None:
-    """The full date in a wire or press-release dateline opening a paragraph ("WASHINGTON, May 16, 2019 /PRNewswire/ --")."""
-    cut = re.search(r"\s(?:--|—|–|-)\s|\s(?:--|—|–)|/PRNewswire|\(BUSINESS WIRE\)|/CNW/|GLOBE NEWSWIRE", paragraph[:160])
-    if cut is None:
-        return None
-    dated = [m for m in mentions(paragraph[: cut.start()]) if m.date.precision == "day"]
-    return dated[0].date if dated else None

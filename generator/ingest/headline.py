@@ -19,7 +19,7 @@ from .evidence import NONE, Hints, lead_share
 from .fields import is_labelled
 from .itemised import items
 from .lines import Line, Shape
-from .standing import caps_over_dek, names_collection
+from .standing import caps_over_dek, names_account, names_collection
 from .text import is_upper, title_case_ratio
 from .weights import HEADLINE, Weighed
 from .zones import IN_HEADER, SUBSTANTIAL, Zone, following, is_header_meta, is_paragraph, is_text, read_zones
@@ -127,6 +127,7 @@ class _Context:
         found["opens_quote"] = text[:1] in _QUOTES
         found["caps_over_dek"] = caps_over_dek(lines, index)
         found["collection"] = names_collection(line)
+        found["account"] = names_account(lines, index)
         found["labelled"] = text.endswith(":") or is_labelled(text)
         found["listed"] = self.listed[index] is Zone.LISTED
         found["tagline"] = _is_tagline(lines, index, self.indexes, self.leads) or _is_masthead(lines, index, self.leads)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..content.dates import PartialDate
 from . import authors, meta, sources
 from .boilerplate import Kind
-from .dates import before, month_day, prefix_date, url_date, weekday_before
+from .dateclues import before, month_day, prefix_date, spelled_out, url_date, weekday_before
 from .evidence import Hints, hints
 from .fields import unlabelled
 from .layout import Layout, layout
@@ -120,7 +120,7 @@ def _dates(
     page was printed or saved, the address or the copyright line supply what is missing.
     """
     datelines = [d for i in ordered if (d := lines[i].dateline) is not None]
-    published = next((d.published for d in datelines if d.published), None)
+    published = spelled_out([(lines[i].text, d.published) for i in ordered if (d := lines[i].dateline) is not None and d.published])
     updated = next((d.updated for d in datelines if d.updated), None)
     captured = next((d.captured for i, line in enumerate(lines) if (d := line.dateline) and d.captured), None)
     if published is None and paragraphs:

@@ -16,6 +16,7 @@ from . import meta
 from .boilerplate import Kind
 from .layout import Layout
 from .lines import Line, Shape
+from .standing import names_account
 from .titles import names_host
 from .zones import Zone
 
@@ -40,9 +41,9 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
     """The publication as readers cite it: its masthead name, not the company that holds the copyright.
 
     In order: a "Source:" label, the outlet named beside the headline in the page's title, a known address, a masthead
-    printed on two lines that the text names whole, a masthead the page repeats (in its copyright line, a promo, the
-    address), the copyright holder without "Media Group" or "Company", a wire dateline, a known outlet near the top, a
-    masthead seen once, the host.
+    printed on two lines that the text names whole, a channel's name over its count of subscribers, a masthead the page
+    repeats (in its copyright line, a promo, the address), the copyright holder without "Media Group" or "Company", a wire
+    dateline, a known outlet near the top, a masthead seen once, the host.
     """
     known = url and meta.site_of(url)
     holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
@@ -53,6 +54,7 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
         suffix,
         known if known and meta.outlet(known) else None,
         _stacked(lines, found),
+        _channel(lines),
         repeated,
         meta.publication(holder) if holder else None,
         meta.wire(paragraphs[0]) if paragraphs else None,
@@ -90,6 +92,11 @@ def _stacked(lines: Sequence[Line], found: Layout) -> str | None:
             if (match := pattern.search(other.text)) and not match.group().isupper():
                 return match.group()
     return None
+
+
+def _channel(lines: Sequence[Line]) -> str | None:
+    """A video or messaging channel's name, over its count of subscribers ("Tap Water Explained" over "52K subscribers")."""
+    return next((line.text for i, line in enumerate(lines) if names_account(lines, i) and _capitalised(line.text) and line.label is None), None)
 
 
 def _capitalised(text: str) -> bool:

@@ -1,7 +1,9 @@
-"""Headline candidates read against the line under them: a collection's standing name, a headline in capitals over its dek.
+"""Headline candidates read against the line under them: a collection's or an account's standing name, a headline in
+capitals over its dek.
 
 A briefing, a digest or a notices page prints its own name ("The Evening Wrap", "Weekly Digest") over the items it
-carries; the name is the collection's, and the item's headline is the story's. A release that sets its headline in
+carries; the name is the collection's, and the item's headline is the story's. A video or messaging channel prints
+its name over its count of subscribers: the name is who posted, as a byline is. A release that sets its headline in
 capitals prints a sentence-case standfirst under it; that standfirst is longer than the headline and, having a
 byline or a dateline right below it, would otherwise read as the headline.
 """
@@ -18,10 +20,17 @@ from .zones import is_text
 COLLECTION_WORDS = 5  # "The Friday Afternoon Tech Digest": a standing name is short
 CAPS_HEADLINE_WORDS = 4  # fewer capitals are a section's or a masthead's name ("PRESS RELEASES", "THE LEDGER")
 SENTENCE_CASE = 0.5  # below this share of capitalised words, a line is in sentence case
+_FOLLOWERS = re.compile(r"^\d[\d.,]*\s?[kmb]?\s+(?:subscribers|followers|members)$")
 # The last word of a collection's name: what holds several stories, never one story's headline.
 _COLLECTION = re.compile(
     r"(?i)\b(?:brief|briefing|briefs|digest|newsletter|bulletin|round-?up|wrap|wrap-?up|notices|dispatch|daily|weekly|edition)$"
 )
+
+
+def names_account(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line right under ``index`` counts its followers ("52K subscribers", "9,120 members"): ``index`` is the name
+    of the channel or account that posted the page, as a byline is, not its headline."""
+    return index + 1 < len(lines) and bool(_FOLLOWERS.match(" ".join(lines[index + 1].text.lower().split())))
 
 
 def names_collection(line: Line) -> bool:

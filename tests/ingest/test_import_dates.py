@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.content.dates import PartialDate
-from generator.ingest.dates import prefix_date, read_dateline
+from generator.ingest.dateclues import prefix_date
+from generator.ingest.dates import read_dateline
 from generator.ingest.page import read_page
 
 D = PartialDate(2019, 5, 16)
