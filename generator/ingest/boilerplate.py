@@ -61,7 +61,7 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "register, subscribe, subscribe now, my account, account, profile, sign in / register, log in / register, newsletters, edition, "
         "change edition, english, menu search, search menu, toggle navigation, loading, loading..., open in app, view in app, "
         "fact checked, analysis, exclusive, opinion, explainer, breaking, news release, press release, for immediate release, reply, report, "
-        "like, likes, enlarge, expand, show more, show less, load more, see more, view more, join, joined, subscribed, unsubscribed, "
+        "like, likes, enlarge, expand, show more, show less, load more, see more, view more, join, joined, subscribed, unsubscribed, write, "
         # a web mail client's own buttons and folders, around a newsletter read in it
         "mail, inbox, compose, starred, snoozed, drafts, sent, sent mail, spam, junk, trash, to me, search mail, reply all, forward"
     ),

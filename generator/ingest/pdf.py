@@ -36,7 +36,7 @@ def reflow(text: str) -> str:
     hyphenated = sum(1 for a, b in zip(lines, lines[1:], strict=False) if _SPLIT_WORD.search(a.rstrip()) and b.strip()[:1].islower())
     if not running and not (paginated and hyphenated) and hyphenated < 3:
         return text
-    kept = _without_page_furniture(lines, running)
+    kept = _without_page_furniture(lines, running | _feet_echoing_head(lines))
     return "\n".join(_paragraphs(kept, " ".join(kept))) + "\n"
 
 
@@ -93,6 +93,18 @@ def _without_page_furniture(lines: list[str], running: set[str]) -> list[str]:
             result += [part for folio in held for part in (folio, "")]
             held = []
     return result + [part for folio in held for part in ("", folio)]
+
+
+def _feet_echoing_head(lines: list[str]) -> set[str]:
+    """The shapes of the first line and of folios anywhere that repeat its words ("28   SILICON MONTHLY · OCTOBER 2020" under
+    "SILICON MONTHLY    OCTOBER 2020 · VOL. 14 NO. 10"): a running head and its foot, printed once each in a short extract."""
+    head = next((line for line in lines if clean(line)), "")
+    words = set(re.findall(r"[^\W\d_]+", head.casefold()))
+    feet = {
+        _shape(line) for line in lines[1:]
+        if _is_folio(line) and (own := re.findall(r"[^\W\d_]+", line.casefold())) and len(own) >= 2 and set(own) <= words
+    }
+    return feet | {_shape(head)} if feet else set()
 
 
 def _is_folio(line: str) -> bool:

@@ -20,6 +20,8 @@ from .weights import SOURCE, Weighed
 _IMPRINT = re.compile(r"(?i)©|\(c\)|copyright|\bpublished by\b|\ball rights reserved\b")
 """A copyright or imprint line, where the owner's name is printed."""
 # A company's words: the owner of the masthead ("Valley Media Holdings", "Deccan Ledger Publications").
+# An edition's word after a masthead: "Harbour Ledger English", "Tideshore Herald Online", "Valley Post International".
+_EDITION = re.compile(r"(?i)\s+(?:english|english edition|online|digital|international|edition|global|en español|español|français|deutsch|中文)$")
 _COMPANY = re.compile(r"(?i)\b(?:media|holdings?|publications|publishing|group|corporation|company|communications|enterprises)\b")
 
 
@@ -70,6 +72,7 @@ def rank(origins: Mapping[str, str], host: str, texts: Sequence[str] = ()) -> li
         features["initials"] = float(any(_short_for(name, n) for n in others))
         features["owner"] = float(len(given) > 1 and any(_owned(name, line) for line in imprints))
         features["company"] = float(bool(_COMPANY.search(name)))
+        features["edition"] = float(any(_edition_of(name, n) for n in others))
         ranked.append(Named({f: a for f, a in features.items() if a}, name))
     return sorted(ranked, key=lambda named: (-named.score, names.index(named.name)))
 
@@ -78,6 +81,12 @@ def _short_for(name: str, other: str) -> bool:
     """Whether ``name`` is ``other`` by initials, alone or with an edition's word ("TH", "TH Online" for "Tideshore Herald")."""
     short, first = initials(other), name.split()[0] if name.split() else ""
     return len(short) >= 2 and (squash(name) == short and len(short) <= 5 or first.isupper() and first.casefold() == short)
+
+
+def _edition_of(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` with an edition's word after it ("Harbour Ledger English" of "Harbour Ledger")."""
+    match = _EDITION.search(name)
+    return match is not None and squash(name[: match.start()]) == squash(other)
 
 
 def _owned(name: str, imprint: str) -> bool:

@@ -24,6 +24,10 @@ _SOURCE_LABEL = re.compile(r"(?i)^(?:source|publication|publisher|outlet|(?:news
 _SENDER = re.compile(r"(?i)^from\s*:\s*\"?(?P<name>[^<\"@]{2,60}?)\"?\s*<[^>\s]+@[^>\s]+>$")
 # A mail client's sender line without its label, a button after it: "The Ledger <news@mail.theledger.example> Unsubscribe".
 _UNLABELLED_SENDER = re.compile(r"^\"?(?P<name>[^<\"@:]{2,60}?)\"?\s*<[^>\s@]+@(?P<domain>[^>\s]+)>(?:\s+\w+)?$")
+# A blogging platform's line naming the publication a post belongs to: "Published in Field Notes".
+_PUBLISHED_IN = re.compile(r"^Published in (?P<name>[A-Z][^\d.!?:|]{1,40})$")
+# "Harbour Radio is a registered trademark of Harbour Broadcasting Ltd": the brand readers cite, before its owner.
+_TRADEMARK = re.compile(r"(?:^|[.!]\s+)(?P<name>(?:The )?[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4}) (?:is|are) (?:a |the )?(?:registered )?trademarks? of\b")
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
 _LABEL = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)$")  # "(English edition)", "(podcast)" after a name
@@ -42,7 +46,7 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
 
     In order: a "Source:" label, the outlet named beside the headline in the page's title, a known address, a masthead
     printed on two lines that the text names whole, a channel's name over its count of subscribers, a masthead the page
-    repeats (in its copyright line, a promo, the address), the copyright holder without "Media Group" or "Company", a wire
+    repeats (in its copyright line, a promo, the address), the brand a footer calls a trademark, the copyright holder without "Media Group" or "Company", a wire
     dateline, a known outlet near the top, a masthead seen once, the host.
     """
     known = url and meta.site_of(url)
@@ -56,6 +60,7 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
         _stacked(lines, found),
         _channel(lines),
         repeated,
+        _trademark(lines),
         meta.publication(holder) if holder else None,
         meta.wire(paragraphs[0]) if paragraphs else None,
         next((o for line in lines[:5] if (o := meta.outlet(line.text))), None),
@@ -192,7 +197,7 @@ def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
     for index, line in enumerate(lines):
         if found.zones[index] is Zone.ENDED:
             continue
-        match = _SOURCE_LABEL.match(line.text) or _SENDER.match(line.text)  # a newsletter's sender is its publication
+        match = _SOURCE_LABEL.match(line.text) or _SENDER.match(line.text) or _PUBLISHED_IN.match(line.text)  # a newsletter's sender too
         name = match.group("name") if match else _sender(line.text)
         if name is None and _PROVIDED_BY.match(line.text) and index + 1 < len(lines):
             name = lines[index + 1].text
@@ -200,6 +205,17 @@ def _labelled_source(lines: Sequence[Line], found: Layout) -> str | None:
         if name and not _NOT_A_SOURCE.search(name) and 1 <= len(name.split()) <= 6 and (name[:1].isupper() or name[:1].isdigit()) and ";" not in name:
             return name.strip(" .")
     return None
+
+
+def _trademark(lines: Sequence[Line]) -> str | None:
+    """The brand a footer calls a trademark ("Harbour Radio is a trademark of Harbour Broadcasting Ltd")."""
+    return next((name for line in lines if line.kind(Kind.FOOTER) and (name := trademark(line.text))), None)
+
+
+def trademark(text: str) -> str | None:
+    """The brand ``text`` calls a trademark of its owner, if it does."""
+    match = _TRADEMARK.search(text)
+    return match.group("name") if match else None
 
 
 def _sender(text: str) -> str | None:

@@ -22,7 +22,7 @@ from .evidence import hints as make_hints
 from .html import Metadata
 from .page import Page
 from .publication import choose
-from .sources import cited
+from .sources import cited, trademark
 from .text import clean
 from .titles import fold, is_site, names_host, only_names, split_title, without_kicker
 
@@ -151,9 +151,17 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     alone = clean(metadata.title) if len(metadata.title.split()) <= 5 and names_host(clean(metadata.title), host) else ""
     origins = {
         "site_name": site, "publisher": publisher, "title": in_title or alone, "logo": _logo_name(metadata.logo), "text": page.source or "",
+        "trademark": trademark(metadata.imprint) or "",
     }
     found = choose(origins, host, [*lines, metadata.imprint])
     return cited(found, [*lines, metadata.title]) if found else None
+
+
+def _latin_part(name: str) -> str:
+    """A masthead set in two scripts ("Harbour Weekly 港湾周报"), as the English page writes it: the words in Latin letters."""
+    words = name.split()
+    latin = [w for w in words if not any(c.isalpha() and ord(c) > 0x24F for c in w)]
+    return " ".join(latin) if latin and len(latin) < len(words) and any(c.isalpha() for w in latin for c in w) else name
 
 
 def _logo_name(alt: str) -> str:
@@ -162,6 +170,7 @@ def _logo_name(alt: str) -> str:
     if re.search(r"(?i)\b(?:go|back|return|click|navigate|link)\b|\bhome ?page\b|\bfront page\b", alt):
         return ""
     alt = re.split(r"\s+[–—|·•]\s+|\s+-\s+", alt)[0]
+    alt = _latin_part(alt)
     name = re.sub(r"(?i)^(?:logo(?: of)?|home)\s*[:|-]?\s*|\s*[:|-]?\s*(?:logo|home(?: ?page)?)$", "", alt).strip()
     name = re.sub(r"(?i)\s+(?:crest|seal|emblem|wordmark|shield|logotype)$", "", name)  # "Westmarch University crest"
     generic = name.casefold() in ("sponsor", "partner", "advertiser", "company", "site", "brand", "our brand")

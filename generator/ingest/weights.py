@@ -57,12 +57,14 @@ SOURCE: MappingProxyType[str, float] = MappingProxyType({
     "title": 2.0,  # the name glued to the headline in <title>, or a <title> that is only the name
     "logo": 2.0,  # the logo's alt text: the masthead as an image
     "text": 2.0,  # what the text copy reads: a "Source:" label, the masthead, the copyright line
+    "trademark": 2.0,  # the brand the footer calls a trademark of its owner ("Harbour Radio is a trademark of …"): the masthead by law
     "publisher": 1.0,  # the JSON-LD publisher: often the company that owns the paper, not the paper
     # Agreement: the same publication named again, spelled out or in short.
     "agrees": 2.0,  # for each other origin naming it (case, spaces and "The" ignored; one name inside the other)
     "host": 3.0,  # the address spells it: whole ("deccanledger"), by initials ("tctg"), or initials and last word ("fvherald")
     "fuller": 1.0,  # another origin's name is part of it ("Deccan Ledger" of "The Deccan Ledger"): the masthead whole
     "initials": -3.0,  # the initials of another origin's name, alone or with an edition's word ("FVH", "FVH English"): a short form
+    "edition": -3.0,  # another origin's name with an edition's word after it ("Harbour Ledger English"): one edition, not the masthead
     "owner": -3.0,  # the page prints it as a company's, in its copyright or imprint ("© TCM Publishing"): the owner's short name
     "company": -3.0,  # a company's word ("Media Holdings", "Publications", "Group"): the owner, not the masthead
 })

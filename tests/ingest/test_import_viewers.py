@@ -165,3 +165,17 @@ def test_a_channel_s_name_over_its_subscribers_is_who_posted_not_the_headline() 
 def test_a_name_over_a_count_of_something_else_is_not_a_channel() -> None:
     page = f"Riverside Courier\nLead Pipe Tally\n4,120 pipes\nCounty to replace every lead pipe in the old town\n10 March 2022\n{P1}\n{P2}\n"
     assert read_page(page).source != "Lead Pipe Tally"
+
+
+def test_a_blogging_platform_s_published_in_line_names_the_publication_and_write_is_its_button() -> None:
+    page = (
+        "Open in app\nSign in\nWrite\nInkwell\nField Notes\nPublished in Field Notes\n"
+        f"County to replace every lead pipe in the old town\nJoan Pell\n10 March 2022\n{P1}\n{P2}\n{P3}\n"
+    )
+    assert read_page(page).source == "Field Notes"
+    assert classify("Write") is not None
+
+
+def test_published_in_a_year_names_no_publication() -> None:
+    page = f"Riverside Courier\nSection\nPublished in 2022\nCounty to replace every lead pipe in the old town\nBy Joan Pell\n{P1}\n{P2}\n"
+    assert read_page(page).source == "Riverside Courier"
