@@ -27,7 +27,9 @@ _UNLABELLED_SENDER = re.compile(r"^\"?(?P<name>[^<\"@:]{2,60}?)\"?\s*<[^>\s@]+@(
 # A blogging platform's line naming the publication a post belongs to: "Published in Field Notes".
 _PUBLISHED_IN = re.compile(r"^Published in (?P<name>[A-Z][^\d.!?:|]{1,40})$")
 # "Harbour Radio is a registered trademark of Harbour Broadcasting Ltd": the brand readers cite, before its owner.
-_TRADEMARK = re.compile(r"(?:^|[.!]\s+)(?P<name>(?:The )?[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4}) (?:is|are) (?:a |the )?(?:registered )?trademarks? of\b")
+_TRADEMARK = re.compile(
+    r"(?:^|[.!]\s+)(?P<name>(?:The )?[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4}) (?:is|are) (?:a |the )?(?:registered )?trademarks? of\b"
+)
 _PROVIDED_BY = re.compile(r"(?i)^(?:news |content )?provided by\s*:?$")
 _NOT_A_SOURCE = re.compile(r"(?i)getty|shutterstock|alamy|photo|image|picture|https?:")
 _LABEL = re.compile(r"\s*\((?:[^()\s]+\s?){1,3}\)$")  # "(English edition)", "(podcast)" after a name
