@@ -56,7 +56,8 @@ def without_bio(paragraphs: list[str], byline: str | None) -> list[str]:
 
 
 _JOB_BIO = re.compile(r"^(?P<name>(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) is (?:a|an|the) (?:[\w-]+ ){0,3}"
-                      r"(?:analyst|editor|reporter|correspondent|writer|columnist|fellow|researcher|economist|director|partner|lawyer)\b")
+                      r"(?:analyst|editor|reporter|correspondent|writer|columnist|fellow|researcher|economist|director|partner|lawyer"
+                      r"|manager|professor|consultant|engineer|executive|officer|founder|chair|president)\b")
 
 
 def _stranger_bio(paragraph: str, before: Sequence[str]) -> bool:

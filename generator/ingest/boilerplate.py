@@ -90,6 +90,8 @@ _EXACT: dict[Kind, frozenset[str]] = {
         "notes to editor, editor's note, disclaimer, footnotes, endnotes, notes, references, sources, credits, share your thoughts, "
         "forward-looking statements, forward looking statements, cautionary statement, safe harbor statement, safe harbour statement, "
         "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits, "
+        # a video's chapter list under its description: the description has ended
+        "chapters, timestamps, video chapters, in this video, "
         # a magazine's end mark after the last sentence: what follows is another item
         "■, ∎, ◼, ▪, ◆, ♦, □"
     ),
@@ -121,7 +123,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^published in [^.!?]{1,40}$",  # a blog platform's line naming the publication a post belongs to  # a label whose name sits on the next line
         r"[·|•]\s*\d+\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)$",  # the reading time beside a name: "Press Office · 3 min read"
         # who put a summary together, not who reported it: "Summarised by The Wire from 6 sources"
-        r"^(?:summari[sz]ed|curated|aggregated|rounded up) (?:by|from)\b.{0,60}$",
+        r"^(?:summari[sz]ed|curated|aggregated|rounded up|prepared) (?:by|from)\b.{0,60}$",
         r"^(?:headshot|portrait|avatar|mugshot|author (?:photo|image|picture)|profile (?:photo|picture)) (?:of|for)\b",
         r"^(?:listen|play|audio)\b\W{0,3}(?:\d{1,2}:\d{2}|\d+)(?:\s*min(?:ute)?s?)?\)?$",  # "Listen · 4:12 min"
         r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?(?:\s*[a-z]{2,4})?|[a-z]{2,4})$",  # a live blog's timestamp over its entry ("9:47 p.m.", "14:32 BST")
@@ -167,6 +169,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"\byou(?:'ve| have) (?:read|reached|used)\b.{0,40}\b(?:free|limit|articles?)\b",
         r"^(?:to continue reading|continue reading|keep reading|read the full (?:article|story))\b",
         r"\bunlimited (?:digital )?access\b",
+        # a research note's or report's paywall: "Full note continues for clients. Log in to read pages 3–14"
+        r"^(?:the )?full (?:note|report|article|story|text|analysis) (?:continues|is available)\b.{0,30}\b(?:clients|subscribers|members)\b",
         # a metered paywall's count: "You have 3 free articles left this month", "You've read 2 of 5 free stories"
         r"^you(?: have|'ve|’ve) (?:\d+|one|two|three|four|five|read \d+ of \d+) (?:free |remaining )?(?:[\w-]+ )?(?:stories|articles|reads)\b",
         r"\bsubscribers? only\b",
@@ -224,7 +228,7 @@ def classify(text: str) -> Label | None:
             return Label(kind)
     if _ABOUT.match(text):  # "About Huawei": the press-release boilerplate that ends the release
         return Label(Kind.END)
-    lowered = " ".join(key(text).lower().split()).strip(" *_#>•·|")
+    lowered = _without_marks(" ".join(key(text).lower().split())).strip(" *_#>•·|")
     for kind, pattern in _PATTERNS:
         if pattern.search(lowered if kind is not Kind.CAPTION else key(text)):
             if kind in (Kind.CREDIT, Kind.CAPTION):
@@ -233,6 +237,11 @@ def classify(text: str) -> Label | None:
     if is_menu(text) or _is_nav(bare):
         return Label(Kind.MENU)
     return Label(Kind.CHROME) if is_share_bar(bare) or is_market_strip(lowered) or is_viewer_chrome(lowered) else None
+
+
+def _without_marks(lowered: str) -> str:
+    """The line without the pictographs that open it ("🔔 Subscribe …", "📌 Join …"): the phrase after them is what counts."""
+    return re.sub(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]\s*)+", "", lowered)
 
 
 def _is_nav(bare: str) -> bool:

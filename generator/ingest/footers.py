@@ -25,9 +25,9 @@ FOOTER = (
     # the publisher's word after the article: disclaimers, letters, credits of a show
     r"\bviews expressed (?:here |in this \w+ )?are (?:the author'?s?|their|his|her|my) own\b", r"\bdoes not take institutional positions\b",
     r"\b(?:is|are) (?:the|solely the) (?:author|writer|columnist|contributor)(?:'s|s'|s)? own\b",
-    r"\bdo(?:es)? not (?:necessarily )?reflect the (?:views?|position|opinions?|policy)\b",
+    rf"^{_UNREPORTED}.*\bdo(?:es)? not (?:necessarily )?reflect (?:the|those of)\b",
     r"\bpast performance is (?:not|no) (?:indicative|(?:a )?guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
-    r"\bwelcomes? letters\b", r"^(?:letters|submissions|contributions) (?:should|must|may) (?:be|not|include|contain)\b",
+    r"\bwelcomes? letters\b", r"\b(?:submit|send|write) (?:us )?a letter to the editor\b", r"^want to (?:respond|reply|weigh in)\?", r"^(?:letters|submissions|contributions) (?:should|must|may) (?:be|not|include|contain)\b",
     # a copyright notice without the word: "Without written authorization from …, such content shall not be republished."
     r"^without (?:the )?(?:prior |express )?(?:written )?(?:authori[sz]ation|permission|consent)\b.{0,80}\b(?:re-?publish|reproduc|redistribut|re-?print)",
 r"^(?:letters to the editor|write to us)\b",
@@ -36,6 +36,9 @@ r"^(?:letters to the editor|write to us)\b",
     r"^(?:music|theme music|original music|sound design)\s*(?::|by\b)",
     r"^transcripts? (?:is|are) (?:produced|prepared)\b", r"\bthis copy may not be in its final form\b",
     r"^(?:this (?:article|story|piece|text|report) (?:was|has been|is) )?(?:machine[- ]|automatically )?translated (?:from|by|into)\b",
+    # the same credit in the original's language, or in two: "Traducido del español por … / Translated from the Spanish by …"
+    r"^(?:traducido|traducida|traduit|traduite|traduzido|traduzida|tradotto|tradotta|übersetzt)\s+(?:del|de|do|da|dal|aus|por|par|von)\b",
+    r"\s/\s+translated (?:from|by)\b",
     # a translation's credit: "This story is a translation of …", "Translator: …"
     r"^this (?:article|story|piece|text|report|interview|column) is an? (?:translation|translated version|english version)\b",
     r"^(?:translation|translator|translated by|english version)\s*:",
@@ -49,6 +52,8 @@ r"^(?:letters to the editor|write to us)\b",
     # "Correction:", "Correction (May 3):", and with the date after a comma: "Correction, Nov 18, 2020: …"
     r"^(?:correction|clarification|editor's note)s?(?:,\s*[^:.]{3,30})?\s*(?:\(|:|-|–|—)", r"^an earlier version of this (?:article|story|report|post)\b",
     r"^(?:found|spotted|see) an? (?:error|mistake|typo)\b",
+    # a dated note on what changed: "Update, March 3: This story was updated with …", "Updated 5 p.m.: This article has been …"
+    r"^(?:update|updated|correction|editor's note)\b[^:]{0,30}:\s*this (?:article|story|report|post|piece) (?:has been|was|is)\b",
     r"^this (?:article|story|page|copy) (?:is|was) printed (?:from|on)\b", r"^printed (?:on|from|at)\b", r"^reproduction\b.{0,40}\bprohibited\b",
     r"^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended|clarified)\b",
     r"^\[\d{1,3}\]\s",  # a footnote: "[3] Annual report, 2019."
@@ -75,6 +80,11 @@ r"^(?:letters to the editor|write to us)\b",
     rf"^{_UNREPORTED}.*\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)? purposes only\b",
     rf"^{_UNREPORTED}.*\bdoes not (?:constitute|provide|offer|give) (?:legal|financial|investment|tax|medical) advice\b",
     r"^questions\?\s+(?:contact|email|e-mail|call|write to|reach)\b",
+    # an affiliate site's word on how it is paid: "How we review: … We may earn a commission if you buy through our links."
+    r"\bwe (?:may|might|can) (?:get paid|earn (?:a |an )?(?:small )?(?:commission|fee)|receive (?:a |an )?(?:commission|fee))\b"
+    r".{0,40}\b(?:links?|buy|purchase)\b",
+    # a research note's certification and disclosures after its text
+    r"^(?:analyst certification|important disclosures?|regulatory disclosures?|required disclosures?)\s*:",
     # a wire story's credit: "--With assistance from …", names only
     r"^(?:[-–—]+\s*with (?:additional )?(?:assistance|help)|with (?:additional )?assistance) (?:from|by)\b[^,;]{0,80}$",
 )

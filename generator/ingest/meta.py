@@ -17,7 +17,8 @@ _BY = re.compile(
     r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview"
     r"|(?:prepared |opening |closing |keynote )?(?:remarks|speech|statement|testimony|address))\s+)?"
     r"(?:(?:by|von|par|por|door)\s*/\s*)?(?:by|von|par|por|door)\s*:?\s+(?P<rest>.+)$"
-    r"|^(?:authors?|byline|writer|written by|(?:words|text|story)(?: (?:and|&) (?:pictures|photos|photographs|images))?)\s*:\s*(?P<rest2>.+)$",
+    r"|^(?:authors?|byline|writer|written by|(?:words|text|story)(?: (?:and|&) (?:pictures|photos|photographs|images))?"
+    r"|(?:lead |senior |chief )?analysts?)\s*:\s*(?P<rest2>.+)$",  # a research note's "Lead analyst: …"
     re.I,
 )
 _SEGMENT_END = re.compile(r"\s*(?:\||;|•|·|—|–|\s-\s|\s/\s|\bin\b|\bfor\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b|\bat\b|\(|@)\s*")
