@@ -1,7 +1,7 @@
 """Recognising the parts of a copied page that are not the article: by phrase and by shape.
 
-Three tests, cheapest first: the whole line is a known label ("Share",
-"ADVERTISEMENT", "Related articles"); the line starts with or contains a phrase
+Three tests, cheapest first: the whole line is a known label of :mod:`.labels`
+("Share", "ADVERTISEMENT", "Related articles"); the line starts with or contains a phrase
 that only boilerplate uses ("Sign up for our newsletter", "We use cookies",
 "Image credit:"); or the line has the shape of a menu (short items between
 ``|`` or ``>``). Phrases are compared in lower case with straight quotes, so
@@ -11,92 +11,14 @@ that only boilerplate uses ("Sign up for our newsletter", "We use cookies",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
 
 from .credits import CAPTION, CREDIT, credit_of
 from .footers import FOOTER
+from .labels import EXACT, Kind, Label
 from .text import ends_sentence, key, words
 from .widgets import is_market_strip, is_share_bar, is_viewer_chrome
 
-
-class Kind(str, Enum):
-    """What a line of boilerplate is; the layout treats some kinds specially."""
-
-    CHROME = "chrome"  # account banners, share buttons, labels
-    MENU = "menu"  # a row of section names: "Home | World | Business", "Home > Tech > Mobile"
-    ADVERT = "advert"
-    PROMO = "promo"  # newsletter and subscription pitches, paywall banners
-    COOKIE = "cookie"
-    FOOTER = "footer"  # copyright, legal links, sign-offs ("Reporting by …")
-    VIDEO = "video"
-    CREDIT = "credit"  # "Image credit: Getty Images"
-    CAPTION = "caption"  # a picture's caption, with a credit in it
-    LIST = "list"  # a heading over a list of other articles: the list is not the article
-    END = "end"  # comments, "About the company", "###": nothing after it is the article
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A line's kind, and for credits and captions the credit itself."""
-
-    kind: Kind
-    credit: str = ""
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(item.strip() for item in text.split(",") if item.strip())
-
-
-_EXACT: dict[Kind, frozenset[str]] = {
-    Kind.CHROME: _words(
-        "share, share this, share this article, share this story, share article, share full article, share on facebook, share on twitter, "
-        "share on linkedin, share via email, share via e-mail, tweet, facebook, twitter, x, linkedin, whatsapp, reddit, pinterest, flipboard, "
-        "telegram, messenger, email, e-mail, print, print this page, copy link, copy link to clipboard, link copied, save, save article, "
-        "save for later, saved, bookmark, gift article, gift this article, comment, comments, more sharing options, sharing options, listen, "
-        "listen to this article, listen to article, audio, font size, text size, aa, follow, follow us, follow topic, home, menu, search, close, "
-        "open menu, main menu, navigation, skip to content, skip to main content, skip to navigation, jump to, back to top, top, sections, news, "
-        "world, business, tech, technology, politics, opinion, sport, sports, markets, economy, culture, science, health, live, more, next, "
-        "previous, next article, previous article, next story, previous story, breaking news, sign in, sign up, sign out, log in, login, log out, "
-        "register, subscribe, subscribe now, my account, account, profile, sign in / register, log in / register, newsletters, edition, "
-        "change edition, english, menu search, search menu, toggle navigation, loading, loading..., open in app, view in app, "
-        "fact checked, analysis, exclusive, opinion, explainer, breaking, news release, press release, for immediate release, reply, report, "
-        "like, likes, enlarge, expand, show more, show less, load more, see more, view more, join, joined, subscribed, unsubscribed, write, "
-        # a web mail client's own buttons and folders, around a newsletter read in it
-        "mail, inbox, compose, starred, snoozed, drafts, sent, sent mail, spam, junk, trash, to me, search mail, reply all, forward"
-    ),
-    Kind.ADVERT: _words(
-        "advertisement, advert, ad, ads, sponsored, sponsored content, promoted, promoted content, paid content, paid post, partner content, "
-        "story continues below advertisement, article continues below advertisement, article continues below, story continues below, "
-        "continue reading below, scroll to continue, scroll to continue with content, advertisement - scroll to continue, "
-        "content continues below, ad feedback, report ad, remove ads, supported by, skip advert, skip ad"
-    ),
-    Kind.LIST: _words(
-        "related, related articles, related stories, related content, related coverage, related news, related topics, related links, "
-        "related posts, related reading, recent articles, recent posts, recent stories, recent news, more stories, more news, more articles, "
-        "most read, most popular, most viewed, most shared, popular, popular now, trending, trending now, trending stories, you may also like, "
-        "you might also like, you may like, recommended, recommended for you, recommended stories, recommended articles, read next, up next, "
-        "what to read next, read more, more on this story, more on this topic, more like this, latest, latest news, latest stories, "
-        "latest articles, top stories, editor's picks, editors' picks, don't miss, in other news, further reading, see also, keep reading, "
-        "explore more, tags, topics, filed under, categories, related tags, more to explore, also read, read also, must read, must reads, "
-        "quick facts, fast facts, associated links, related products, "
-        "key points, key takeaways, highlights, in brief, at a glance, summary, tl;dr, quick read, the big picture, what you need to know"
-    ),
-    Kind.END: _words(
-        "leave a reply, leave a comment, post a comment, add a comment, comments are closed, join the conversation, join the discussion, "
-        "show comments, view comments, reader comments, what do you think?, have your say, comment on this story, conversation, discussion, "
-        "responses, about the author, about the authors, media contact, media contacts, press contact, press contacts, media enquiries, "
-        "media inquiries, for media inquiries, for more information, contact, contacts, ###, ends, - ends -, -30-, notes to editors, "
-        "notes to editor, editor's note, disclaimer, footnotes, endnotes, notes, references, sources, credits, share your thoughts, "
-        "forward-looking statements, forward looking statements, cautionary statement, safe harbor statement, safe harbour statement, "
-        "important disclosures, disclosures, analyst certification, links from this episode, show notes, episode credits, "
-        # a video's chapter list under its description: the description has ended
-        "chapters, timestamps, video chapters, in this video, "
-        # a magazine's end mark after the last sentence: what follows is another item
-        "■, ∎, ◼, ▪, ◆, ♦, □"
-    ),
-}
-
+__all__ = ["Kind", "Label", "classify", "is_menu", "is_sponsor_label"]  # the kinds live in .labels; readers take them from here
 
 
 def _any(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
@@ -194,7 +116,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 _COMMENT_COUNT = re.compile(r"^(?:comments?|responses?|replies) ?[(\[]\d+[)\]]$")
 _ABOUT = re.compile(r"^About (?:[A-Z0-9][\w&.'’-]*\s?){1,5}:?$")
-_NAV_WORDS = frozenset(phrase for phrase in _EXACT[Kind.CHROME] if " " not in phrase) | frozenset(
+_NAV_WORDS = frozenset(phrase for phrase in EXACT[Kind.CHROME] if " " not in phrase) | frozenset(
     "about archive archives contact obituaries classifieds e-edition weather traffic entertainment lifestyle travel food autos cars "
     "jobs events podcasts podcast games puzzles crosswords local national photos galleries reviews phones laptops deals gear "
     "security policy ai apps mobile telecoms telecom networks cloud enterprise startups science space climate money personal finance "
@@ -223,7 +145,7 @@ def classify(text: str) -> Label | None:
     bare = _bare(text)
     if _COMMENT_COUNT.match(" ".join(key(text).lower().split())):  # "Comments (48)": the comments start here
         return Label(Kind.END)
-    for kind, phrases in _EXACT.items():
+    for kind, phrases in EXACT.items():
         if bare in phrases or key(text).lower().strip() in phrases:
             return Label(kind)
     if _ABOUT.match(text):  # "About Huawei": the press-release boilerplate that ends the release

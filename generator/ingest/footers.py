@@ -27,7 +27,8 @@ FOOTER = (
     r"\b(?:is|are) (?:the|solely the) (?:author|writer|columnist|contributor)(?:'s|s'|s)? own\b",
     rf"^{_UNREPORTED}.*\bdo(?:es)? not (?:necessarily )?reflect (?:the|those of)\b",
     r"\bpast performance is (?:not|no) (?:indicative|(?:a )?guarantee)\b", r"\bactual results (?:may|could) differ materially\b",
-    r"\bwelcomes? letters\b", r"\b(?:submit|send|write) (?:us )?a letter to the editor\b", r"^want to (?:respond|reply|weigh in)\?", r"^(?:letters|submissions|contributions) (?:should|must|may) (?:be|not|include|contain)\b",
+    r"\bwelcomes? letters\b", r"\b(?:submit|send|write) (?:us )?a letter to the editor\b", r"^want to (?:respond|reply|weigh in)\?",
+    r"^(?:letters|submissions|contributions) (?:should|must|may) (?:be|not|include|contain)\b",
     # a copyright notice without the word: "Without written authorization from …, such content shall not be republished."
     r"^without (?:the )?(?:prior |express )?(?:written )?(?:authori[sz]ation|permission|consent)\b.{0,80}\b(?:re-?publish|reproduc|redistribut|re-?print)",
 r"^(?:letters to the editor|write to us)\b",
