@@ -67,6 +67,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.LIST, _any(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on))\b.{0,40}$")),
     (Kind.ADVERT, _any(
         r"^(?:advertisement|sponsored|ad|promoted)\b.{0,30}$", r"\bcontinues? (?:below|after) (?:this )?(?:advert|ad)\b", r"^skip (?:advert|ad)\b",
+        # a newsletter's sponsor between its items: "A message from Harbour Fibre: …", "A word from our sponsors"
+        r"^a (?:message|word) from (?:our |this \w+'s )?(?:sponsors?|partners?)\b", r"^a message from [^:.]{2,50}:\s",
     )),
     (Kind.VIDEO, _any(
         r"^(?:watch|video|play video|now playing|up next|media caption|video caption|duration|watch now|replay|click to play)\b",

@@ -65,17 +65,30 @@ def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, .
     A newsletter puts its short items after the main story; an article's own list of points sits under a heading and
     has its text go on after it, or comes before the body has had two paragraphs.
     """
-    for index in range(len(lines)):
-        line = lines[index]
-        if not (line.label is None and is_upper(line.text) and line.word_count <= 4 and line.shape is not Shape.PROSE):  # "ALSO TODAY" reads as a date too
-            continue
+    headings = [i for i in range(len(lines)) if _is_section_heading(lines[i])]
+    for index in headings:
         before = [i for i in body if i < index]
         after = [i for i in body if i > index]
-        # briefs are bullets, or two or more "Topic: one sentence" items
+        # briefs are bullets, or two or more "Topic: one sentence" items, or one paragraph under each of two or more headings
         briefs = all(_BULLET.match(lines[i].text) for i in after) or len(after) >= 2 and all(_TOPIC.match(lines[i].text) for i in after)
-        if len(before) >= 2 and after and briefs:
+        if len(before) >= 2 and after and (briefs or _one_under_each([h for h in headings if h >= index], after)):
             return tuple(before)
     return body
+
+
+def _is_section_heading(line: Line) -> bool:
+    # "ALSO TODAY" reads as a date too: the shape, not the dateline, decides; "MENDES:" introduces a speaker, not a section
+    return line.label is None and is_upper(line.text) and line.word_count <= 4 and line.shape is not Shape.PROSE and not line.text.endswith(":")
+
+
+def _one_under_each(headings: Sequence[int], after: Sequence[int]) -> bool:
+    """Whether each of two or more headings has exactly one paragraph under it, and no paragraph goes without one: a
+    digest's items ("JOB BOARD" over one sentence, "QUICK LINKS" over another), where an article's sections run longer."""
+    headings = [h for h in headings if h < after[-1]]  # a heading in capitals below the last paragraph heads no item
+    if len(headings) < 2:
+        return False
+    ends = [*headings[1:], after[-1] + 1]
+    return all(sum(1 for i in after if start < i < end) == 1 for start, end in zip(headings, ends, strict=True))
 
 
 def _after_box(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, ...]:

@@ -89,3 +89,33 @@ def test_prepared_by_a_desk_is_no_summary() -> None:
     label = classify("Prepared by the Riverside compliance desk")
     assert label is not None and label.kind is Kind.CHROME
     assert classify("Prepared by engineers over two years, the plan covers 4,100 homes in the old town.") is None
+
+
+def _digest(items: str) -> str:
+    return (
+        "Morning Pipes\nBoard votes to replace every lead pipe\nBy Joan Pell\n10 March 2022\n"
+        f"{P1}\n{P2}\n{P3}\nA message from our sponsor: Clean water starts with good pipes.\n{items}"
+    )
+
+
+def test_a_digest_s_other_items_one_under_each_heading_end_the_story() -> None:
+    items = (
+        "FERRY TIMETABLE SET\nThe island ferry will run a night crossing from June, the operator said.\n"
+        "JOB BOARD\nAda Quist has joined the water board as its chief engineer.\n"
+    )
+    assert read_page(_digest(items)).paragraphs[-1] == P3
+
+
+def test_an_article_s_sections_of_several_paragraphs_under_headings_stay() -> None:
+    more = "The board said the work would be paid for by a bond that the county will sell in the spring."
+    items = f"WHAT COMES NEXT\n{more}\n{more.replace('spring', 'autumn')}\nWHO PAYS\n{more.replace('bond', 'loan')}\n"
+    assert read_page(_digest(items)).paragraphs[-1] == more.replace("bond", "loan")
+
+
+def test_a_transcript_s_speakers_one_paragraph_each_are_not_a_digest_s_items() -> None:
+    page = (
+        "Board votes to replace every lead pipe\nAired March 10, 2022\nJOAN PELL, HOST:\n"
+        f"{P1}\n{P2}\nADA QUIST, ENGINEER:\n{P3}\nPELL:\nAnd how long will the whole job take, from the first street to the last?\n"
+        "QUIST:\nFour years, if the money comes through on time and the winters are mild.\n"
+    )
+    assert read_page(page).paragraphs[-1] == "Four years, if the money comes through on time and the winters are mild."
