@@ -51,7 +51,9 @@ EXACT: dict[Kind, frozenset[str]] = {
         "fact checked, analysis, exclusive, opinion, explainer, breaking, news release, press release, for immediate release, reply, report, "
         "like, likes, enlarge, expand, show more, show less, load more, see more, view more, join, joined, subscribed, unsubscribed, write, "
         # a web mail client's own buttons and folders, around a newsletter read in it
-        "mail, inbox, compose, starred, snoozed, drafts, sent, sent mail, spam, junk, trash, to me, search mail, reply all, forward"
+        "mail, inbox, compose, starred, snoozed, drafts, sent, sent mail, spam, junk, trash, to me, search mail, reply all, forward, "
+        # a social post's buttons
+        "see translation, translate post, translate tweet, show translation, connect, repost, quote, bookmark post"
     ),
     Kind.ADVERT: _words(
         "advertisement, advert, ad, ads, sponsored, sponsored content, promoted, promoted content, paid content, paid post, partner content, "

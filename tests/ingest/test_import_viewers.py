@@ -42,6 +42,31 @@ def test_a_viewer_s_counts_and_labels_are_its_chrome(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Images are not displayed. Display images below - Always display images from wrap@riversidecourier.example",
+        "Pinned message: Channel rules, please read them before you post in the chat.",
+        "See translation",
+        "Inbox",
+    ],
+)
+def test_a_mail_client_s_and_a_channel_s_notices_and_buttons_are_chrome(line: str) -> None:
+    label = classify(line)
+    assert label is not None and label.kind is Kind.CHROME
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Images are not displayed on the board's website until the survey is complete, the engineer said.",
+        "The pinned message on the board's page told residents to boil their water.",
+    ],
+)
+def test_sentences_about_images_and_pinned_messages_are_the_article_s(line: str) -> None:
+    assert classify(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "The clip had 48,310 views by Friday evening, the council said.",  # a sentence about views is the article's
         "Residents forwarded from one street to the next the board's letter about the pipes and what it would cost them",
         "3 of the 12 schools will close for a week",
