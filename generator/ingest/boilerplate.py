@@ -56,9 +56,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
         r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b",
         r"^unsubscribe\b|^update your (?:preferences|subscription)",
-        r"^showing \d+ (?:of|out of) \d+\b",
+        r"^showing \d+ (?:of|out of) \d+\b",  # a table's pager: "Showing 10 of 212 results"
         # a mail client's notice over a newsletter, a channel's pinned post over the message
-        r"^images are (?:not|n't) (?:displayed|shown)(?:\.|$)", r"^display images below\b", r"^pinned (?:message|post|tweet|comment)\s*:",  # a table's pager: "Showing 10 of 212 results"
+        r"^images are (?:not|n't) (?:displayed|shown)(?:\.|$)", r"^display images below\b", r"^pinned (?:message|post|tweet|comment)\s*:",
         # a post's closing appeal: "If you liked it, subscribe for the next one"
         r"^if you (?:enjoyed|liked|found|valued) (?:this|it|reading)\b.{0,30}\b(?:follow|subscribe|share|sign up|clap)\b",
         r"[←‹«]\s*back to\b",  # a live page's or a series' way back: "‹ Back to all posts"
