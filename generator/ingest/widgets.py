@@ -15,8 +15,15 @@ _NETWORKS = frozenset(
 _MOVE = re.compile(r"(?:[▲▼]\s?|[+-])\d[\d.,]*\s?%")
 # What the app a page was read in prints around it: a video player's counts ("48K views", "1.2M subscribers"), a messaging
 # app's label over a message it passed on ("Forwarded from …", "Replying to …"), a mail client's place in the inbox ("3 of 1,204").
-_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*\s?[kmb]?\s+(?:views|subscribers|watching(?: now)?|viewers)\b")
-_PASSED_ON = re.compile(r"^(?:forwarded from|forwarded message from|replying to|in reply to|reply to|shared from|reposted from)\s+\S")
+# The count opens the line and nothing but its neighbours follow (a separator, a date, a hashtag): "100K viewers tune in to
+# the launch" is a headline.
+_COUNT = re.compile(
+    r"^\d[\d.,]*\s?[kmb]?\s+(?:views|subscribers|watching(?: now)?|viewers)"
+    r"(?:$|\s*[·•|]|\s+(?:#|\d|premiered|streamed|uploaded|published|posted|live\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+)
+_PASSED_ON = re.compile(
+    r"^(?:forwarded from|forwarded message from|shared from|reposted from)\s+\S+(?:\s+\S+){0,5}$|^(?:replying to|in reply to|reply to)\s+@"
+)
 _INBOX_PLACE = re.compile(r"^\d[\d,]* of [\d,]+\b(?!\s+[a-z])")
 _HASHTAG = re.compile(r"(?<!\w)#[^\W\d_][\w]*")
 CHROME_WORDS = 12  # a viewer's line is a few counts and labels, never a sentence's length
@@ -38,4 +45,6 @@ def is_viewer_chrome(lowered: str) -> bool:
     subscribers, two or more hashtags in a row, a forwarded message's label, an inbox's "3 of 1,204"."""
     if len(lowered.split()) > CHROME_WORDS or lowered.rstrip().endswith((".", "!", "?")):
         return False
-    return bool(_COUNT.search(lowered) or len(_HASHTAG.findall(lowered)) >= 2 or _PASSED_ON.match(lowered) or _INBOX_PLACE.match(lowered))
+    tags = len(_HASHTAG.findall(lowered))
+    tag_row = tags >= 2 and 2 * tags >= len(lowered.split())  # "#water #pipes #budget", not "#MeToo and #TimesUp reshape Hollywood"
+    return bool(_COUNT.match(lowered) or tag_row or _PASSED_ON.match(lowered) or _INBOX_PLACE.match(lowered))

@@ -71,6 +71,9 @@ def test_sentences_about_images_and_pinned_messages_are_the_article_s(line: str)
         "Residents forwarded from one street to the next the board's letter about the pipes and what it would cost them",
         "3 of the 12 schools will close for a week",
         "#1 in the county league again",
+        "100K viewers tune in to the water board's vote",  # a headline that opens with a count
+        "#CleanWater and #LeadFree campaigners cheer the board's vote",
+        "Reply to critics: board says pipe plan is fully funded",
     ],
 )
 def test_sentences_and_headlines_that_mention_counts_are_not_chrome(line: str) -> None:
