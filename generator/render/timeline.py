@@ -131,7 +131,8 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
         inputs = (year, tuple(starts.get(e.id) for e in events), tuple(names(site, e.entities) for e in events), tuple(map(era_index, events)))
         link = urls.Links(page, placement=site.placement)
         make = partial(
-            template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site), filter_words=partial(filter_words, site), era_index=era_index,
+            template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site),
+            filter_words=partial(filter_words, site), era_index=era_index,
             public_permalink=lambda ident: urls.absolute(site.config.base_url, urls.permalink_path(ident)),
         )
         return memo(key, inputs, lambda: Markup(make()))
