@@ -153,45 +153,53 @@ class _Feed:
     events: Sequence[Event]
 
 
-def _entry(site: Site, base: str, event: Event) -> bytes:
-    page = urls.absolute(base, urls.event_path(event.id))
-    scheme = urls.absolute(base, urls.TAG_INDEX)
-    lines = [
-        f"{_ENTRY}<entry>\n", _element(_FIELD, "id", entry_id(base, event.id)), _element(_FIELD, "title", event.title, ("type", "text")),
-        _element(_FIELD, "link", None, ("rel", "alternate"), ("type", "text/html"), ("href", page)),
-        _element(_FIELD, "published", rfc3339(_midnight(event.date.first_day))), _element(_FIELD, "updated", rfc3339(updated(event))),
-        _author(site.config.title),
-    ]
-    lines += (_element(_FIELD, "category", None, ("term", slugify(name)), ("label", name), ("scheme", scheme)) for name in event.tags)
-    if event.summary:
-        lines.append(_element(_FIELD, "summary", event.summary, ("type", "text")))
-    # body_html links are relative to the event page: xml:base lets readers resolve them
-    lines += (_element(_FIELD, "content", event.body_html, ("type", "html"), ("xml:base", page)), f"{_ENTRY}</entry>\n")
-    return "".join(lines).encode()
-
-
 class _Entries:
     """Each event's entry made once for every feed that lists it, and let go after the last of them.
 
     About two in five entries of the entity feeds repeat (an event names several
     entities); an entry depends on the site, the base URL and the event alone,
     and one instance serves one base URL, so a repeat is the very same bytes.
+    The author line and each tag's category line are the same in every entry: made once too.
     """
 
     def __init__(self, site: Site, base: str, specs: Iterable[_Feed]) -> None:
-        self._site, self._base = site, base
+        self._base = base
         self._left = Counter(event.id for spec in specs for event in spec.events)
         self._kept: dict[str, bytes] = {}
+        self._author = _author(site.config.title)
+        self._scheme = urls.absolute(base, urls.TAG_INDEX)
+        self._categories: dict[str, str] = {}
 
     def entry(self, event: Event) -> bytes:
         left = self._left[event.id] - 1
         self._left[event.id] = left
         made = self._kept.pop(event.id, None) if left == 0 else self._kept.get(event.id)
         if made is None:
-            made = _entry(self._site, self._base, event)
+            made = self._make(event)
             if left > 0:
                 self._kept[event.id] = made
         return made
+
+    def _category(self, name: str) -> str:
+        line = self._categories.get(name)
+        if line is None:
+            line = self._categories[name] = _element(_FIELD, "category", None, ("term", slugify(name)), ("label", name), ("scheme", self._scheme))
+        return line
+
+    def _make(self, event: Event) -> bytes:
+        base = self._base
+        page = urls.absolute(base, urls.event_path(event.id))
+        lines = [
+            f"{_ENTRY}<entry>\n", _element(_FIELD, "id", entry_id(base, event.id)), _element(_FIELD, "title", event.title, ("type", "text")),
+            _element(_FIELD, "link", None, ("rel", "alternate"), ("type", "text/html"), ("href", page)),
+            _element(_FIELD, "published", rfc3339(_midnight(event.date.first_day))), _element(_FIELD, "updated", rfc3339(updated(event))),
+            self._author, *map(self._category, event.tags),
+        ]
+        if event.summary:
+            lines.append(_element(_FIELD, "summary", event.summary, ("type", "text")))
+        # body_html links are relative to the event page: xml:base lets readers resolve them
+        lines += (_element(_FIELD, "content", event.body_html, ("type", "html"), ("xml:base", page)), f"{_ENTRY}</entry>\n")
+        return "".join(lines).encode()
 
 
 def _render(site: Site, base: str, spec: _Feed, entries: _Entries) -> OutputFile:
