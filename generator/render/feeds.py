@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -38,7 +38,6 @@ TAG_DATE = "2026"
 """The date in every ``tag:`` id: the year feeds were added. Fixed for ever: changing it changes every entry id."""
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-_XML_NS = "http://www.w3.org/XML/1998/namespace"
 _UTC = dt.timezone.utc
 # the feed of a site with no events still needs an <updated>; no wall clock may leak in
 _NO_EVENTS = dt.datetime(1970, 1, 1, tzinfo=_UTC)
@@ -97,11 +96,50 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    child = ET.SubElement(parent, tag, {k: _clean(v) for k, v in attrs.items()})
-    if text is not None:
-        child.text = _clean(text)
-    return child
+# Our own writing rather than ElementTree's serializer: the feeds have one fixed shape, and its generic
+# walk cost more than making the entries. The escaping is ElementTree's, character for character:
+# text escapes & < >; an attribute value also " and the whitespace a parser would otherwise normalise.
+
+
+def _text(text: str) -> str:
+    return _clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    value = _text(value).replace('"', "&quot;")
+    return value.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+
+
+def _element(indent: str, tag: str, text: str | None = None, *attrs: tuple[str, str]) -> str:
+    """One element on its own line, empty ones closed in place as ElementTree writes them."""
+    start = tag + "".join(f' {name}="{_attr(value)}"' for name, value in attrs)
+    body = _text(text) if text is not None else ""
+    return f"{indent}<{start}>{body}</{tag}>\n" if body else f"{indent}<{start} />\n"
+
+
+_ENTRY = "  "
+_FIELD = "    "
+
+
+def _document(language: str, head: list[str], entries: Iterable[bytes]) -> bytes:
+    top = f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM_NS}" xml:lang="{_attr(language)}">\n'
+    return b"".join([(top + "".join(head)).encode(), *entries, b"</feed>\n"])
+
+
+def _head(self_url: str, title: str, subtitle: str, alternate: str, newest: str) -> list[str]:
+    lines = [_element(_ENTRY, "id", self_url), _element(_ENTRY, "title", title, ("type", "text"))]
+    if subtitle:
+        lines.append(_element(_ENTRY, "subtitle", subtitle, ("type", "text")))
+    lines += [
+        _element(_ENTRY, "link", None, ("rel", "self"), ("type", "application/atom+xml"), ("href", self_url)),
+        _element(_ENTRY, "link", None, ("rel", "alternate"), ("type", "text/html"), ("href", alternate)),
+        _element(_ENTRY, "updated", newest), _element(_ENTRY, "generator", "timeline"),
+    ]
+    return lines
+
+
+def _author(name: str) -> str:
+    return f"{_FIELD}<author>\n{_element(_FIELD + '  ', 'name', name)}{_FIELD}</author>\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,41 +153,60 @@ class _Feed:
     events: Sequence[Event]
 
 
-def _entry(site: Site, base: str, event: Event) -> ET.Element:
-    page = urls.absolute(base, urls.event_path(event.id))
-    entry = ET.Element("entry")
-    _add(entry, "id", entry_id(base, event.id))
-    _add(entry, "title", event.title, type="text")
-    _add(entry, "link", rel="alternate", type="text/html", href=page)
-    _add(entry, "published", rfc3339(_midnight(event.date.first_day)))
-    _add(entry, "updated", rfc3339(updated(event)))
-    _add(_add(entry, "author"), "name", site.config.title)
-    scheme = urls.absolute(base, urls.TAG_INDEX)
-    for name in event.tags:
-        _add(entry, "category", term=slugify(name), label=name, scheme=scheme)
-    if event.summary:
-        _add(entry, "summary", event.summary, type="text")
-    # body_html links are relative to the event page: xml:base lets readers resolve them
-    _add(entry, "content", event.body_html, type="html", **{f"{{{_XML_NS}}}base": page})
-    return entry
+class _Entries:
+    """Each event's entry made once for every feed that lists it, and let go after the last of them.
+
+    About two in five entries of the entity feeds repeat (an event names several
+    entities); an entry depends on the site, the base URL and the event alone,
+    and one instance serves one base URL, so a repeat is the very same bytes.
+    The author line and each tag's category line are the same in every entry: made once too.
+    """
+
+    def __init__(self, site: Site, base: str, specs: Iterable[_Feed]) -> None:
+        self._base = base
+        self._left = Counter(event.id for spec in specs for event in spec.events)
+        self._kept: dict[str, bytes] = {}
+        self._author = _author(site.config.title)
+        self._scheme = urls.absolute(base, urls.TAG_INDEX)
+        self._categories: dict[str, str] = {}
+
+    def entry(self, event: Event) -> bytes:
+        left = self._left[event.id] - 1
+        self._left[event.id] = left
+        made = self._kept.pop(event.id, None) if left == 0 else self._kept.get(event.id)
+        if made is None:
+            made = self._make(event)
+            if left > 0:
+                self._kept[event.id] = made
+        return made
+
+    def _category(self, name: str) -> str:
+        line = self._categories.get(name)
+        if line is None:
+            line = self._categories[name] = _element(_FIELD, "category", None, ("term", slugify(name)), ("label", name), ("scheme", self._scheme))
+        return line
+
+    def _make(self, event: Event) -> bytes:
+        base = self._base
+        page = urls.absolute(base, urls.event_path(event.id))
+        lines = [
+            f"{_ENTRY}<entry>\n", _element(_FIELD, "id", entry_id(base, event.id)), _element(_FIELD, "title", event.title, ("type", "text")),
+            _element(_FIELD, "link", None, ("rel", "alternate"), ("type", "text/html"), ("href", page)),
+            _element(_FIELD, "published", rfc3339(_midnight(event.date.first_day))), _element(_FIELD, "updated", rfc3339(updated(event))),
+            self._author, *map(self._category, event.tags),
+        ]
+        if event.summary:
+            lines.append(_element(_FIELD, "summary", event.summary, ("type", "text")))
+        # body_html links are relative to the event page: xml:base lets readers resolve them
+        lines += (_element(_FIELD, "content", event.body_html, ("type", "html"), ("xml:base", page)), f"{_ENTRY}</entry>\n")
+        return "".join(lines).encode()
 
 
-def _render(site: Site, base: str, spec: _Feed) -> OutputFile:
-    feed = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{_XML_NS}}}lang": site.config.language})
+def _render(site: Site, base: str, spec: _Feed, entries: _Entries) -> OutputFile:
     self_url = urls.absolute(base, spec.path)
-    _add(feed, "id", self_url)
-    _add(feed, "title", spec.title, type="text")
-    if spec.subtitle:
-        _add(feed, "subtitle", spec.subtitle, type="text")
-    _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
-    _add(feed, "link", rel="alternate", type="text/html", href=urls.absolute(base, spec.alternate))
     newest = max((updated(e) for e in spec.events), default=_NO_EVENTS)
-    _add(feed, "updated", rfc3339(newest))
-    _add(feed, "generator", "timeline")
-    feed.extend(_entry(site, base, event) for event in spec.events)
-    ET.indent(feed)
-    text = ET.tostring(feed, encoding="unicode")
-    return OutputFile(spec.path, f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
+    head = _head(self_url, spec.title, spec.subtitle, urls.absolute(base, spec.alternate), rfc3339(newest))
+    return OutputFile(spec.path, _document(site.config.language, head, [entries.entry(e) for e in spec.events]))
 
 
 def _specs(site: Site) -> list[_Feed]:
@@ -186,35 +243,26 @@ def _update_entries(site: Site) -> list[tuple[Event, Update, str]]:
     return sorted(found, key=lambda item: (tuple(-n for n in item[1].date.sort_key), order[item[0].id], item[2]))
 
 
-def _update_entry(site: Site, base: str, event: Event, update: Update, suffix: str) -> ET.Element:
+def _update_entry(site: Site, base: str, event: Event, update: Update, suffix: str) -> bytes:
     page = urls.absolute(base, urls.event_path(event.id))
-    entry = ET.Element("entry")
-    _add(entry, "id", f"{entry_id(base, event.id)}/{suffix}")
-    _add(entry, "title", f"{update.verb}: {event.title}", type="text")
-    _add(entry, "link", rel="alternate", type="text/html", href=page)
-    _add(entry, "published", _stamp(update))
-    _add(entry, "updated", _stamp(update))
-    _add(_add(entry, "author"), "name", site.config.title)
-    _add(entry, "category", term=update.kind, label=update.verb)
-    _add(entry, "content", update.text, type="text")
-    return entry
+    stamp = _stamp(update)
+    return "".join([
+        f"{_ENTRY}<entry>\n", _element(_FIELD, "id", f"{entry_id(base, event.id)}/{suffix}"),
+        _element(_FIELD, "title", f"{update.verb}: {event.title}", ("type", "text")),
+        _element(_FIELD, "link", None, ("rel", "alternate"), ("type", "text/html"), ("href", page)),
+        _element(_FIELD, "published", stamp), _element(_FIELD, "updated", stamp), _author(site.config.title),
+        _element(_FIELD, "category", None, ("term", update.kind), ("label", update.verb)),
+        _element(_FIELD, "content", update.text, ("type", "text")), f"{_ENTRY}</entry>\n",
+    ]).encode()
 
 
 def updates_feed(site: Site, base: str) -> OutputFile:
     """The feed of every correction and update on the site."""
     entries = _update_entries(site)
-    feed = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{_XML_NS}}}lang": site.config.language})
     self_url = urls.absolute(base, UPDATES_FEED)
-    _add(feed, "id", self_url)
-    _add(feed, "title", f"Corrections and updates — {site.config.title}", type="text")
-    _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
-    _add(feed, "link", rel="alternate", type="text/html", href=urls.absolute(base, urls.CORRECTIONS))
-    _add(feed, "updated", _stamp(entries[0][1]) if entries else rfc3339(_NO_EVENTS))
-    _add(feed, "generator", "timeline")
-    feed.extend(_update_entry(site, base, *item) for item in entries)
-    ET.indent(feed)
-    text = ET.tostring(feed, encoding="unicode")
-    return OutputFile(UPDATES_FEED, f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
+    newest = _stamp(entries[0][1]) if entries else rfc3339(_NO_EVENTS)
+    head = _head(self_url, f"Corrections and updates — {site.config.title}", "", urls.absolute(base, urls.CORRECTIONS), newest)
+    return OutputFile(UPDATES_FEED, _document(site.config.language, head, [_update_entry(site, base, *item) for item in entries]))
 
 
 def files(site: Site) -> Iterator[OutputFile]:
@@ -222,6 +270,8 @@ def files(site: Site) -> Iterator[OutputFile]:
     base = site.config.public_url
     if base is None:
         return
-    for spec in _specs(site):
-        yield _render(site, base, spec)
+    specs = _specs(site)
+    entries = _Entries(site, base, specs)
+    for spec in specs:
+        yield _render(site, base, spec, entries)
     yield updates_feed(site, base)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -71,26 +72,52 @@ def permalink_pages(env: jinja2.Environment, site: Site, event: Event) -> tuple[
     return tuple(short + former)
 
 
-class ListItems:
-    """Each event's item in the event lists of entity and tag pages, rendered once for every list in one folder at one depth.
+@dataclass(frozen=True, slots=True)
+class _Watched(urls.Links):
+    """A page's links that note the top folder of every file they link to."""
 
-    An event is listed on the page of each entity it names and each tag it has,
-    and its item links to the same places with the same relative URLs from
-    ``entities/a/`` as from ``entities/b/``: the theme's ``list_event`` macro
-    renders it for the first of those pages, and the others reuse it. One
-    instance serves the page tasks of one site (each worker process fills its own copy).
+    folders: set[str] = field(default_factory=set)
+
+    def to(self, path: str, fragment: str = "") -> str:
+        self.folders.add(path.partition("/")[0])
+        return urls.Links.to(self, path, fragment)
+
+
+class ListItems:
+    """Each event's item in the event lists of entity and tag pages, rendered once for every list at one depth that can show it as it is.
+
+    An event is listed on the page of each entity it names and each tag it has.
+    A relative link from ``entities/a/`` reads the same as from ``entities/b/``
+    or ``tags/t/``, unless it leads into the page's own top folder
+    (``entities/x/`` reads ``../x/`` from the first, ``../../entities/x/``
+    from the third, ``./`` from ``entities/x/`` itself). So the theme's
+    ``list_event`` macro renders the item for the first of those pages, noting
+    which top folders its links lead into; any page of the same depth outside
+    those folders reuses it, and a page inside one gets an item of its own.
+    One instance serves the page tasks of one site (each worker process fills its own copy).
     """
 
     def __init__(self, env: jinja2.Environment) -> None:
         self._env = env
-        self._made: dict[tuple[str, str, int], Markup] = {}
+        self._shared: dict[tuple[str, int], tuple[Markup, frozenset[str]]] = {}
+        self._made: dict[tuple[str, str], Markup] = {}
 
     def item(self, event: Event, link: urls.Links) -> Markup:
         """The event's item as seen from ``link``'s page."""
-        key = (event.id, link.page.partition("/")[0], link.page.count("/"))
+        page = link.page
+        depth, folder = page.count("/"), page.partition("/")[0]
+        shared = self._shared.get((event.id, depth))
+        if shared is not None and folder not in shared[1]:
+            return shared[0]
+        key = (event.id, page)
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = self._env.get_template("macros.html").module.list_event(event, link)  # type: ignore[attr-defined]
+            watched = _Watched(page, link.root, link.placement)
+            made = self._env.get_template("macros.html").module.list_event(event, watched)  # type: ignore[attr-defined]
+            if shared is None and folder not in watched.folders:
+                self._shared[(event.id, depth)] = (made, frozenset(watched.folders))
+            else:
+                self._made[key] = made
         return made
 
 

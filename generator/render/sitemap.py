@@ -12,7 +12,6 @@ sitemap is best submitted to search engines by hand.
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from .. import urls
@@ -51,17 +50,23 @@ def pages(site: Site) -> Iterator[tuple[str, dt.date | None]]:
         yield urls.tag_path(ident), None
 
 
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def sitemap(site: Site, base: str) -> OutputFile:
-    """``sitemap.xml`` with an absolute ``loc`` per page."""
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    """``sitemap.xml`` with an absolute ``loc`` per page.
+
+    Written line by line rather than through ElementTree, in the very form its serializer gives (tested with an XML parser and the schema).
+    """
+    lines = [f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n']
     for path, changed in pages(site):
-        url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = urls.absolute(base, path)
+        lines.append(f"  <url>\n    <loc>{_escaped(urls.absolute(base, path))}</loc>\n")
         if changed is not None:
-            ET.SubElement(url, "lastmod").text = changed.isoformat()
-    ET.indent(root)
-    text = ET.tostring(root, encoding="unicode")
-    return OutputFile(SITEMAP, f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
+            lines.append(f"    <lastmod>{changed.isoformat()}</lastmod>\n")
+        lines.append("  </url>\n")
+    lines.append("</urlset>\n")
+    return OutputFile(SITEMAP, "".join(lines).encode())
 
 
 def robots(base: str | None) -> OutputFile:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -14,6 +14,7 @@ from .. import urls
 from ..content.config import Era
 from ..content.dates import PartialDate
 from ..content.model import Event, Site
+from ..content.schema import slugify
 from ..memo import Memo, no_memo
 from ..outputfile import OutputFile
 from . import charts, metadata
@@ -91,6 +92,19 @@ def _kinds(site: Site, event: Event) -> list[str]:
     return sorted({site.entities[i].kind for i in event.entities})
 
 
+class FilterWords(NamedTuple):
+    """What the timeline's filters read from an event's item, each a space-separated list."""
+
+    entities: str
+    kinds: str
+    tags: str
+
+
+def filter_words(site: Site, event: Event) -> FilterWords:
+    """The event's entity ids, their kinds and its tags' slugs, joined here: three filter chains in the template cost more than the rest of the item."""
+    return FilterWords(" ".join(event.entities), " ".join(_kinds(site, event)), " ".join([slugify(name) for name in event.tags]))
+
+
 def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, touched: Touched | None = None) -> Iterator[OutputFile]:
     """The timeline: every event, grouped by year and month, each year rendered (and memoised) alone.
 
@@ -117,7 +131,8 @@ def timeline_pages(env: jinja2.Environment, site: Site, memo: Memo = no_memo, to
         inputs = (year, tuple(starts.get(e.id) for e in events), tuple(names(site, e.entities) for e in events), tuple(map(era_index, events)))
         link = urls.Links(page, placement=site.placement)
         make = partial(
-            template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site), era_index=era_index,
+            template.render, site=site, config=site.config, link=link, year=year, era_starts=starts, kinds_of=partial(_kinds, site),
+            filter_words=partial(filter_words, site), era_index=era_index,
             public_permalink=lambda ident: urls.absolute(site.config.base_url, urls.permalink_path(ident)),
         )
         return memo(key, inputs, lambda: Markup(make()))

@@ -86,3 +86,26 @@ def test_a_list_item_links_to_the_event_from_any_list_page(listed_site: Prepared
     here = "https://example.org/" + urls.url_path(page)
     assert {urljoin(here, href) for href in re.findall(r'href="([^"]*)"', item)} == {"https://example.org/#a", "https://example.org/events/a/"}
     assert "A &lt;first&gt; &amp; one" in item
+
+
+# a list_event that links into the entities and tags folders, as a theme may write it
+LINKS_INTO_LISTS = (
+    "{% macro list_event(event, link) %}<li><a href=\"{{ link.event(event.id) }}\">{{ event.title }}</a>"
+    "{% for ident in event.entities %} <a href=\"{{ link.entity(ident) }}\">{{ ident }}</a>{% endfor %}"
+    "{% for name in event.tags %} <a href=\"{{ link.tag(name | slug) }}\">{{ name }}</a>{% endfor %}</li>{% endmacro %}"
+)
+LIST_PAGES = ["entities/huawei/index.html", "tags/chips/index.html", "entities/commerce/index.html", "tags/trade/index.html",
+              "entities/huawei/2/index.html", "tags/chips/2/index.html", "years/2019/index.html", "index.html"]
+
+
+@pytest.mark.parametrize("links_into_lists", [False, True], ids=["default list_event", "list_event linking to entities and tags"])
+@pytest.mark.parametrize("first", LIST_PAGES)
+def test_a_list_item_shared_between_list_pages_is_the_one_each_would_make(listed_site: Prepared, first: str, links_into_lists: bool) -> None:
+    env, site = listed_site.env, listed_site.site
+    if links_into_lists:
+        env = env.overlay(loader=jinja2.ChoiceLoader([jinja2.DictLoader({"macros.html": LINKS_INTO_LISTS}), env.loader]))  # type: ignore[list-item]
+    shared = ListItems(env)
+    for page in [first, *LIST_PAGES]:
+        link = urls.Links(page, placement=site.placement)
+        for ident in ("a", "b"):
+            assert shared.item(site.event(ident), link) == ListItems(env).item(site.event(ident), link), (first, page, ident)
