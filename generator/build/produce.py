@@ -77,7 +77,6 @@ class Production:
         self._checked: list[Written] = []  # the pages whose links were added, for naming the broken ones
         self._changed_ids = False
         self._writer: Writer | None = None
-        self._digests = Fingerprints()
         self._reported: set[tuple[str, str]] = set()  # the link places this process sent: each forked worker has its own
 
     def fill(self, staging: Path | None) -> int:
@@ -123,8 +122,9 @@ class Production:
         kept: list[Made] = []
         todo: list[int] = []
         fingerprints: dict[int, bytes] = {}
+        digests = Fingerprints()
         for number, task in enumerate(self.tasks):
-            fingerprint = self._digests.of(task.inputs())
+            fingerprint = digests.of(task.inputs())
             made = self.pages.reuse(task.key, fingerprint)
             if made is None:
                 todo.append(number)
@@ -140,7 +140,8 @@ class Production:
         once, where each worker would take those of the events its tasks show.
         """
         if self.pages is not None and not self.pages:
-            fingerprints.update((number, self._digests.of(self.tasks[number].inputs())) for number in todo)
+            digests = Fingerprints()  # let go once taken: the records' digests are of no use past here
+            fingerprints.update((number, digests.of(self.tasks[number].inputs())) for number in todo)
 
     def _keep(self, kept: list[Made]) -> None:
         """Add the kept files: a page's links are checked again only if its verdict may have changed."""
