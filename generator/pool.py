@@ -167,14 +167,17 @@ def guided_chunks(count: int, processes: int) -> list[range]:
     return chunks
 
 
-def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
+def run_all(count: int, work: Callable[[int], R], meanwhile: Callable[[], object] = lambda: None) -> Iterator[R]:
     """``work(n)`` for every ``n`` below ``count``: in forked workers when there are many, results in no fixed order.
 
     The workers inherit ``work`` (and all it reaches) from this process at the
     fork, so nothing but the numbers and the results crosses between processes.
+    ``meanwhile`` runs once in this process before the first result: while the
+    workers start on theirs, when there are workers, else before any work.
     """
     global _work
     if not forks(count):
+        meanwhile()
         yield from map(work, range(count))
         return
     chunks = guided_chunks(count, workers())
@@ -182,7 +185,9 @@ def run_all(count: int, work: Callable[[int], R]) -> Iterator[R]:
     release_memory()
     try:
         with multiprocessing.get_context("fork").Pool(workers(), initializer=start_profile, initargs=("render",)) as pool:
-            for results in pool.imap_unordered(_run_chunk, chunks):
-                yield from results
+            results = pool.imap_unordered(_run_chunk, chunks)
+            meanwhile()  # forked already: the workers do not inherit what it makes
+            for chunk in results:
+                yield from chunk
     finally:
         _work = None

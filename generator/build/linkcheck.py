@@ -133,7 +133,9 @@ class LinkIndex:
             return "link leaves the site"
         if target not in files:
             return f"broken link: no file {target}"
+        if not fragment:  # most links: a page's anchors are only unpacked for one that names one
+            return None
         anchors = self._anchors(target)
-        if fragment and anchors is not None and fragment not in anchors:
+        if anchors is not None and fragment not in anchors:
             return f"broken anchor: {target} has no id {fragment!r}"
         return None

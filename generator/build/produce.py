@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,8 +49,6 @@ class _Done(NamedTuple):
     places: frozenset[tuple[str, str]] = frozenset()
     """Where its pages' links lead, but for the places this process reported with an earlier task: the rest is known."""
     problem: Problem | None = None
-    fingerprint: bytes | None = None
-    """Of the task's inputs, when the worker was asked for it."""
 
 
 class Production:
@@ -78,7 +77,6 @@ class Production:
         self._checked: list[Written] = []  # the pages whose links were added, for naming the broken ones
         self._changed_ids = False
         self._writer: Writer | None = None
-        self._digests = Fingerprints()
         self._reported: set[tuple[str, str]] = set()  # the link places this process sent: each forked worker has its own
 
     def fill(self, staging: Path | None) -> int:
@@ -96,15 +94,14 @@ class Production:
             self.before_fork()
         # while workers run, what stays here is long-lived: keep the collector off it
         gc.freeze()
-        for done in run_all(len(todo), lambda n: self._run(todo[n])):
+        for done in run_all(len(todo), lambda n: self._run(todo[n]), partial(self._fingerprint, todo, fingerprints)):
             if done.problem:
                 raise TemplateFailed(done.problem)
             files = tuple(Written(*row) for row in done.files)
             self._add(files, done.places)
             self._changed_ids = self._changed_ids or any(previous_ids.get(w.path, w.ids) != w.ids for w in files)
             if self.pages is not None:
-                fingerprint = done.fingerprint or fingerprints[done.number]
-                self.pages.record(self.tasks[done.number].key, Made(fingerprint, files))
+                self.pages.record(self.tasks[done.number].key, Made(fingerprints[done.number], files))
         self.made = len(todo)
         self._keep(kept)
         self.found = self.links.finish(self._checked_pages)
@@ -120,13 +117,14 @@ class Production:
     def _plan(self) -> tuple[list[Made], list[int], dict[int, bytes]]:
         """What the page cache keeps, and the numbers of the tasks to run with their fingerprints."""
         if not self.pages:
-            # nothing to keep: the fingerprints (if any are wanted) are taken in the workers, alongside the rendering
+            # nothing to keep: the fingerprints (if any are wanted) are taken while the tasks run (see _fingerprint)
             return [], list(range(len(self.tasks))), {}
         kept: list[Made] = []
         todo: list[int] = []
         fingerprints: dict[int, bytes] = {}
+        digests = Fingerprints()
         for number, task in enumerate(self.tasks):
-            fingerprint = self._digests.of(task.inputs())
+            fingerprint = digests.of(task.inputs())
             made = self.pages.reuse(task.key, fingerprint)
             if made is None:
                 todo.append(number)
@@ -134,6 +132,16 @@ class Production:
             else:
                 kept.append(made)
         return kept, todo, fingerprints
+
+    def _fingerprint(self, todo: list[int], fingerprints: dict[int, bytes]) -> None:
+        """Take the fingerprints an empty page cache wants, and :meth:`_plan` did not: here, while the workers render.
+
+        This process only waits for them meanwhile, and takes each event's digest
+        once, where each worker would take those of the events its tasks show.
+        """
+        if self.pages is not None and not self.pages:
+            digests = Fingerprints()  # let go once taken: the records' digests are of no use past here
+            fingerprints.update((number, digests.of(self.tasks[number].inputs())) for number in todo)
 
     def _keep(self, kept: list[Made]) -> None:
         """Add the kept files: a page's links are checked again only if its verdict may have changed."""
@@ -163,12 +171,10 @@ class Production:
                 found |= page_places
         except jinja2.TemplateError as exc:
             return _Done(number, problem=template_problem(exc, self.root))
-        # an empty page cache wants every fingerprint, and _plan took none (see there)
-        fingerprint = self._digests.of(task.inputs()) if self.pages is not None and not self.pages else None
         # the same few thousand places recur on every page: only new ones cross back to the parent
         new = frozenset(found - self._reported)
         self._reported |= new
-        return _Done(number, tuple(written), new, fingerprint=fingerprint)
+        return _Done(number, tuple(written), new)
 
     def _write(self, file: OutputFile | RecordFile) -> tuple[Written, set[tuple[str, str]]]:
         size, mtime = self._writer.write(file) if self._writer else (0, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench import corpus
+from generator.build import linkscan
 from generator.build.linkscan import pack, places, read_page, scan
 from generator.build.pipeline import render
 
@@ -73,3 +75,23 @@ def pages(draw: st.DrawFn) -> tuple[str, bytes]:
 def test_generated_pages_scan_as_they_read(generated: list[tuple[str, bytes]], base_path: str) -> None:
     """Any links and ids, in any order of pages: character references, spaces, fragments, queries, schemes, climbs out of the site."""
     assert_read_alike(generated, base_path)
+
+
+_FOLDERS = st.sampled_from(["", "events", "events/a", "years/2019/05", "e/a", "a b", "x.y/z", "-", "-/-"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_FOLDERS, _VALUES, st.sampled_from(BASE_PATHS))
+@example("events/a", "..//x", "/")  # the double slash spans the climb and the rest
+@example("events/a", "../../../x/", "/")  # climbs out of the site
+@example("years/2019/05", "../../#a/./b", "/")
+def test_a_link_resolves_as_posix_paths_and_urlsplit_read_it(page_dir: str, url: str, base_path: str) -> None:
+    """Whatever shortcut resolves a link, it lands where joining and normalising its path from the page's folder says."""
+    assert _outcome(linkscan._resolve, page_dir, url, base_path) == _outcome(linkscan._target.__wrapped__, page_dir, url, base_path)
+
+
+def _outcome(resolve: Callable[[str, str, str], object], *args: str) -> object:
+    try:
+        return resolve(*args)
+    except ValueError as exc:  # urlsplit refuses some (an unclosed ``[``): either way, the same
+        return type(exc)

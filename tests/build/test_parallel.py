@@ -198,3 +198,43 @@ def test_a_broken_template_fails_the_build_with_workers_only_where_a_page_uses_i
         assert ok and not any("template" in line for line in problems)
     else:
         assert not ok and any(line.startswith(f"themes/default/templates/{broken}:2: template:") for line in problems), problems
+
+
+CACHE_SCRIPT = COUNT_POOLS + """
+import json, os, sys, time
+from pathlib import Path
+from generator.build.pipeline import build
+from generator.build.pagecache import CACHE_FILE
+from generator.outputfile import read_records
+def tasks(out):
+    salt, flagged, *made = read_records(Path(out) / CACHE_FILE)
+    # what each task made, from which inputs: but the times the files were written
+    return flagged, [[repr(key), fingerprint.hex(), [[path, ids, links] for path, _, _, ids, links in files]] for key, (fingerprint, files) in made]
+def cold(out):
+    result = build(Path(sys.argv[1]), output=Path(out))
+    assert result.ok, result.problems
+    return tasks(out)
+convert.MIN_PARALLEL = 10**9  # Markdown in this process: only the pages' pool is counted
+pool.MIN_TASKS = 1
+in_workers = cold(sys.argv[2] + "/workers")
+taken = len(pools)
+# the next build, its stamp no longer vouching for the content (a file's time moved on): every task is kept
+event = next(Path(sys.argv[1], "content", "events").iterdir())
+os.utime(event, ns=(time.time_ns(), time.time_ns()))
+again = build(Path(sys.argv[1]), output=Path(sys.argv[2] + "/workers"))
+pool.MIN_TASKS = 10**9
+here = cold(sys.argv[2] + "/here")
+print(json.dumps({"workers": in_workers, "here": here, "pools": taken, "made_again": again.made, "ok_again": again.ok}))
+"""
+
+
+def test_a_cold_build_in_workers_remembers_every_task_as_a_build_without_them_does(make_site: MakeSite, tmp_path: Path) -> None:
+    """The page cache's fingerprints are taken while the workers render: the same as here, and the next build keeps every task."""
+    if pool.workers() < 2:
+        pytest.skip("one core: the parallel path is not taken")
+    root = make_site(_events(30, "entities: [Huawei]\n"))
+    figures = _figures(CACHE_SCRIPT, str(root), str(tmp_path))
+    assert figures["pools"] == 1, "the pages were not made in workers"
+    assert figures["workers"] == figures["here"]
+    assert len(figures["here"][1]) > 30
+    assert figures["ok_again"] and figures["made_again"] == 0
