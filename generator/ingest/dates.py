@@ -75,7 +75,9 @@ _NOISE = re.compile(
     r"|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|\b(?:hora|heure|ora)(?:\s+(?:de|d'|di))?\b"
     r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local|às|um|a las|live)\b"
     # a video player's counts and a post's hashtags beside its date: "48,310 views · Streamed live on 3 Mar 2022 · #Water"
-    r"|(?<![\w.,])\d[\d.,]*\s?[KMB]?\s+(?:views|watching)\b|(?<!\w)#[^\W\d_]\w*",
+    r"|(?<![\w.,])\d[\d.,]*\s?[KMB]?\s+(?:views|watching)\b|(?<!\w)#[^\W\d_]\w*"
+    # a terminal's source code in brackets beside its time-stamp: "2020-12-18 16:41:07 GMT [QN] By …"
+    r"|\[(?-i:[A-Z][A-Z0-9]{0,5})\]",
     re.I,
 )
 # An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".

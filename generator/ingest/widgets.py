@@ -48,3 +48,18 @@ def is_viewer_chrome(lowered: str) -> bool:
     tags = len(_HASHTAG.findall(lowered))
     tag_row = tags >= 2 and 2 * tags >= len(lowered.split())  # "#water #pipes #budget", not "#MeToo and #TimesUp reshape Hollywood"
     return bool(_COUNT.match(lowered) or tag_row or _PASSED_ON.match(lowered) or _INBOX_PLACE.match(lowered))
+
+
+# Cells of a row of figures: parted by a bar, a bullet or a run of spaces.
+_CELL_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}")
+FIGURE_CELL_WORDS = 3
+
+
+def is_figures_row(text: str) -> bool:
+    """Two or more short cells, each with a figure in it ("Bullish 38% | Bearish 62%", "Q1 4.1bn  Q2 3.8bn"): a gauge, a
+    ticker or a score bar, read at a glance and never a headline or a sentence."""
+    cells = [cell for cell in _CELL_SPLIT.split(text.strip()) if cell]
+    return (
+        len(cells) >= 2 and not text.rstrip().endswith((".", "!", "?"))
+        and all(len(cell.split()) <= FIGURE_CELL_WORDS and any(c.isdigit() for c in cell) for cell in cells)
+    )
