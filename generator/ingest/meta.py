@@ -180,6 +180,19 @@ def _staff(rest: str) -> str | None:
     return None
 
 
+_DESK_WORDS = frozenset("desk newsroom staff bureau".split())
+DESK_WORDS = 5
+
+
+def desk(text: str) -> str | None:
+    """A desk's name that signs a story for no one in particular ("Markets Desk", "TickerTalk News Desk"): short, every word
+    capitalised, ending in "Desk", "Newsroom", "Staff" or "Bureau"; ``None`` for anything else."""
+    tokens = text.strip(" ,.;:|").split()
+    if not 2 <= len(tokens) <= DESK_WORDS or tokens[-1].lower() not in _DESK_WORDS:
+        return None
+    return " ".join(tokens) if all(t[0].isupper() or t.lower() in ("of", "the") for t in tokens) else None
+
+
 def wire(paragraph: str) -> str | None:
     """The agency named in a wire dateline at the start of a paragraph ("WASHINGTON (Reuters) -")."""
     match = _WIRE.search(paragraph[:160])
