@@ -8,7 +8,7 @@ from enum import Enum
 
 from . import meta
 from .boilerplate import Kind, Label, classify, is_sponsor_label
-from .bylines import unlabelled
+from .bylines import desk, unlabelled
 from .dates import Dateline, read_dateline
 from .text import Unit, ends_sentence, is_upper, title_case_ratio, units, words
 
@@ -151,4 +151,4 @@ def _bare_byline(lines: list[Line], index: int) -> str | None:
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)
     if not headed and "@" not in line.text:
         return None
-    return meta.names_only(line.text) or (meta.desk(line.text) if headed else None)
+    return meta.names_only(line.text) or (desk(line.text) if headed else None)

@@ -60,7 +60,8 @@ _OUTLETS = {
 _THOMSON = re.compile(r"(?i)^thomson reuters$")
 _URL_LINE = re.compile(
     r"^(?:(?:url|source|link|permalink|canonical(?: url)?|original(?:ly)?(?: published| posted)?(?: at| on)?"
-    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at))\s*:?\s*)?"
+    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at)"
+    r"|(?:open|view|visit|read) (?:the )?original(?: article| story| post)?)\s*:?\s*)?"
     r"<?(?P<url>https?://[^\s<>]+?)>?[.,;]?$",
     re.I,
 )
@@ -178,19 +179,6 @@ def _staff(rest: str) -> str | None:
     if tokens[0][0].isupper() and tokens[-1][0].isupper() and all(t[0].isupper() for t in tokens if t.lower() not in ("of", "the")):
         return segment
     return None
-
-
-_DESK_WORDS = frozenset("desk newsroom staff bureau".split())
-DESK_WORDS = 5
-
-
-def desk(text: str) -> str | None:
-    """A desk's name that signs a story for no one in particular ("Markets Desk", "TickerTalk News Desk"): short, every word
-    capitalised, ending in "Desk", "Newsroom", "Staff" or "Bureau"; ``None`` for anything else."""
-    tokens = text.strip(" ,.;:|").split()
-    if not 2 <= len(tokens) <= DESK_WORDS or tokens[-1].lower() not in _DESK_WORDS:
-        return None
-    return " ".join(tokens) if all(t[0].isupper() or t.lower() in ("of", "the") for t in tokens) else None
 
 
 def wire(paragraph: str) -> str | None:
