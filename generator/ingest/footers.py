@@ -84,7 +84,7 @@ r"^(?:letters to the editor|write to us)\b",
     r"^(?:this|the following) is an? (?:\w+[- ])?(?:transcript|transcription)\b.{0,160}"
     r"\b(?:speech recognition|speech-to-text|automated|automatically|may contain (?:errors|inaccuracies|mistakes))\b",
     # a feedback prompt after the text: "Was this explainer helpful?", "Did you find this article useful?"
-    r"^(?:was|is|did you find) (?:this|the) (?:[\w-]+ ){0,2}(?:helpful|useful)\?",
+    r"^(?:was|is|did you find) this (?:[\w-]+ ){0,2}(?:helpful|useful)\?",
     r"^questions\?\s+(?:contact|email|e-mail|call|write to|reach)\b",
     # an affiliate site's word on how it is paid: "How we review: … We may earn a commission if you buy through our links."
     r"\bwe (?:may|might|can) (?:get paid|earn (?:a |an )?(?:small )?(?:commission|fee)|receive (?:a |an )?(?:commission|fee))\b"

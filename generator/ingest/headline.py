@@ -19,7 +19,7 @@ from .evidence import NONE, Hints, lead_share
 from .fields import is_labelled
 from .itemised import items
 from .lines import Line, Shape
-from .standing import caps_over_dek, names_account, names_collection, names_issuer
+from .standing import caps_over_dek, label_value, names_account, names_collection, names_issuer
 from .text import is_upper, title_case_ratio
 from .weights import HEADLINE, Weighed
 from .widgets import is_figures_row
@@ -130,7 +130,7 @@ class _Context:
         found["collection"] = names_collection(line)
         found["account"] = names_account(lines, index)
         found["issuer"] = names_issuer(lines, index)
-        found["labelled"] = text.endswith(":") or is_labelled(text)
+        found["labelled"] = text.endswith(":") or is_labelled(text) or found["issuer"] and label_value(text) is not None
         found["listed"] = self.listed[index] is Zone.LISTED
         found["tagline"] = _is_tagline(lines, index, self.indexes, self.leads) or _is_masthead(lines, index, self.leads)
         found["itemised"] = index in self.items

@@ -17,6 +17,7 @@ from .dateclues import prefix_date
 from .evidence import NONE, Hints
 from .fields import field_box, header_box, is_labelled, summary_field
 from .lines import Line, Shape
+from .standing import names_issuer
 from .text import is_upper
 from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 
@@ -129,8 +130,8 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             return None
         if line.is_meta or line.label is not None or index in captions or line.shape is Shape.SHORT:
             continue
-        if is_labelled(line.text) or not line.text[:1].isupper() and line.text[:1].isalpha():
-            continue  # "Analysts: …" is a field; "and last updated …" goes on the line above
+        if is_labelled(line.text) or names_issuer(lines, index) or not line.text[:1].isupper() and line.text[:1].isalpha():
+            continue  # "Analysts: …" is a field, "Issued by: …" the issuer; "and last updated …" goes on the line above
         if line.shape is Shape.TITLE:
             if line.word_count >= 6:
                 return None if _is_bullet_run(lines, index, captions) else index

@@ -151,4 +151,4 @@ def _bare_byline(lines: list[Line], index: int) -> str | None:
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)
     if not headed and "@" not in line.text:
         return None
-    return meta.names_only(line.text) or (desk(line.text) if headed else None)
+    return (desk(line.text) if headed else None) or meta.names_only(line.text)  # "Markets Desk" is no one's name

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .lines import Line, Shape
-from .standing import names_issuer
+from .standing import label_value, names_issuer
 from .titles import names_host, significant_words
 
 NAME_WORDS = 5
@@ -51,7 +51,9 @@ def issuer(lines: Sequence[Line], headline: int | None) -> str | None:
     """The name of the department or company a page's header prints on its own and again as a label's value ("From: …")."""
     top = headline if headline is not None else len(lines)
     return next(
-        (line.text.strip() for i, line in enumerate(lines[:top]) if line.shape is not Shape.PROSE and names_issuer(lines, i)), None
+        (line.text.strip() for i, line in enumerate(lines[:top])
+         if line.shape is not Shape.PROSE and label_value(line.text) is None and names_issuer(lines, i)),
+        None,
     )
 
 

@@ -21,6 +21,7 @@ from .zones import is_text
 COLLECTION_WORDS = 5  # "The Friday Afternoon Tech Digest": a standing name is short
 CAPS_HEADLINE_WORDS = 4  # fewer capitals are a section's or a masthead's name ("PRESS RELEASES", "THE LEDGER")
 SENTENCE_CASE = 0.5  # below this share of capitalised words, a line is in sentence case
+LABEL_CHARS = 30  # "Issued on behalf of:" and shorter
 ISSUER_WORDS = 8  # a name, not a headline: "Networks and Digital Security Canada"
 # A short label and its value: "From: …", "Issued by: …", "Department – …".
 _LABEL_VALUE = re.compile(r"^[A-Za-z][\w'’ ]{0,24}?\s*[:–—]\s*(?P<value>.+)$")
@@ -58,14 +59,27 @@ def caps_over_dek(lines: Sequence[Line], index: int) -> bool:
 
 
 def names_issuer(lines: Sequence[Line], index: int) -> bool:
-    """Whether the line, a few words and no sentence, is printed elsewhere on the page as a short label's value ("From:
-    Networks Canada", "Issued by: …"): the name of who issued the page, which stands over its headline, not the headline."""
+    """Whether the line names who issued the page: a few words, no sentence, that the page prints as a short label's value
+    elsewhere ("From: Networks Canada", "Issued by: …"), or that label's line itself. Either stands over or under the
+    headline and is never it."""
     line = lines[index]
-    if line.word_count > ISSUER_WORDS or line.shape is Shape.PROSE:
+    if line.word_count > ISSUER_WORDS + 3 or line.shape is Shape.PROSE:
         return False
-    wanted = " ".join(line.text.casefold().split())
-    for other in lines:
-        match = _LABEL_VALUE.match(other.text) if other is not line else None
-        if match and len(match.group(0)) - len(match.group("value")) <= 30 and " ".join(match.group("value").casefold().split()) == wanted:
-            return True
-    return False
+    own = label_value(line.text)
+    if own is not None:
+        wanted = _folded(own)
+        return any(other is not line and _folded(other.text) == wanted for other in lines)
+    wanted = _folded(line.text)
+    return line.word_count <= ISSUER_WORDS and any(
+        other is not line and (value := label_value(other.text)) is not None and _folded(value) == wanted for other in lines
+    )
+
+
+def label_value(text: str) -> str | None:
+    """The value of a short label's line ("From: Networks Canada" → "Networks Canada"), or ``None``."""
+    match = _LABEL_VALUE.match(text)
+    return match.group("value") if match and len(match.group(0)) - len(match.group("value")) <= LABEL_CHARS else None
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
