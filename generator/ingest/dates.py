@@ -55,7 +55,12 @@ _RELATIVE = re.compile(
     re.I,
 )
 # A video's or a broadcast's first showing is its publication: "Premiered Aug 9, 2019", "Streamed live on 3 Mar 2022".
-_PUBLISHED = re.compile(r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date|premiered|streamed|uploaded|aired)\b", re.I)
+# A bilingual page's label in its other language: "publié le", "publicado el", "veröffentlicht am", "pubblicato il".
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date|premiered|streamed|uploaded|aired"
+    r"|publié(?:e)?(?: le)?|publicad[oa](?: el)?|veröffentlicht(?: am)?|pubblicat[oa](?: il)?)(?!\w)",
+    re.I,
+)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised|amended|changed)\b", re.I)
 # When the page was saved or printed, not written: "Printed 18/05/2019", "Retrieved 18 May 2019".
 _CAPTURED = re.compile(r"\b(?:printed|retrieved|accessed|saved|captured|downloaded|archived)\b", re.I)

@@ -35,6 +35,21 @@ def is_share_bar(lowered: str) -> bool:
     return len(tokens) >= 2 and all(token in _NETWORKS for token in tokens)
 
 
+# A reader's buttons: "Save  Print  Alert  Translate  Send", before whatever the toolbar carries after them.
+_ACTIONS = frozenset(
+    "save print alert alerts translate send share email e-mail copy download bookmark follow comment comments like "
+    "listen subscribe export cite pdf read later star".split()
+)
+TOOLBAR_BUTTONS = 3
+
+
+def is_toolbar(lowered: str) -> bool:
+    """Three or more buttons' words opening the line ("save print alert translate send related: …"): a toolbar, whatever follows."""
+    tokens = lowered.replace("|", " ").replace("·", " ").split()
+    count = next((i for i, token in enumerate(tokens) if token not in _ACTIONS), len(tokens))
+    return count >= TOOLBAR_BUTTONS
+
+
 def is_market_strip(lowered: str) -> bool:
     """Two or more indexes' moves on one line ("ftse 100 7,412.3 ▲0.2%  dax 15,100.4 ▼0.6%"): a ticker, not a sentence."""
     return len(_MOVE.findall(lowered)) >= 2 and not lowered.rstrip().endswith(".")

@@ -176,3 +176,15 @@ def test_a_transcript_s_notice_and_a_feedback_prompt_stay_out_of_the_body() -> N
     found = read_page(text)
     assert found.paragraphs[0].startswith("MARA QUIST:")
     assert found.paragraphs[-1] == "MARA QUIST: " + P3
+
+
+def test_a_bilingual_dateline_is_a_dateline_not_a_summary() -> None:
+    found = read_dateline("3 March 2021 (publicado el 3 de marzo de 2021) · Updated 4 March 2021 at 10:05")
+    assert found is not None and found.published == parse_date("2021-03-03") and found.updated == parse_date("2021-03-04")
+    assert read_dateline("Le ministre a publié le rapport le 3 mars 2021 à Namur.") is None  # a sentence, in any language
+
+
+def test_a_toolbar_s_buttons_are_chrome() -> None:
+    label = classify("Share  Print  Email  Cite  Related: FERRY LN <Equity>")
+    assert label is not None and label.kind is Kind.CHROME
+    assert classify("Share prices fell on Monday as the ferry company cut its winter timetable.") is None
