@@ -32,9 +32,10 @@ def host_spelled(lines: Sequence[Line], url: str | None) -> str | None:
     host = _host(url) if url else next((m.group("host") for line in lines if (m := _BARE_HOST.match(line.text.strip()))), None)
     if not host:
         return None
-    # A whole run only: "PRAIRIE WIRELESS" in "PRAIRIE WIRELESS REPORT" is part of a longer name the address shortens.
+    # A whole run only: "PRAIRIE WIRELESS" in "PRAIRIE WIRELESS REPORT" is part of a longer name the address shortens. A
+    # masthead in capitals is left to the masthead's reading, which writes it as the page does elsewhere.
     runs = (run.group() for line in lines for run in _RUN.finditer(line.text))
-    return next((run for run in runs if 1 < len(run.split()) <= NAME_WORDS and names_host(run, host)), None)
+    return next((run for run in runs if 1 < len(run.split()) <= NAME_WORDS and not run.isupper() and names_host(run, host)), None)
 
 
 def news_service(paragraph: str, holder: str | None) -> str | None:

@@ -188,3 +188,8 @@ def test_a_toolbar_s_buttons_are_chrome() -> None:
     label = classify("Share  Print  Email  Cite  Related: FERRY LN <Equity>")
     assert label is not None and label.kind is Kind.CHROME
     assert classify("Share prices fell on Monday as the ferry company cut its winter timetable.") is None
+
+
+def test_a_masthead_in_capitals_that_the_address_spells_is_left_to_the_masthead_s_reading() -> None:
+    lines = describe_all(page("ISLAND COURIER", HEADLINE, P1))
+    assert host_spelled(lines, "https://islandcourier.example/2021/06/ferries") is None
