@@ -14,11 +14,15 @@ from generator.ingest.boilerplate import Kind, classify
 from generator.ingest.bylines import desk
 from generator.ingest.dateclues import without_top_bar
 from generator.ingest.dates import read_dateline
+from generator.ingest.html import read_html
+from generator.ingest.importer import import_any
 from generator.ingest.lines import describe_all
 from generator.ingest.namesakes import host_spelled, news_service
-from generator.ingest.page import read_page
+from generator.ingest.page import Page, read_page
 from generator.ingest.standing import names_issuer
+from generator.ingest.structured import hints, merge
 from generator.ingest.widgets import is_figures_row
+from import_fixtures.support import matcher
 
 HEADLINE = "Ferry operator cuts winter crossings to the outer islands"
 P1 = "The island ferry company said on Monday that it would run two crossings a day instead of four from November to March."
@@ -193,3 +197,38 @@ def test_a_toolbar_s_buttons_are_chrome() -> None:
 def test_a_masthead_in_capitals_that_the_address_spells_is_left_to_the_masthead_s_reading() -> None:
     lines = describe_all(page("ISLAND COURIER", HEADLINE, P1))
     assert host_spelled(lines, "https://islandcourier.example/2021/06/ferries") is None
+
+
+LONG_HEADLINE = (
+    "Island ferry operator cuts its winter crossings to the outer islands by half in an effort to stay afloat "
+    "as fuel prices climb and crews leave"
+)
+
+
+def _merged(markup: str) -> Page:
+    """The page as the text's reading and the markup's metadata give it together, before the main-text extractor."""
+    found = read_html(markup)
+    lines = found.text.splitlines()
+    return merge(read_page(found.text, hints(found.meta, lines, None)), found.meta, lines, None)
+
+
+def test_a_long_headline_the_markup_names_is_not_the_body_s_first_paragraph() -> None:
+    markup = (  # only the <h1> names the headline, under a list of the most read stories; long, it reads as prose
+        "<html><head><title>Island Courier</title><meta property='og:site_name' content='Island Courier'></head><body>"
+        "<p>Most read</p><p>Harbour dues rise for yachts</p><p>Council backs new pier</p><p>Schools shut for storm</p>"
+        f"<p>Ferries / Islands</p><h1>{LONG_HEADLINE}</h1>"
+        "<p class='standfirst'>Winter timetable starts in November. Summer one returns in April.</p>"
+        f"<p>Mara Quist, Islands desk · 2 days ago</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></body></html>"
+    )
+    found = _merged(markup)
+    assert found.title == LONG_HEADLINE
+    assert found.paragraphs[0] == P1
+
+
+def test_a_paragraph_that_only_starts_like_the_headline_stays_in_the_body() -> None:
+    opening = LONG_HEADLINE + ", the company said on Monday."
+    markup = (
+        f"<html><head><meta property='og:title' content='{LONG_HEADLINE}'></head><body>"
+        f"<h1>{LONG_HEADLINE}</h1><p>June 2, 2021</p><p>{opening}</p><p>{P2}</p><p>{P3}</p></body></html>"
+    )
+    assert import_any(markup, matcher([])).page.paragraphs[0] == opening
