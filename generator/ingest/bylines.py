@@ -23,7 +23,7 @@ _HOSTS = re.compile(r"^(?:with|hosted by|presented by|featuring)\s+(?P<rest>.+)$
 _JOBS = frozenset(
     "fellow director professor researcher analyst scholar lecturer economist adviser advisor partner president head manager officer "
     "chair founder author host lead associate counsel attorney lawyer strategist specialist consultant correspondent editor reporter "
-    "writer columnist contributor producer staff".split()
+    "writer columnist contributor producer staff bureau desk newsroom".split()  # a desk signs as a job does: "…, Parliamentary Bureau"
 )
 _SMALL = frozenset("of and the for on in at & to".split())
 MAX_WORDS = 24

@@ -11,7 +11,7 @@ import pytest
 from generator.content.dates import parse_date
 from generator.ingest import meta
 from generator.ingest.boilerplate import Kind, classify
-from generator.ingest.bylines import desk
+from generator.ingest.bylines import desk, unlabelled
 from generator.ingest.dateclues import without_top_bar
 from generator.ingest.dates import read_dateline
 from generator.ingest.html import read_html
@@ -232,3 +232,9 @@ def test_a_paragraph_that_only_starts_like_the_headline_stays_in_the_body() -> N
         f"<h1>{LONG_HEADLINE}</h1><p>June 2, 2021</p><p>{opening}</p><p>{P2}</p><p>{P3}</p></body></html>"
     )
     assert import_any(markup, matcher([])).page.paragraphs[0] == opening
+
+
+def test_a_name_with_its_desk_after_a_comma_is_a_byline() -> None:
+    found = unlabelled("Mara Quist, Island Radio Harbour Bureau")
+    assert found is not None and found.names == "Mara Quist" and found.sure
+    assert unlabelled("Ferry Desk, Harbour Bureau") is None  # no one's name before the desk
