@@ -16,7 +16,7 @@ from .credits import CAPTION, CREDIT, credit_of
 from .footers import FOOTER
 from .labels import EXACT, Kind, Label
 from .text import ends_sentence, key, words
-from .widgets import is_market_strip, is_share_bar, is_viewer_chrome
+from .widgets import is_market_strip, is_share_bar, is_toolbar, is_viewer_chrome
 
 __all__ = ["Kind", "Label", "classify", "is_menu", "is_sponsor_label"]  # the kinds live in .labels; readers take them from here
 
@@ -162,7 +162,7 @@ def classify(text: str) -> Label | None:
             return Label(kind)
     if is_menu(text) or _is_nav(bare):
         return Label(Kind.MENU)
-    return Label(Kind.CHROME) if is_share_bar(bare) or is_market_strip(lowered) or is_viewer_chrome(lowered) else None
+    return Label(Kind.CHROME) if is_share_bar(bare) or is_market_strip(lowered) or is_viewer_chrome(lowered) or is_toolbar(lowered) else None
 
 
 def _without_marks(lowered: str) -> str:

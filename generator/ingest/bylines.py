@@ -4,8 +4,8 @@ A labelled byline ("By Jane Doe") is read in :mod:`.meta`. Many pages print only
 the names under the headline, in shapes that say "these are people" more
 surely than one bare name does: several names ("Jane Doe, John Roe"), names
 with the city each files from ("Jane Doe in Lagos and John Roe in Lima", "Jane Doe, Lagos"), a
-name with its job ("Jane Doe, Senior Fellow, Energy Program") or a show's hosts
-("With Jane Doe and John Roe"). One bare name is left to the layout, which
+name with its job ("Jane Doe, Senior Fellow, Energy Program"), a show's hosts
+("With Jane Doe and John Roe") or a desk's name ("Markets Desk"). One bare name is left to the layout, which
 needs a dateline beside it as well.
 """
 
@@ -23,7 +23,7 @@ _HOSTS = re.compile(r"^(?:with|hosted by|presented by|featuring)\s+(?P<rest>.+)$
 _JOBS = frozenset(
     "fellow director professor researcher analyst scholar lecturer economist adviser advisor partner president head manager officer "
     "chair founder author host lead associate counsel attorney lawyer strategist specialist consultant correspondent editor reporter "
-    "writer columnist contributor producer staff".split()
+    "writer columnist contributor producer staff bureau desk newsroom".split()  # a desk signs as a job does: "…, Parliamentary Bureau"
 )
 _SMALL = frozenset("of and the for on in at & to".split())
 MAX_WORDS = 24
@@ -84,3 +84,16 @@ def _is_role(parts: list[str]) -> bool:
 def _joined(people: list[str], sure: bool) -> Names | None:
     found = names(", ".join(people[:-1]) + " and " + people[-1]) if len(people) > 1 else names(people[0])
     return Names(found, sure) if found else None
+
+
+_DESK_WORDS = frozenset("desk newsroom staff bureau".split())
+DESK_WORDS = 5
+
+
+def desk(text: str) -> str | None:
+    """A desk's name that signs a story for no one in particular ("Markets Desk", "TickerTalk News Desk"): short, every word
+    capitalised, ending in "Desk", "Newsroom", "Staff" or "Bureau"; ``None`` for anything else."""
+    tokens = text.strip(" ,.;:|").split()
+    if not 2 <= len(tokens) <= DESK_WORDS or tokens[-1].lower() not in _DESK_WORDS:
+        return None
+    return " ".join(tokens) if all(t[0].isupper() or t.lower() in ("of", "the") for t in tokens) else None

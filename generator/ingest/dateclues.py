@@ -36,6 +36,24 @@ def spelled_out(dated: Sequence[tuple[str, PartialDate]]) -> PartialDate | None:
     return first
 
 
+def without_top_bar(dated: Sequence[tuple[int, str, PartialDate]], headline: int | None, body: int) -> list[tuple[str, PartialDate]]:
+    """The page's (line, date) pairs, in order, without the dates printed above the headline when a line between the
+    headline and the body gives an earlier day: a top bar prints the day the page was read ("Thursday, December 8, 2022 |
+    Lagos"), which is never before the story was written; the story's date is the one under its headline."""
+    pairs = [(text, date) for _, text, date in dated]
+    if headline is None:
+        return pairs
+    above = [date for index, _, date in dated if index < headline and date.precision == "day"]
+    under = [date for index, _, date in dated if headline < index < body and date.precision == "day"]
+    if above and under and _day(above[0]) > _day(under[0]):
+        return [(text, date) for index, text, date in dated if index > headline]
+    return pairs
+
+
+def _day(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 0, date.day or 0)
+
+
 def _swapped(one: PartialDate, other: PartialDate) -> bool:
     return (
         one.precision == other.precision == "day" and one.year == other.year and one.month != other.month

@@ -55,7 +55,12 @@ _RELATIVE = re.compile(
     re.I,
 )
 # A video's or a broadcast's first showing is its publication: "Premiered Aug 9, 2019", "Streamed live on 3 Mar 2022".
-_PUBLISHED = re.compile(r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date|premiered|streamed|uploaded|aired)\b", re.I)
+# A bilingual page's label in its other language: "publié le", "publicado el", "veröffentlicht am", "pubblicato il".
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|released|issued|dated|created|filed|pub\.? date|date|premiered|streamed|uploaded|aired"
+    r"|publié(?:e)?(?: le)?|publicad[oa](?: el)?|veröffentlicht(?: am)?|pubblicat[oa](?: il)?)(?!\w)",
+    re.I,
+)
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|revised|amended|changed)\b", re.I)
 # When the page was saved or printed, not written: "Printed 18/05/2019", "Retrieved 18 May 2019".
 _CAPTURED = re.compile(r"\b(?:printed|retrieved|accessed|saved|captured|downloaded|archived)\b", re.I)
@@ -75,7 +80,9 @@ _NOISE = re.compile(
     r"|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terça|quarta|quinta|sexta)(?:-feira)?\b|\b(?:hora|heure|ora)(?:\s+(?:de|d'|di))?\b"
     r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b(?:first|last|on|at|time|ago|local|às|um|a las|live)\b"
     # a video player's counts and a post's hashtags beside its date: "48,310 views · Streamed live on 3 Mar 2022 · #Water"
-    r"|(?<![\w.,])\d[\d.,]*\s?[KMB]?\s+(?:views|watching)\b|(?<!\w)#[^\W\d_]\w*",
+    r"|(?<![\w.,])\d[\d.,]*\s?[KMB]?\s+(?:views|watching)\b|(?<!\w)#[^\W\d_]\w*"
+    # a terminal's source code in brackets beside its time-stamp: "2020-12-18 16:41:07 GMT [QN] By …"
+    r"|\[(?-i:[A-Z][A-Z0-9]{0,5})\]",
     re.I,
 )
 # An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".

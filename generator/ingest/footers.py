@@ -78,8 +78,13 @@ r"^(?:letters to the editor|write to us)\b",
     r"^all trademarks\b|\btrademarks (?:are|remain) (?:the )?property of\b|^best viewed (?:in|with|at)\b",
     # a notice's disclaimer and its contact box: "… is provided for informational purposes only", "Questions? Contact …"
     # (the publisher's own words: a line that reports someone's disclaimer, "… a spokeswoman said", is the article's)
-    rf"^{_UNREPORTED}.*\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)? purposes only\b",
-    rf"^{_UNREPORTED}.*\bdoes not (?:constitute|provide|offer|give) (?:legal|financial|investment|tax|medical) advice\b",
+    rf"^{_UNREPORTED}.*\b(?:is|are) (?:provided |offered |published )?for (?:general )?information(?:al)?(?: purposes)? only\b",
+    rf"^{_UNREPORTED}.*\b(?:does not (?:constitute|provide|offer|give)|(?:is|are) not) (?:legal|financial|investment|tax|medical) advice\b",
+    # a transcript's notice on how it was made: "This is a transcript … produced with speech recognition … may contain errors."
+    r"^(?:this|the following) is an? (?:\w+[- ])?(?:transcript|transcription)\b.{0,160}"
+    r"\b(?:speech recognition|speech-to-text|automated|automatically|may contain (?:errors|inaccuracies|mistakes))\b",
+    # a feedback prompt after the text: "Was this explainer helpful?", "Did you find this article useful?"
+    r"^(?:was|is|did you find) this (?:[\w-]+ ){0,2}(?:helpful|useful)\?",
     r"^questions\?\s+(?:contact|email|e-mail|call|write to|reach)\b",
     # an affiliate site's word on how it is paid: "How we review: … We may earn a commission if you buy through our links."
     r"\bwe (?:may|might|can) (?:get paid|earn (?:a |an )?(?:small )?(?:commission|fee)|receive (?:a |an )?(?:commission|fee))\b"

@@ -19,9 +19,10 @@ from .evidence import NONE, Hints, lead_share
 from .fields import is_labelled
 from .itemised import items
 from .lines import Line, Shape
-from .standing import caps_over_dek, names_account, names_collection
+from .standing import caps_over_dek, label_value, names_account, names_collection, names_issuer
 from .text import is_upper, title_case_ratio
 from .weights import HEADLINE, Weighed
+from .widgets import is_figures_row
 from .zones import IN_HEADER, SUBSTANTIAL, Zone, following, is_header_meta, is_paragraph, is_text, read_zones
 
 STANDFIRST_WORDS = 8
@@ -72,7 +73,7 @@ def headline_shaped(line: Line) -> bool:
     if line.label is not None or line.is_meta or line.word_count < 3:
         return False
     first = next((c for c in line.text if c.isalnum()), "")
-    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(line.text) or meta.outlet(line.text):
+    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(line.text) or meta.outlet(line.text) or is_figures_row(line.text):
         return False  # a headline starts with a capital; "and last updated 5:48 PM" continues the line above
     if line.shape is Shape.TITLE:
         return True
@@ -128,7 +129,8 @@ class _Context:
         found["caps_over_dek"] = caps_over_dek(lines, index)
         found["collection"] = names_collection(line)
         found["account"] = names_account(lines, index)
-        found["labelled"] = text.endswith(":") or is_labelled(text)
+        found["issuer"] = names_issuer(lines, index)
+        found["labelled"] = text.endswith(":") or is_labelled(text) or found["issuer"] and label_value(text) is not None
         found["listed"] = self.listed[index] is Zone.LISTED
         found["tagline"] = _is_tagline(lines, index, self.indexes, self.leads) or _is_masthead(lines, index, self.leads)
         found["itemised"] = index in self.items

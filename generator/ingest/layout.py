@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from . import contents
 from . import headline as headlines
 from .boilerplate import Kind
+from .dateclues import prefix_date
 from .evidence import NONE, Hints
 from .fields import field_box, header_box, is_labelled, summary_field
 from .lines import Line, Shape
+from .standing import names_issuer
 from .text import is_upper
 from .zones import JUNK, Zone, is_paragraph, is_text, read_zones
 
@@ -128,14 +130,21 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             return None
         if line.is_meta or line.label is not None or index in captions or line.shape is Shape.SHORT:
             continue
-        if is_labelled(line.text) or not line.text[:1].isupper() and line.text[:1].isalpha():
-            continue  # "Analysts: …" is a field; "and last updated …" goes on the line above
+        if is_labelled(line.text) or names_issuer(lines, index) or not line.text[:1].isupper() and line.text[:1].isalpha():
+            continue  # "Analysts: …" is a field, "Issued by: …" the issuer; "and last updated …" goes on the line above
         if line.shape is Shape.TITLE:
             if line.word_count >= 6:
                 return None if _is_bullet_run(lines, index, captions) else index
             continue
-        return index if _meta_follows(lines, index) else None
+        return index if _meta_follows(lines, index) or _dateline_opens_next(lines, index) else None
     return None
+
+
+def _dateline_opens_next(lines: Sequence[Line], index: int) -> bool:
+    """Whether the next paragraph opens with its dateline ("May 19, 2022 – Ottawa –", "LAGOS, May 3, 2021 —"): that one is
+    the lead, as a release prints it, and the prose above it is the release's summary."""
+    following = next((line for line in lines[index + 1 :] if is_paragraph(line)), None)
+    return following is not None and prefix_date(following.text) is not None
 
 
 def _is_bullet_run(lines: Sequence[Line], index: int, captions: frozenset[int]) -> bool:

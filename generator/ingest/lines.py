@@ -8,7 +8,7 @@ from enum import Enum
 
 from . import meta
 from .boilerplate import Kind, Label, classify, is_sponsor_label
-from .bylines import unlabelled
+from .bylines import desk, unlabelled
 from .dates import Dateline, read_dateline
 from .text import Unit, ends_sentence, is_upper, title_case_ratio, units, words
 
@@ -133,7 +133,7 @@ def _bare_byline(lines: list[Line], index: int) -> str | None:
     """The names of a line that is a byline without "By", from its shape and its place under the headline.
 
     Several names, names with their cities or a name with its job under a longer line (the headline or standfirst) are a
-    byline; beside a dateline, several names or a name with its job are one too. One bare name must have both a
+    byline; beside a dateline, several names, a name with its job or a desk's name are one too. One bare name must have both a
     dateline beside it ("Jane Doe" over "16 May 2019") and a headline above: without it, a short Title Case headline
     over its dateline ("Huawei Sues Government") would pass.
     """
@@ -149,4 +149,6 @@ def _bare_byline(lines: list[Line], index: int) -> str | None:
     if line.word_count > 8 or not dated:
         return None
     headed = any(other.shape is not Shape.SHORT and other.word_count >= 3 for other in above)
-    return meta.names_only(line.text) if headed or "@" in line.text else None
+    if not headed and "@" not in line.text:
+        return None
+    return (desk(line.text) if headed else None) or meta.names_only(line.text)  # "Markets Desk" is no one's name

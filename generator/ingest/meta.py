@@ -21,7 +21,8 @@ _BY = re.compile(
     r"|(?:lead |senior |chief )?analysts?)\s*:\s*(?P<rest2>.+)$",  # a research note's "Lead analyst: …"
     re.I,
 )
-_SEGMENT_END = re.compile(r"\s*(?:\||;|•|·|—|–|\s-\s|\s/\s|\bin\b|\bfor\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b|\bat\b|\(|@)\s*")
+# "with" ends the names too: "By Jane Doe with agency reports", "By Jane Doe with additional reporting by …"
+_SEGMENT_END = re.compile(r"\s*(?:\||;|•|·|—|–|\s-\s|\s/\s|\bin\b|\bfor\b|\bwith\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b|\bat\b|\(|@)\s*")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|und|et)\s+")  # "und", "et": a byline in German or French
 _PARTICLES = frozenset("de da di van von der den du dos del la le bin al el ibn ter zu".split())
 _ROLE_WORDS = frozenset(
@@ -59,7 +60,8 @@ _OUTLETS = {
 _THOMSON = re.compile(r"(?i)^thomson reuters$")
 _URL_LINE = re.compile(
     r"^(?:(?:url|source|link|permalink|canonical(?: url)?|original(?:ly)?(?: published| posted)?(?: at| on)?"
-    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at))\s*:?\s*)?"
+    r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at)"
+    r"|(?:open|view|visit|read) (?:the )?original(?: article| story| post)?)\s*:?\s*)?"
     r"<?(?P<url>https?://[^\s<>]+?)>?[.,;]?$",
     re.I,
 )

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..content.dates import PartialDate
 from . import authors, meta, sources
 from .boilerplate import Kind
-from .dateclues import before, month_day, prefix_date, spelled_out, url_date, weekday_before
+from .dateclues import before, month_day, prefix_date, spelled_out, url_date, weekday_before, without_top_bar
 from .evidence import Hints, hints
 from .fields import unlabelled
 from .layout import Layout, layout
@@ -59,7 +59,7 @@ def read_page(text: str, given: Hints | None = None) -> Page:
     ordered = [i for i in usable if i < header] + [i for i in usable if i >= header]
     paragraphs = [lines[i].text for i in found.body]
     url = _url(lines, ordered)
-    published, updated, note = _dates(lines, ordered, paragraphs, url)
+    published, updated, note = _dates(lines, ordered, paragraphs, url, found.headline, header)
     byline = authors.byline(lines, ordered, found, header)
     paragraphs = _without_dangling_intro(authors.without_bio(authors.before_author_card(lines, found, byline), byline))
     title, suffix = _title(lines, found, sources.own_names(lines, found), urlsplit(url).hostname or "" if url else "")
@@ -112,7 +112,7 @@ def _subject(lines: Sequence[Line]) -> str | None:
 
 
 def _dates(
-    lines: Sequence[Line], ordered: Sequence[int], paragraphs: Sequence[str], url: str | None
+    lines: Sequence[Line], ordered: Sequence[int], paragraphs: Sequence[str], url: str | None, headline: int | None, body: int
 ) -> tuple[PartialDate | None, PartialDate | None, str]:
     """Publication and updated dates, and why the publication date is missing when it is.
 
@@ -120,7 +120,8 @@ def _dates(
     page was printed or saved, the address or the copyright line supply what is missing.
     """
     datelines = [d for i in ordered if (d := lines[i].dateline) is not None]
-    published = spelled_out([(lines[i].text, d.published) for i in ordered if (d := lines[i].dateline) is not None and d.published])
+    dated = [(i, lines[i].text, d.published) for i in ordered if (d := lines[i].dateline) is not None and d.published]
+    published = spelled_out(without_top_bar(dated, headline, body))
     updated = next((d.updated for d in datelines if d.updated), None)
     captured = next((d.captured for i, line in enumerate(lines) if (d := line.dateline) and d.captured), None)
     if published is None and paragraphs:

@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from . import meta
+from . import meta, namesakes
 from .boilerplate import Kind
 from .layout import Layout
 from .lines import Line, Shape
@@ -46,10 +46,12 @@ def own_names(lines: Sequence[Line], found: Layout) -> list[str]:
 def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | None, paragraphs: Sequence[str]) -> str | None:
     """The publication as readers cite it: its masthead name, not the company that holds the copyright.
 
-    In order: a "Source:" label, the outlet named beside the headline in the page's title, a known address, a masthead
-    printed on two lines that the text names whole, a channel's name over its count of subscribers, a masthead the page
-    repeats (in its copyright line, a promo, the address), the brand a footer calls a trademark, the copyright holder without "Media Group" or "Company", a wire
-    dateline, a known outlet near the top, a masthead seen once, the host.
+    In order: a "Source:" label, an issuer's name given as a label's value ("From: …"), the outlet named beside the
+    headline in the page's title, a known address, a masthead printed on two lines that the text names whole, a
+    channel's name over its count of subscribers, a name the story's address spells, a masthead the page repeats (in its
+    copyright line, a promo, the address), the brand a footer calls a trademark, the copyright holder's news service
+    signing the wire dateline, the copyright holder without "Media Group" or "Company", a wire dateline, a known outlet
+    near the top, a masthead seen once, the host.
     """
     known = url and meta.site_of(url)
     holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
@@ -57,12 +59,15 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
     repeated = masthead if masthead and _repeated(masthead, lines, url, holder) else None
     candidates: Iterable[str | None] = (
         _labelled_source(lines, found),
+        namesakes.issuer(lines, found.headline),
         suffix,
         known if known and meta.outlet(known) else None,
         _stacked(lines, found),
         _channel(lines),
+        namesakes.host_spelled(lines, url),
         repeated,
         _trademark(lines),
+        namesakes.news_service(paragraphs[0], holder) if paragraphs else None,
         meta.publication(holder) if holder else None,
         meta.wire(paragraphs[0]) if paragraphs else None,
         next((o for line in lines[:5] if (o := meta.outlet(line.text))), None),

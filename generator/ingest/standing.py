@@ -5,7 +5,8 @@ A briefing, a digest or a notices page prints its own name ("The Evening Wrap", 
 carries; the name is the collection's, and the item's headline is the story's. A video or messaging channel prints
 its name over its count of subscribers: the name is who posted, as a byline is. A release that sets its headline in
 capitals prints a sentence-case standfirst under it; that standfirst is longer than the headline and, having a
-byline or a dateline right below it, would otherwise read as the headline.
+byline or a dateline right below it, would otherwise read as the headline. A department or a company that issues a
+page prints its name in the breadcrumb and again as a label's value ("From: Networks Canada"): the name is the issuer's.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from .zones import is_text
 COLLECTION_WORDS = 5  # "The Friday Afternoon Tech Digest": a standing name is short
 CAPS_HEADLINE_WORDS = 4  # fewer capitals are a section's or a masthead's name ("PRESS RELEASES", "THE LEDGER")
 SENTENCE_CASE = 0.5  # below this share of capitalised words, a line is in sentence case
+LABEL_CHARS = 30  # "Issued on behalf of:" and shorter
+ISSUER_WORDS = 8  # a name, not a headline: "Networks and Digital Security Canada"
+# A short label and its value: "From: …", "Issued by: …", "Department – …".
+_LABEL_VALUE = re.compile(r"^[A-Za-z][\w'’ ]{0,24}?\s*[:–—]\s*(?P<value>.+)$")
 _FOLLOWERS = re.compile(r"^\d[\d.,]*\s?[kmb]?\s+(?:subscribers|followers|members)$")
 # The last word of a collection's name: what holds several stories, never one story's headline.
 _COLLECTION = re.compile(
@@ -51,3 +56,30 @@ def caps_over_dek(lines: Sequence[Line], index: int) -> bool:
         return False
     dek = lines[index + 1]
     return not is_upper(dek.text) and dek.word_count > line.word_count and title_case_ratio(dek.text) < SENTENCE_CASE
+
+
+def names_issuer(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line names who issued the page: a few words, no sentence, that the page prints as a short label's value
+    elsewhere ("From: Networks Canada", "Issued by: …"), or that label's line itself. Either stands over or under the
+    headline and is never it."""
+    line = lines[index]
+    if line.word_count > ISSUER_WORDS + 3 or line.shape is Shape.PROSE:
+        return False
+    own = label_value(line.text)
+    if own is not None:
+        wanted = _folded(own)
+        return any(other is not line and _folded(other.text) == wanted for other in lines)
+    wanted = _folded(line.text)
+    return line.word_count <= ISSUER_WORDS and any(
+        other is not line and (value := label_value(other.text)) is not None and _folded(value) == wanted for other in lines
+    )
+
+
+def label_value(text: str) -> str | None:
+    """The value of a short label's line ("From: Networks Canada" → "Networks Canada"), or ``None``."""
+    match = _LABEL_VALUE.match(text)
+    return match.group("value") if match and len(match.group(0)) - len(match.group("value")) <= LABEL_CHARS else None
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())

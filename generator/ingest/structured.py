@@ -233,5 +233,6 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
         url=url or page.url or (base if base and meta.is_article_url(base) else None),
         byline=page.byline or metadata.author or None,
         standfirst=standfirst,
-        paragraphs=tuple(p for p in page.paragraphs if standfirst is None or fold(p) != fold(standfirst)),
+        # The headline the markup names may be a line the text's reading took for the body (a long one reads as prose).
+        paragraphs=tuple(p for p in page.paragraphs if fold(p) not in {fold(t) for t in (standfirst, title) if t}),
     )

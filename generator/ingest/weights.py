@@ -47,6 +47,7 @@ HEADLINE: MappingProxyType[str, float] = MappingProxyType({
     "echoes_below": -3.0,  # a browser title ("Outlet - Headline") right over the headline it repeats
     "tagline": -3.0,  # the masthead or its motto at the top, when a line lower down leads into the body
     "account": -4.0,  # a channel's or account's name over its count of subscribers ("52K subscribers"): who posted, as a byline
+    "issuer": -4.0,  # a name the page prints again as a label's value ("From: Networks Canada"): who issued it, over its headline
     "collection": -4.0,  # a briefing's, digest's or notices page's own name ("The Evening Wrap"): the story is an item under it
     "itemised": -12.0,  # an item of a numbered list, of a bulletin's contents, a tabloid's bullet or a field of a box: never the headline
 })

@@ -35,6 +35,21 @@ def is_share_bar(lowered: str) -> bool:
     return len(tokens) >= 2 and all(token in _NETWORKS for token in tokens)
 
 
+# A reader's buttons: "Save  Print  Alert  Translate  Send", before whatever the toolbar carries after them.
+_ACTIONS = frozenset(
+    "save print alert alerts translate send share email e-mail copy download bookmark follow comment comments like "
+    "listen subscribe export cite pdf read later star".split()
+)
+TOOLBAR_BUTTONS = 3
+
+
+def is_toolbar(lowered: str) -> bool:
+    """Three or more buttons' words opening the line ("save print alert translate send related: …"): a toolbar, whatever follows."""
+    tokens = lowered.replace("|", " ").replace("·", " ").split()
+    count = next((i for i, token in enumerate(tokens) if token not in _ACTIONS), len(tokens))
+    return count >= TOOLBAR_BUTTONS
+
+
 def is_market_strip(lowered: str) -> bool:
     """Two or more indexes' moves on one line ("ftse 100 7,412.3 ▲0.2%  dax 15,100.4 ▼0.6%"): a ticker, not a sentence."""
     return len(_MOVE.findall(lowered)) >= 2 and not lowered.rstrip().endswith(".")
@@ -48,3 +63,18 @@ def is_viewer_chrome(lowered: str) -> bool:
     tags = len(_HASHTAG.findall(lowered))
     tag_row = tags >= 2 and 2 * tags >= len(lowered.split())  # "#water #pipes #budget", not "#MeToo and #TimesUp reshape Hollywood"
     return bool(_COUNT.match(lowered) or tag_row or _PASSED_ON.match(lowered) or _INBOX_PLACE.match(lowered))
+
+
+# Cells of a row of figures: parted by a bar, a bullet or a run of spaces.
+_CELL_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}")
+FIGURE_CELL_WORDS = 3
+
+
+def is_figures_row(text: str) -> bool:
+    """Two or more short cells, each with a figure in it ("Bullish 38% | Bearish 62%", "Q1 4.1bn  Q2 3.8bn"): a gauge, a
+    ticker or a score bar, read at a glance and never a headline or a sentence."""
+    cells = [cell for cell in _CELL_SPLIT.split(text.strip()) if cell]
+    return (
+        len(cells) >= 2 and not text.rstrip().endswith((".", "!", "?"))
+        and all(len(cell.split()) <= FIGURE_CELL_WORDS and any(c.isdigit() for c in cell) for cell in cells)
+    )
