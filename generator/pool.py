@@ -27,6 +27,9 @@ CHUNK = 32
 LAST_CHUNK = 8
 """The fewest page tasks :func:`run_all` hands a worker at a time (at the end, to share the last of the work out evenly)."""
 
+WATCH = 0.2
+"""Seconds between looks, while waiting for workers' results, at whether each worker still runs."""
+
 PROFILE_VARIABLE = "TIMELINE_PROFILE"
 """Set to a folder, and the build process and each worker write their cProfile stats there as ``<role>-<pid>.prof``."""
 
@@ -34,6 +37,46 @@ R = TypeVar("R")
 _work: Callable[[int], Any] | None = None
 _profile: tuple[cProfile.Profile, str] | None = None
 """This process's profiler and the file it saves to, when profiling (a test and bench hook, off by default)."""
+
+
+class WorkerLost(Exception):
+    """A worker process ended before its work was done: killed from outside (``kill -9``, the out-of-memory killer)."""
+
+    def __str__(self) -> str:
+        return "a worker process stopped before its work was done (killed from outside, or out of memory?); nothing was written"
+
+
+class Watched:
+    """A pool's workers, as started: waiting on their results ends with :class:`WorkerLost` once one of them has ended.
+
+    :class:`multiprocessing.pool.Pool` starts a new worker in place of one that
+    ended, but the work the old one held is lost, and a wait for its result
+    would last for ever. Its workers end only when the pool does, so one that
+    ends sooner was killed.
+    """
+
+    def __init__(self, pool: Pool, before: set[int]) -> None:
+        self.pool = pool
+        self._started = _children() - before
+
+    @classmethod
+    def start(cls, processes: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Watched:
+        """A pool of ``processes`` forked workers, each started by ``initializer(*initargs)``."""
+        before = _children()
+        return cls(multiprocessing.get_context("fork").Pool(processes, initializer=initializer, initargs=initargs), before)
+
+    def wait(self, get: Callable[[float], R]) -> R:
+        """``get(timeout)`` (an ``AsyncResult.get`` or an ``imap`` iterator's ``next``) until it answers, or a worker has ended."""
+        while True:
+            try:
+                return get(WATCH)
+            except multiprocessing.TimeoutError:
+                if not self._started <= _children():
+                    raise WorkerLost from None
+
+
+def _children() -> set[int]:
+    return {process.pid for process in multiprocessing.active_children() if process.pid is not None}
 
 
 def start_profile(role: str) -> None:
@@ -117,7 +160,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def fork_pool(initializer: Callable[..., None], initargs: tuple[Any, ...] = (), role: str = "worker") -> Pool | None:
+def fork_pool(initializer: Callable[..., None], initargs: tuple[Any, ...] = (), role: str = "worker") -> Watched | None:
     """A pool of forked workers, one per core, each started by ``initializer(*initargs)``; ``None`` where forking does not pay or is unsafe.
 
     ``role`` names the workers' profiles (see :data:`PROFILE_VARIABLE`); their work calls :func:`save_profile` after each chunk.
@@ -125,7 +168,7 @@ def fork_pool(initializer: Callable[..., None], initargs: tuple[Any, ...] = (), 
     if not can_fork():
         return None
     release_memory()
-    return multiprocessing.get_context("fork").Pool(workers(), initializer=_start_worker, initargs=(role, initializer, initargs))
+    return Watched.start(workers(), _start_worker, (role, initializer, initargs))
 
 
 def _start_worker(role: str, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
@@ -172,7 +215,7 @@ def run_all(count: int, work: Callable[[int], R], meanwhile: Callable[[], object
 
     The workers inherit ``work`` (and all it reaches) from this process at the
     fork, so nothing but the numbers and the results crosses between processes.
-    ``meanwhile`` runs once in this process before the first result: while the
+    A worker killed meanwhile ends it with :class:`WorkerLost`. ``meanwhile`` runs once in this process before the first result: while the
     workers start on theirs, when there are workers, else before any work.
     """
     global _work
@@ -184,10 +227,11 @@ def run_all(count: int, work: Callable[[int], R], meanwhile: Callable[[], object
     _work = work
     release_memory()
     try:
-        with multiprocessing.get_context("fork").Pool(workers(), initializer=start_profile, initargs=("render",)) as pool:
-            results = pool.imap_unordered(_run_chunk, chunks)
+        watched = Watched.start(workers(), start_profile, ("render",))
+        with watched.pool:
+            results = watched.pool.imap_unordered(_run_chunk, chunks)
             meanwhile()  # forked already: the workers do not inherit what it makes
-            for chunk in results:
-                yield from chunk
+            for _ in chunks:
+                yield from watched.wait(results.next)
     finally:
         _work = None

@@ -20,7 +20,7 @@ from ..content.model import Site
 from ..errors import Problem, errors_in
 from ..memo import Memo, RenderMemo, ScopedMemo, no_memo
 from ..outputfile import OutputFile
-from ..pool import collector_paused, release_memory
+from ..pool import WorkerLost, collector_paused, release_memory
 from ..render import exports, feeds, media, search, sitemap
 from ..render.tasks import Task, page_tasks, render_tasks, rerender, run, site_inputs, touched_by
 from ..render.theme import Theme, preload, template_problem
@@ -148,9 +148,13 @@ def build(root: Path, *, output: Path | None = None, options: Options = DEFAULTS
     """Build the site at ``root`` into ``output`` (default: site.yaml's ``output``): see :func:`_build`.
 
     A build's objects live as long as it runs, so the cyclic collector waits until it ends.
+    A worker killed from outside fails the build, which has written nothing (the staging folder goes).
     """
     with collector_paused():
-        return _build(root, output, options, strict, write, use_cache)
+        try:
+            return _build(root, output, options, strict, write, use_cache)
+        except WorkerLost as lost:
+            return BuildResult((Problem(str(_output_folder(root, output)), None, None, str(lost)),), ok=False)
 
 
 def _build(root: Path, output: Path | None, options: Options, strict: bool, write: bool, use_cache: bool) -> BuildResult:

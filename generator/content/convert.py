@@ -9,9 +9,9 @@ result is the serial path's, byte for byte.
 
 from __future__ import annotations
 
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.pool import AsyncResult
 
-from ..pool import CHUNK, fork_pool, save_profile
+from ..pool import CHUNK, Watched, fork_pool, save_profile
 from .cache import BodyCache
 from .cache import key as cache_key
 from .engine import Engine
@@ -49,7 +49,7 @@ class Converter:
     def __init__(self, raw_html: bool, expected: int, cache: BodyCache | None = None) -> None:
         self.raw_html, self.cache = raw_html, cache
         self._many = expected >= MIN_PARALLEL
-        self._pool: Pool | None = None
+        self._pool: Watched | None = None
         self._cached: dict[str, Body] = {}
         self._keys: dict[str, str] = {}
         self._pending: list[tuple[str, str, int]] = []
@@ -60,8 +60,8 @@ class Converter:
 
     def __exit__(self, *_: object) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.pool.terminate()
+            self._pool.pool.join()
 
     def submit(self, key: str, text: str, first_line: int) -> None:
         """The body ``text`` (whose first line is line ``first_line`` of its file), known by ``key``."""
@@ -82,7 +82,8 @@ class Converter:
             converted = {key: engine.convert(text, line) for key, text, line in self._pending}
         else:
             self._send()
-            converted = {key: body for keys, result in self._sent for key, body in zip(keys, result.get(), strict=True)}
+            pool = self._pool
+            converted = {key: body for keys, result in self._sent for key, body in zip(keys, pool.wait(result.get), strict=True)}
         self._pending, self._sent = [], []
         if self.cache is not None:
             for key, body in converted.items():
@@ -98,4 +99,4 @@ class Converter:
     def _send(self) -> None:
         if self._pending and self._pool is not None:
             chunk, self._pending = self._pending, []
-            self._sent.append(([key for key, _, _ in chunk], self._pool.apply_async(_convert_chunk, ([(text, line) for _, text, line in chunk],))))
+            self._sent.append(([key for key, _, _ in chunk], self._pool.pool.apply_async(_convert_chunk, ([(text, line) for _, text, line in chunk],))))
