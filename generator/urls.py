@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TIMELINE = "index.html"
 ENTITY_INDEX = "entities/index.html"
@@ -138,12 +138,33 @@ class Links:
     root: str | None = None
     placement: Mapping[str, str] | None = None
     """Event id to the timeline page it stands on, when the timeline is split."""
+    _folder: str = field(init=False, repr=False, compare=False)
+    _up: str = field(init=False, repr=False, compare=False)
+    """``../`` once per folder of the page: the way back to the site root."""
+    _top: str = field(init=False, repr=False, compare=False)
+    """The page's top folder with its slash (``events/``), or ``""`` for a page at the root."""
+
+    def __post_init__(self) -> None:
+        # a page makes dozens of links, most of them up and out of its top folder: the way up is worked out once, here
+        folder = self.page.rpartition("/")[0]
+        object.__setattr__(self, "_folder", folder)
+        object.__setattr__(self, "_up", "../" * (folder.count("/") + 1) if folder else "")
+        object.__setattr__(self, "_top", folder.partition("/")[0] + "/" if folder else "")
 
     def to(self, path: str, fragment: str = "") -> str:
         """Any output file."""
         if self.root is not None:
             return self.root + url_path(path) + (f"#{fragment}" if fragment else "")
-        return relative(self.page, path, fragment)
+        if fragment:
+            return f"#{fragment}" if path == self.page else f"{self._from_here(path)}#{fragment}"
+        return self._from_here(path)
+
+    def _from_here(self, path: str) -> str:
+        """:func:`relative`'s link to ``path`` without a fragment, from this page."""
+        target = path[:-10] if path.endswith("/index.html") else "" if path == TIMELINE else path
+        if self._top and not target.startswith(self._top):
+            return self._up + target
+        return _relative(self._folder, target)
 
     def timeline(self, fragment: str = "") -> str:
         """The timeline page, optionally at an anchor."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import types
-from collections.abc import Callable, MutableMapping
+from collections import ChainMap
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 import jinja2
@@ -31,8 +32,16 @@ class Context(jinja2.runtime.Context):
     is called as jinja2 would call it; anything else takes jinja2's own path.
     """
 
+    def __init__(self, environment: jinja2.Environment, parent: dict[str, Any], name: str | None,
+                 blocks: dict[str, Callable[[jinja2.runtime.Context], Any]], globals: MutableMapping[str, Any] | None = None) -> None:
+        super().__init__(environment, parent, name, blocks)
+        if globals is not None:  # jinja2 makes the same set through the ChainMap's slow iteration, once per page and per import
+            self.globals_keys = set().union(*globals.maps) if type(globals) is ChainMap else set(globals)
+
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (jinja2's own signature)
-        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+        kind = type(__obj)
+        # a bound method answers hasattr through its function, raising and catching an AttributeError on the way: ask the function
+        if kind not in _PLAIN_CALLABLES or hasattr(__obj.__func__ if kind is types.MethodType else __obj, "jinja_pass_arg"):
             return super().call(__obj, *args, **kwargs)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
@@ -66,6 +75,15 @@ class Template(jinja2.Template):
         # the compiled template's functions (root, blocks, macros) read ``escape`` from its module namespace, their __globals__
         template.root_render_func.__globals__["escape"] = escape
         return template
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False, locals: Mapping[str, Any] | None = None) -> jinja2.runtime.Context:
+        """jinja2's context for a page, its globals flattened by copying their two dicts rather than iterating their ChainMap."""
+        layers = self.globals
+        if shared or locals or type(layers) is not ChainMap or len(layers.maps) != 2:
+            return super().new_context(vars, shared, locals)
+        own, common = layers.maps
+        parent = {**common, **own, **vars} if vars else {**common, **own}
+        return self.environment.context_class(self.environment, parent, self.name, self.blocks, globals=layers)
 
 
 def use(env: jinja2.Environment) -> None:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from conftest import MakeSite, event
 from generator import urls
-from generator.build.pipeline import Prepared, prepare
+from generator.build.pipeline import Prepared, build, prepare
 from generator.render import jinja
 from generator.render.pages import ListItems, entity_pages, tag_pages
 from generator.render.theme import Theme
@@ -109,3 +109,45 @@ def test_a_list_item_shared_between_list_pages_is_the_one_each_would_make(listed
         link = urls.Links(page, placement=site.placement)
         for ident in ("a", "b"):
             assert shared.item(site.event(ident), link) == ListItems(env).item(site.event(ident), link), (first, page, ident)
+
+
+PAGES = ["index.html", "404.html", "feed.xml", "events/a/index.html", "e/a/index.html", "entities/x/2/index.html", "years/2019/05/index.html"]
+TARGETS = ["index.html", "events/a/index.html", "events/b/index.html", "e/a/index.html", "static/style.css", "entities/x/index.html",
+           "entities/x/2/index.html", "years/2019/index.html", "years/2019/05/index.html", "feed.xml", "cards/a.png"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_links_to_every_file_by_a_relative_url_that_leads_there(page: str) -> None:
+    link = urls.Links(page)
+    here = "https://example.org/site/" + page
+    for target in TARGETS:
+        for fragment in ("", "y2019"):
+            href = link.to(target, fragment)
+            assert href == urls.relative(page, target, fragment)
+            assert not href.startswith("/") and "//" not in href
+            expected = "https://example.org/site/" + urls.url_path(target) + (f"#{fragment}" if fragment else "")
+            assert urljoin(here, href) == (here + f"#{fragment}" if target == page and fragment else expected)
+
+
+def test_a_page_context_holds_the_globals_and_values_jinja2_gives_it(env: jinja2.Environment) -> None:
+    env.globals["shared"] = "from the environment"
+    template = env.from_string("{{ shared }} {{ own }} {{ kind_label('company') }} {{ value }}", globals={"own": "from the template", "shared": "overridden"})
+    context = template.new_context({"value": 1, "own": "from the page"})
+    assert context.parent == dict(template.globals, value=1, own="from the page")
+    assert list(context.parent) == list(dict(template.globals, value=1, own="from the page"))
+    assert context.globals_keys == set(template.globals) == {*env.globals, "own"}
+    assert template.render(value=1) == f"overridden from the template {env.globals['kind_label']('company')} 1"
+
+
+def test_a_themes_own_base_and_redirect_templates_make_the_event_and_permalink_pages(make_site: MakeSite) -> None:
+    base = "<title>{% block title %}{% endblock %}</title>MINE {{ link.asset('style.css') }} {{ link.timeline() }}|{% block content %}{% endblock %}"
+    redirect = "GO {{ title }} {{ target }} {{ link.asset('style.css') }}"
+    root = make_site({
+        "content/site.yaml": "title: T\ntheme: mine\n", "themes/mine/templates/base.html": base,
+        "themes/mine/templates/redirect.html": redirect, "content/events/a.md": event(title="X"),
+    })
+    result = build(root)
+    assert result.ok
+    shown = (root / "output/events/a/index.html").read_text()
+    assert shown.startswith("<title>X · T</title>MINE ../../static/style.css ../../|") and '<h1>X</h1>' in shown
+    assert (root / "output/e/a/index.html").read_text() == "GO X ../../#a ../../static/style.css"
