@@ -161,7 +161,7 @@ class Links:
 
     def _from_here(self, path: str) -> str:
         """:func:`relative`'s link to ``path`` without a fragment, from this page."""
-        target = path[:-10] if path.endswith("/index.html") else "" if path == TIMELINE else path
+        target = url_path(path)
         if self._top and not target.startswith(self._top):
             return self._up + target
         return _relative(self._folder, target)

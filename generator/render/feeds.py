@@ -101,19 +101,20 @@ def _clean(text: str) -> str:
 # text escapes & < >; an attribute value also " and the whitespace a parser would otherwise normalise.
 
 
-def _text(text: str) -> str:
+def xml_text(text: str) -> str:
+    """``text`` as XML character data (the sitemap's too)."""
     return _clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attr(value: str) -> str:
-    value = _text(value).replace('"', "&quot;")
+    value = xml_text(value).replace('"', "&quot;")
     return value.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def _element(indent: str, tag: str, text: str | None = None, *attrs: tuple[str, str]) -> str:
     """One element on its own line, empty ones closed in place as ElementTree writes them."""
     start = tag + "".join(f' {name}="{_attr(value)}"' for name, value in attrs)
-    body = _text(text) if text is not None else ""
+    body = xml_text(text) if text is not None else ""
     return f"{indent}<{start}>{body}</{tag}>\n" if body else f"{indent}<{start} />\n"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..content.model import Event, Site
 from ..outputfile import OutputFile
-from .feeds import revised
+from .feeds import revised, xml_text
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -50,10 +50,6 @@ def pages(site: Site) -> Iterator[tuple[str, dt.date | None]]:
         yield urls.tag_path(ident), None
 
 
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def sitemap(site: Site, base: str) -> OutputFile:
     """``sitemap.xml`` with an absolute ``loc`` per page.
 
@@ -61,7 +57,7 @@ def sitemap(site: Site, base: str) -> OutputFile:
     """
     lines = [f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n']
     for path, changed in pages(site):
-        lines.append(f"  <url>\n    <loc>{_escaped(urls.absolute(base, path))}</loc>\n")
+        lines.append(f"  <url>\n    <loc>{xml_text(urls.absolute(base, path))}</loc>\n")
         if changed is not None:
             lines.append(f"    <lastmod>{changed.isoformat()}</lastmod>\n")
         lines.append("  </url>\n")
