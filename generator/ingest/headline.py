@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from . import meta
+from .boilerplate import Kind
 from .evidence import NONE, Hints, lead_share
 from .fields import is_labelled
 from .itemised import items
@@ -37,7 +38,7 @@ _NOT_HEADLINE = re.compile(
     r"(?i)^(?:photo|image|picture|video|file photo|credit|illustration)s?\b\s*[:|/]|\((?:reuters|ap|afp|getty images|file photo|bloomberg|handout)\)"
     r"|\bgetty images\b|\bfile photo\b|[←→«»‹›]"
     # a market strip ("DJIA 39,056 +0.44%  NASDAQ 16,302 -0.18%"), a weather widget ("42° Plano, TX Cloudy"), a story's ticker symbols
-    r"|[+-]\d[\d.,]*%.*[+-]\d[\d.,]*%|[▲▼]|^-?\d{1,3}\s?°|:\s*[A-Z]{1,5}(?:[\s,]+[A-Z]{1,5})+$"
+    r"|[+-]\d[\d.,]*%.*[+-]\d[\d.,]*%|[▲▼]|^-?\d{1,3}\s?°|:\s*(?-i:[A-Z]{1,5}(?:[\s,]+[A-Z]{1,5})+)$"
 )
 _QUOTES = "\"'“‘«"
 
@@ -126,7 +127,9 @@ class _Context:
         found["title_case"] = count > NAME_WORDS and not found["all_caps"] and title_case_ratio(text) >= TITLED
         found["full_stop"] = text.rstrip("\"'”’)").endswith(".")
         found["opens_quote"] = text[:1] in _QUOTES
-        found["caps_over_dek"] = caps_over_dek(lines, index)
+        # A headline's words come back in its story; a column's or section's label in capitals ("FROM THE EDITOR'S DESK")
+        # over a headline does not, and the line under it is the headline, not a dek.
+        found["caps_over_dek"] = caps_over_dek(lines, index) and share is not None and share >= OFF_TOPIC
         found["collection"] = names_collection(line)
         found["account"] = names_account(lines, index)
         found["issuer"] = names_issuer(lines, index)
@@ -166,7 +169,8 @@ def _is_masthead(lines: Sequence[Line], index: int, leads: Sequence[int]) -> boo
     for other in leads:
         between = range(index + 1, other)
         if other > index and lines[other].word_count > lines[index].word_count and all(not is_text(lines[i]) for i in between):
-            return any(lines[i].is_meta for i in between)
+            # A dateline or byline, or a menu (the site's sections), between the page's first words and the headline.
+            return any(lines[i].is_meta or lines[i].kind(Kind.MENU) for i in between)
     return False
 
 

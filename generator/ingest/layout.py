@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import contents
 from . import headline as headlines
 from .boilerplate import Kind
+from .credits import AGENCIES
 from .dateclues import prefix_date
 from .evidence import NONE, Hints
 from .fields import field_box, header_box, is_labelled, summary_field
@@ -26,6 +27,8 @@ _BULLET = re.compile(r"^[-–•*▪]\s+\S")
 _TOPIC = re.compile(r"^[A-Z][^\s:]*(?: [^\s:]+){0,3}:\s+[A-Z]")  # a brief under its topic: "Ferries: The night crossing returns …"
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*caption\s*[,:]?$")
 # "Photo: The minister speaks in Osaka on June 29." names what a picture shows: a caption, never the standfirst.
+_AGENCY = re.compile(rf"(?i){AGENCIES}|ap|associated press|dpa|ani|pti|ians|anadolu|kyodo|yonhap|efe|ansa|app")
+_AGENCY_SEPARATORS = re.compile(r"\s*[|/,&]\s*|\s+and\s+")
 _CAPTION_PREFIX = re.compile(r"(?i)^(?:top |lead |file )?(?:photo|image|picture|video|illustration)s?\s*[:|]\s*\S")
 
 
@@ -114,10 +117,19 @@ def _captions(lines: Sequence[Line]) -> frozenset[int]:
         above, line = lines[i - 1], lines[i]
         if not line.kind(Kind.CREDIT) or line.unit.blank_before or above.label is not None or above.is_meta:
             continue
+        if _wire_byline(lines, i):
+            continue
         lone = above.unit.blank_before or i < 2 or lines[i - 2].shape is not Shape.PROSE
         if above.shape is Shape.TITLE or (above.shape is Shape.PROSE and above.word_count <= CAPTION_WORDS and lone):
             found.add(i - 1)
     return frozenset(found)
+
+
+def _wire_byline(lines: Sequence[Line], index: int) -> bool:
+    """Agencies' names alone ("AFP | Reuters") right over a dateline: the wire story's byline, not a picture's credit."""
+    names = [part.strip() for part in _AGENCY_SEPARATORS.split(lines[index].text)]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return after is not None and after.dateline is not None and all(_AGENCY.fullmatch(name) for name in names if name)
 
 
 def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset[int]) -> int | None:

@@ -19,6 +19,7 @@ from .evidence import Hints, hints
 from .fields import unlabelled
 from .layout import Layout, layout
 from .lines import Line, describe_all
+from .roles import unroled
 from .text import key
 from .titles import split_title, without_kicker, without_marks
 from .zones import Zone
@@ -50,8 +51,9 @@ class Page:
 
 def read_page(text: str, given: Hints | None = None) -> Page:
     """Read page text (already decoded) into a :class:`Page`; ``given`` is what the page's markup says of its headline."""
-    lines = describe_all(text)
-    found = layout(lines, given or _own_hints(lines))
+    spoken = unroled(text)
+    lines = describe_all(spoken.text)
+    found = layout(lines, given or _own_hints(lines, spoken.top_headings))
     header = found.body[0] if found.body else len(lines)
     visible = [i for i, zone in enumerate(found.zones) if zone in (Zone.BEFORE, Zone.ARTICLE)]
     usable = [i for i in visible if i not in found.captions]
@@ -96,10 +98,11 @@ def _without_dangling_intro(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-def _own_hints(lines: Sequence[Line]) -> Hints:
-    """What a text copy says of its headline outside it: an e-mail's subject, the address it prints."""
+def _own_hints(lines: Sequence[Line], top_headings: Sequence[str] = ()) -> Hints:
+    """What a text copy says of its headline outside it: an e-mail's subject, the address it prints, a screen reader's
+    level-1 heading (the ``<h1>`` it read)."""
     subject = _subject(lines)
-    return hints((subject,) if subject else (), url=next((u for line in lines if (u := line.url) and meta.is_article_url(u)), None))
+    return hints((subject,) if subject else (), top_headings, url=next((u for line in lines if (u := line.url) and meta.is_article_url(u)), None))
 
 
 def _subject(lines: Sequence[Line]) -> str | None:
