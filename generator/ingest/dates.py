@@ -88,6 +88,7 @@ _NOISE = re.compile(
 # An info line's other fields: "Source: Nanhai Tech Daily  2019-08-09 21:37  Editor: 陈思远".
 _FIELD_NAMES = r"(?:source|editor|editors|responsible editor|from|views|clicks|reads|section|category|channel)"
 _FIELDS = re.compile(rf"(?i)\b{_FIELD_NAMES}\s*[:：].*?(?=\b{_FIELD_NAMES}\s*[:：]|$)")
+_JOINED = re.compile(r"\s+(?:and|&|und|et|y|e)\s+")  # between two names of a byline
 _BYLINE_REST = re.compile(r"(?i)(?:posted |written |words )?(?:by|von|par|por|door)\s")  # a byline in English, German, French, Spanish, Dutch
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
@@ -218,7 +219,9 @@ def _days_ago(text: str) -> int | None:
 
 
 def _place_or_name(rest: str) -> bool:
-    """A few words, capitalised: "WASHINGTON", "Jane Doe", "Tech"; a name and a place, every word capitalised: "Ana Rui Sá Belo Horizonte"."""
+    """A few words, capitalised: "WASHINGTON", "Jane Doe", "Tech"; a name and a place, every word capitalised: "Ana Rui Sá Belo Horizonte";
+    two names joined by "and" ("Jane Doe and Ana Belo")."""
+    rest = _JOINED.sub(" ", rest)
     found = words(rest)
     if 4 < len(found) <= 6 and title_case_ratio(rest) == 1.0:
         return True

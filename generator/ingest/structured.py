@@ -193,16 +193,18 @@ def _local_day(metadata: Metadata, printed: PartialDate | None) -> PartialDate |
     return local if apart == 1 else published
 
 
-def _believed(marked: PartialDate | None, printed: PartialDate | None, lines: list[str], page_dated: bool = False) -> PartialDate | None:
+def _believed(marked: PartialDate | None, page: Page, lines: list[str], page_dated: bool = False) -> PartialDate | None:
     """The markup's publication date, unless the page prints its own and the markup's is later than every date on the page.
 
     A content system that stamps the day a page was generated or crawled ("2026-12-07T04:12:55Z" on a story printed as
     "Jan 9th, 2018") writes a day the story cannot have been published on: no date it shows comes that late. A bare
-    ``WebPage``'s date (``page_dated``) is the page's, a section's or a template's: the printed date wins over it.
+    ``WebPage``'s date (``page_dated``) is the page's, a section's or a template's: the printed date wins over it, and so
+    does it over a markup date the page prints as its update ("24.09.2021 - Update: 25.09.2021"): the update's day.
     """
+    printed = page.date
     if marked is None or printed is None or marked.precision != "day" or printed.precision != "day":
         return marked
-    if page_dated:
+    if page_dated or marked == page.updated and printed.iso() < marked.iso():
         return printed  # a bare WebPage's date is the page's: a section index, a template
     shown = [m.date for line in lines for m in mentions(line) if m.date.precision == "day"]
     latest = max((datetime.date.fromisoformat(d.iso()) for d in [printed, *shown]), default=None)
@@ -216,7 +218,7 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
     found = headline(metadata, lines, page.title)
     title = without_kicker(found) if found else None
     url = next((u for u in (absolute(metadata.canonical, base), absolute(metadata.og_url, base), absolute(metadata.ld_url, base)) if u), None)
-    published = _believed(_local_day(metadata, page.date), page.date, lines, metadata.page_dated)
+    published = _believed(_local_day(metadata, page.date), page, lines, metadata.page_dated)
     updated = iso_date(metadata.modified)
     source = _source(metadata, title, page, _host(metadata, base), lines)
     standfirst = (None if other_story(metadata, lines) else clean(metadata.dek)) or page.standfirst

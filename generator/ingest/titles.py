@@ -44,8 +44,10 @@ def fold(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """The comparison form of a name: letters and digits only, case and a leading "The" ignored."""
-    return re.sub(r"[\W_]", "", fold(text).removeprefix("the "))
+    """The comparison form of a name: letters and digits only, case, accents and a leading "The" ignored (an address
+    spells "Denní Zprávy" as "dennizpravy")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]", "", bare.removeprefix("the "))
 
 
 def significant_words(name: str) -> list[str]:
