@@ -57,7 +57,6 @@ _OUTLETS = {
     "globaltimes.cn": "Global Times", "xinhuanet.com": "Xinhua", "caixinglobal.com": "Caixin", "technode.com": "TechNode",
     "androidcentral.com": "Android Central",
 }
-_THOMSON = re.compile(r"(?i)^thomson reuters$")
 _URL_LINE = re.compile(
     r"^(?:(?:url|source|link|permalink|canonical(?: url)?|original(?:ly)?(?: published| posted)?(?: at| on)?"
     r"|read (?:it |this |more )?(?:online )?(?:at|on)|web|address|via|from|(?:printed|retrieved|saved|downloaded) (?:from|at)"
@@ -189,35 +188,6 @@ def wire(paragraph: str) -> str | None:
     group = next(name for name, value in match.groupdict().items() if value)
     value = match.group(group)
     return _WIRE_NAMES.get(group if group != "wire" else value, value)
-
-
-def copyright_holder(text: str) -> str | None:
-    """Who a copyright line names ("© 2019 The Harbour Herald Ltd. All rights reserved." gives "The Harbour Herald")."""
-    holder = re.sub(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?\b", " ", text)
-    holder = re.split(r"\.\s|[|;•·]|\.$", holder.strip(" .,"), maxsplit=1)[0]
-    holder = re.sub(r"(?i)[, ]+(?:ltd|limited|inc|l\.?l\.?c|plc|gmbh|co|corp|s\.?a|pty|l\.?p|a\.?g|n\.?v|b\.?v)\.?$", "", " ".join(holder.split()).strip(" .,"))
-    parts = re.split(r"\s+[–—-]\s+", holder.strip(" .,"), maxsplit=1)
-    # a motto after a dash ("Fjellposten – the voice of the valleys"): words in small letters, which a name has not
-    holder = parts[0] if len(parts) == 2 and re.search(r"\b[a-z]{3,}\b", parts[1]) else holder.strip(" .,")
-    if _THOMSON.match(holder):
-        return "Reuters"
-    tokens = holder.split()
-    if 1 <= len(tokens) <= 6 and tokens[0][0].isupper():
-        return holder
-    return None
-
-
-_CORPORATE = re.compile(
-    r"(?i)\s+(?:media|publishing|publications|broadcasting|communications|newspapers?|holdings|group|company|"
-    r"enterprises|ventures|partners)(?:\s+(?:group|company|holdings|partners))*$"
-)
-
-
-def publication(holder: str) -> str:
-    """The publication a copyright holder stands for: "The Sentinel Media Group" is "The Sentinel"; "Klaxon Media Group" stays whole."""
-    name = re.split(r",\s+(?:a|an|part of|owned by|a division of)\s", holder, maxsplit=1)[0].strip(" ,")
-    trimmed = _CORPORATE.sub("", name).strip(" ,")
-    return trimmed if len(trimmed.split()) >= 2 else name
 
 
 def outlet(name: str) -> str | None:

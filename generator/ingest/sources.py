@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from . import meta, namesakes
+from . import holders, meta, namesakes
 from .boilerplate import Kind
 from .layout import Layout
 from .lines import Line, Shape
@@ -40,7 +40,7 @@ _COMMON_NAME_WORDS = frozenset("the a of and & news daily weekly times post hera
 def own_names(lines: Sequence[Line], found: Layout) -> list[str]:
     """What the page calls itself: its masthead and its copyright holder's publication."""
     holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
-    return [name for name in (_masthead(lines, found), meta.publication(holder) if holder else None) if name]
+    return [name for name in (_masthead(lines, found), holders.publication(holder) if holder else None) if name]
 
 
 def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | None, paragraphs: Sequence[str]) -> str | None:
@@ -68,7 +68,7 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
         repeated,
         _trademark(lines),
         namesakes.news_service(paragraphs[0], holder) if paragraphs else None,
-        meta.publication(holder) if holder else None,
+        holders.publication(holder) if holder else None,
         meta.wire(paragraphs[0]) if paragraphs else None,
         next((o for line in lines[:5] if (o := meta.outlet(line.text))), None),
         masthead if masthead and not any(c.isdigit() for c in masthead) else None,
@@ -232,4 +232,4 @@ def _sender(text: str) -> str | None:
 
 
 def _holder(text: str) -> str | None:
-    return meta.copyright_holder(text) if re.match(r"(?i)\s*(?:©|\(c\)|copyright\b|all content ©)", text) or "©" in text else None
+    return holders.copyright_holder(text) if re.match(r"(?i)\s*(?:©|\(c\)|copyright\b|all content ©)", text) or "©" in text else None

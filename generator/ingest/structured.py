@@ -15,7 +15,7 @@ from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
 
 from ..content.dates import DateError, PartialDate, parse_date
-from . import meta
+from . import holders, meta
 from .dates import mentions
 from .evidence import Hints
 from .evidence import hints as make_hints
@@ -143,7 +143,7 @@ def _company(name: str) -> str:
 def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines: list[str]) -> str | None:
     """The publication, by agreement between the names the page gives itself (:mod:`.publication`): ``og:site_name``, the
     JSON-LD publisher without its legal form, the name in ``<title>``, the logo's alt text and the text's own reading."""
-    publisher = meta.publication(_company(metadata.publisher)) if metadata.publisher else ""
+    publisher = holders.publication(_company(metadata.publisher)) if metadata.publisher else ""
     site = metadata.site_name if metadata.site_name and not _is_host(metadata.site_name) else ""
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and (title and fold(split.headline) == fold(title) or names_host(split.site, host)) else ""

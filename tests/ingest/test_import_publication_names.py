@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.boilerplate import Kind, classify
+from generator.ingest.holders import copyright_holder
 from generator.ingest.importer import import_any
-from generator.ingest.meta import copyright_holder
 from generator.ingest.page import read_page
 from generator.ingest.publication import choose, rank
 from import_fixtures.support import matcher

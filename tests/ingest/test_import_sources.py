@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.ingest.holders import copyright_holder
 from generator.ingest.importer import import_any
-from generator.ingest.meta import copyright_holder
 from generator.ingest.page import read_page
 from generator.ingest.sources import cited
 from import_fixtures.support import matcher
@@ -177,7 +177,16 @@ def test_call_letters_the_page_prints_with_the_name_stay_in_it() -> None:
     assert read_page(page).source == "Harbour News 5 WHBR"
 
 
-@pytest.mark.parametrize("line", ["©2021 Quarry Wire L.P. All Rights Reserved", "© 2021 Quarry Wire N.V. All rights reserved."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "©2021 Quarry Wire L.P. All Rights Reserved",
+        "© 2021 Quarry Wire N.V. All rights reserved.",
+        "Copyright © 2021 Quarry Wire Sp. z o.o. All rights reserved.",  # a form of several dotted parts, not cut at its first
+        "© 2021 Quarry Wire s.r.o. Všechna práva vyhrazena.",
+        "© 2021 Quarry Wire Co., Ltd. All rights reserved.",
+    ],
+)
 def test_a_copyright_holder_s_dotted_legal_form_is_dropped(line: str) -> None:
     assert copyright_holder(line) == "Quarry Wire"
 
