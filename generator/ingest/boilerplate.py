@@ -56,6 +56,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         r"^(?:from|to|cc|bcc|reply-to|sent|subject)\s*:\s",  # e-mail headers of a newsletter saved as text
         r"^view (?:this|in|the|it) (?:e-?mail|newsletter|message|online|bulletin|digest|issue|edition|briefing|in (?:your|a|the) browser)\b",
         r"^unsubscribe\b|^update your (?:preferences|subscription)",
+        r"^(?:fwd|forward)(?: this(?: e-?mail| issue)?)? to a (?:friend|neighbou?r|colleague)\b",  # a mailing's button bar
         r"^showing \d+ (?:of|out of) \d+\b",  # a table's pager: "Showing 10 of 212 results"
         # a mail client's notice over a newsletter, a channel's pinned post over the message
         r"^images are (?:not|n't) (?:displayed|shown)(?:\.|$)", r"^display images below\b", r"^pinned (?:message|post|tweet|comment)\s*:",

@@ -3,6 +3,7 @@ menu, wire agencies printed as a byline, and a screen reader's role lines ("head
 
 from __future__ import annotations
 
+from generator.ingest.boilerplate import classify
 from generator.ingest.page import read_page
 from generator.ingest.roles import unroled
 
@@ -96,3 +97,17 @@ def test_an_article_with_a_line_or_two_opening_with_a_role_word_is_left_as_it_is
     text = f"{HEADLINE}\nBy Tomas Reyes\nlink between the two basins is to be dredged first\n{P1}\nout of list\n{P2}\n"
     assert unroled(text).text == text
     assert unroled(text).top_headings == ()
+
+
+def test_a_mailings_button_bar_over_its_masthead_leaves_the_masthead_the_source() -> None:
+    page = (
+        "View this email in your browser\nForward to a colleague | Manage your subscription\n\nTHE QUAYSIDE LETTER\n"
+        "News for members of the Lowmoor Sailing Club\nIssue 12 · Sent January 14, 2025\n\n"
+        f"{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    )
+    read = read_page(page)
+    assert (read.title, read.source) == (HEADLINE, "The Quayside Letter")
+
+
+def test_a_line_that_only_begins_like_a_forward_button_is_not_boilerplate() -> None:
+    assert classify("Forward planning to a neighbouring county was never discussed") is None
