@@ -50,7 +50,7 @@ def layout(lines: Sequence[Line], hints: Hints = NONE) -> Layout:
     header = header_box(lines)
     boxed = field_box(lines) | header
     labelled = summary_field(lines, header)
-    standfirst = labelled if labelled is not None else _standfirst(lines, headline, captions | boxed)
+    standfirst = labelled if labelled is not None else _standfirst(lines, headline, captions | boxed, boxed)
     zones = read_zones(lines, -1 if headline is None else headline, ignore=captions | {standfirst})
     start = 0 if headline is None else headline + 1
     body = tuple(
@@ -132,8 +132,9 @@ def _wire_byline(lines: Sequence[Line], index: int) -> bool:
     return after is not None and after.dateline is not None and all(_AGENCY.fullmatch(name) for name in names if name)
 
 
-def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset[int]) -> int | None:
-    """The summary under the headline: unpunctuated and long, or prose with the byline or dateline below it."""
+def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset[int], boxed: frozenset[int] = frozenset()) -> int | None:
+    """The summary under the headline: unpunctuated and long, or prose with the byline or dateline below it, or prose
+    right under the headline with a box of fields below it ("Related issuers: …", "Pages: 3") before the body."""
     if headline is None:
         return None
     for index in range(headline + 1, len(lines)):
@@ -148,7 +149,8 @@ def _standfirst(lines: Sequence[Line], headline: int | None, captions: frozenset
             if line.word_count >= 6:
                 return None if _is_bullet_run(lines, index, captions) else index
             continue
-        return index if _meta_follows(lines, index) or _dateline_opens_next(lines, index) else None
+        boxed_below = index == headline + 1 and index + 1 in boxed
+        return index if boxed_below or _meta_follows(lines, index) or _dateline_opens_next(lines, index) else None
     return None
 
 

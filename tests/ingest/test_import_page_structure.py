@@ -111,3 +111,23 @@ def test_a_mailings_button_bar_over_its_masthead_leaves_the_masthead_the_source(
 
 def test_a_line_that_only_begins_like_a_forward_button_is_not_boilerplate() -> None:
     assert classify("Forward planning to a neighbouring county was never discussed") is None
+
+
+DEK = "Higher fees are a small cost next to the dredging bill, but they show how quickly the authority can move."
+
+
+def test_prose_right_under_the_headline_over_a_box_of_fields_is_the_summary() -> None:
+    page = (
+        f"HARBOUR NOTES\n\n{HEADLINE.upper()}\n{DEK}\n\nBasins covered: East basin; West basin\n"
+        f"Notice number: HN-25-014\nPages: 2\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    )
+    read = read_page(page)
+    assert read.standfirst == DEK
+    assert read.paragraphs[0] == P1
+
+
+def test_the_lead_under_the_headline_with_no_box_below_it_stays_the_body() -> None:
+    page = f"HARBOUR NOTES\n\n{HEADLINE.upper()}\n{DEK}\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    read = read_page(page)
+    assert read.standfirst is None
+    assert read.paragraphs[0] == DEK
