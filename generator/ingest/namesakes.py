@@ -61,3 +61,22 @@ def issuer(lines: Sequence[Line], headline: int | None) -> str | None:
 def _host(url: str) -> str:
     found = re.match(r"(?i)^https?://(?P<host>[^/:?#]+)", url)
     return found.group("host") if found else ""
+
+
+# The line under a masthead that says what it is and whose: "The blog of the Kingsgrove Chess Club", "The member newsletter of …".
+_DESCRIBED = re.compile(
+    r"(?i)^(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:blog|newsletter|magazine|journal|bulletin|podcast|newspaper|paper|website|"
+    r"review|digest|gazette|quarterly|weekly)\s+(?:of|from|by|for)\s+(?:the\s+)?(?-i:[A-Z])"
+)
+
+
+def described(lines: Sequence[Line], masthead: str | None) -> str | None:
+    """The masthead, when the line right under it calls it a blog, a newsletter or a magazine of someone ("The Rebuttal" over
+    "The blog of the Kingsgrove High School Debating Club"): the publication is the masthead, and that someone its owner."""
+    if not masthead:
+        return None
+    wanted = " ".join(masthead.casefold().split())
+    for index, line in enumerate(lines[:-1]):
+        if " ".join(line.text.casefold().split()) == wanted:
+            return masthead if _DESCRIBED.match(lines[index + 1].text) else None
+    return None

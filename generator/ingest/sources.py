@@ -49,9 +49,9 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
     In order: a "Source:" label, an issuer's name given as a label's value ("From: …"), the outlet named beside the
     headline in the page's title, a known address, a masthead printed on two lines that the text names whole, a
     channel's name over its count of subscribers, a name the story's address spells, a masthead the page repeats (in its
-    copyright line, a promo, the address), the brand a footer calls a trademark, the copyright holder's news service
-    signing the wire dateline, the copyright holder without "Media Group" or "Company", a wire dateline, a known outlet
-    near the top, a masthead seen once, the host.
+    copyright line, a promo, the address), a masthead over a line calling it someone's blog or newsletter, the brand a
+    footer calls a trademark, the copyright holder's news service signing the wire dateline, the copyright holder
+    without "Media Group" or "Company", a wire dateline, a known outlet near the top, a masthead seen once, the host.
     """
     known = url and meta.site_of(url)
     holder = next((h for line in lines if line.kind(Kind.FOOTER) and (h := _holder(line.text))), None)
@@ -66,6 +66,7 @@ def source(lines: Sequence[Line], found: Layout, suffix: str | None, url: str | 
         _channel(lines),
         namesakes.host_spelled(lines, url),
         repeated,
+        namesakes.described(lines, masthead),
         _trademark(lines),
         namesakes.news_service(paragraphs[0], holder) if paragraphs else None,
         holders.publication(holder) if holder else None,

@@ -26,3 +26,19 @@ def test_an_address_spells_a_name_without_its_accents() -> None:
     assert squash("Hlas Údolí") == "hlasudoli"
     assert names_host("Hlas Údolí", "english.hlasudoli.example")
     assert not names_host("Hlas Údolí", "english.hlasmesta.example")
+
+
+def _club_page(tagline: str) -> str:
+    return (
+        f"Slack Water\n{tagline}\nHome   About us   Race results   Contact\n\n"
+        "Alder Creek reservoir closed to boats for the summer\nPosted on June 11th, 2024 by Ms Brandt (Commodore) · 2 Comments\n\n"
+        f"{P1}\n\n{P2}\n\n© 2024 Lowmoor Sailing Club · Powered by WordPress\n"
+    )
+
+
+def test_a_masthead_over_a_line_calling_it_someones_blog_is_the_source_not_its_owner() -> None:
+    assert read_page(_club_page("The blog of the Lowmoor Sailing Club")).source == "Slack Water"
+
+
+def test_a_masthead_over_a_motto_leaves_the_copyright_holder_the_source() -> None:
+    assert read_page(_club_page("Sailing news from the west basin")).source == "Lowmoor Sailing Club"
