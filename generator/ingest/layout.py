@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import contents
+from . import contents, meta
 from . import headline as headlines
 from .boilerplate import Kind
 from .credits import AGENCIES
@@ -29,6 +29,7 @@ _CAPTION_LABEL = re.compile(r"(?i)^(?:image|media|video|photo|picture)?\s*captio
 # "Photo: The minister speaks in Osaka on June 29." names what a picture shows: a caption, never the standfirst.
 _AGENCY = re.compile(rf"(?i){AGENCIES}|ap|associated press|dpa|ani|pti|ians|anadolu|kyodo|yonhap|efe|ansa|app")
 _AGENCY_SEPARATORS = re.compile(r"\s*[|/,&]\s*|\s+and\s+")
+_SIGN_OFF = re.compile(r"^[–—-]{1,2}\s*(?P<name>[^,–—-]{3,40})(?:,\s*[^,]{2,60})?$")
 _CAPTION_PREFIX = re.compile(r"(?i)^(?:top |lead |file )?(?:photo|image|picture|video|illustration)s?\s*[:|]\s*\S")
 
 
@@ -76,9 +77,16 @@ def _before_briefs(lines: Sequence[Line], body: tuple[int, ...]) -> tuple[int, .
         after = [i for i in body if i > index]
         # briefs are bullets, or two or more "Topic: one sentence" items, or one paragraph under each of two or more headings
         briefs = all(_BULLET.match(lines[i].text) for i in after) or len(after) >= 2 and all(_TOPIC.match(lines[i].text) for i in after)
-        if len(before) >= 2 and after and (briefs or _one_under_each([h for h in headings if h >= index], after)):
+        if len(before) >= 2 and after and (briefs or _one_under_each([h for h in headings if h >= index], after) or _signed_off(lines, index)):
             return tuple(before)
     return body
+
+
+def _signed_off(lines: Sequence[Line], heading: int) -> bool:
+    """Whether the line over a heading in capitals signs the piece off ("– Carol Brandt, General Manager"): the writer's
+    name after a dash ends a letter or a column, and what the heading opens is another item of the mailing."""
+    match = _SIGN_OFF.match(lines[heading - 1].text) if heading else None
+    return match is not None and meta.is_person(match.group("name").strip())
 
 
 def _is_section_heading(line: Line) -> bool:

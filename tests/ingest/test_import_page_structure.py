@@ -131,3 +131,20 @@ def test_the_lead_under_the_headline_with_no_box_below_it_stays_the_body() -> No
     read = read_page(page)
     assert read.standfirst is None
     assert read.paragraphs[0] == DEK
+
+
+def _signed(signature: str) -> str:
+    return (
+        f"THE QUAYSIDE LETTER\n\nFROM THE COMMODORE'S CABIN\n\n{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{signature}\n\n"
+        "CLUBHOUSE HOURS\nThe clubhouse will close at four on Fridays until the end of March, and the bar stays shut on Mondays.\n"
+    )
+
+
+def test_a_sign_off_over_a_heading_in_capitals_ends_the_column() -> None:
+    read = read_page(_signed("– Ines Okafor, Commodore"))
+    assert read.paragraphs[-1] == P3
+
+
+def test_without_a_sign_off_the_section_under_the_heading_stays_in_the_body() -> None:
+    read = read_page(_signed("Fair winds to you all this season."))
+    assert read.paragraphs[-1].startswith("The clubhouse will close")
