@@ -26,6 +26,7 @@ from .sources import cited, trademark
 from .text import clean
 from .titles import fold, is_site, names_host, only_names, split_title, without_kicker
 
+_ISSUE = re.compile(r"(?i)\s*(?:[#№]\s?\d+|[-–—|:,]?\s*(?:issue|no\.|number|edition)\s*#?\s?\d+)$")
 # Extended ("2015-04-02T09:30") or basic ("20150402", as a compact "pubdate" meta writes it) ISO 8601.
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d{2})(-?)(\d{2})\2(\d{2})(?![\d-])")
 # An archive's or a proxy's copy: the original address follows a capture's stamp in the path ("/web/20150403120000/http://…").
@@ -148,7 +149,9 @@ def _source(metadata: Metadata, title: str | None, page: Page, host: str, lines:
     split = split_title(metadata.title, _names(metadata), host, (title,) if title else ())
     in_title = split.site if split.site and (title and fold(split.headline) == fold(title) or names_host(split.site, host)) else ""
     # a <title> that is only the site's name, spelled as its address spells it ("Harbour Gazette" on harbourgazette.example)
-    alone = clean(metadata.title) if len(metadata.title.split()) <= 5 and names_host(clean(metadata.title), host) else ""
+    # (a newsletter's issue number after it: "Wafer Notes #212", "The Ledger – Issue 47")
+    bare = _ISSUE.sub("", clean(metadata.title))
+    alone = bare if len(bare.split()) <= 5 and names_host(bare, host) else ""
     origins = {
         "site_name": site, "publisher": publisher, "title": in_title or alone, "logo": _logo_name(metadata.logo), "text": page.source or "",
         "trademark": trademark(metadata.imprint) or "",

@@ -1,4 +1,4 @@
-"""A markup date that the page prints as its update loses to the publication date printed before it."""
+"""A markup date the page prints as its update loses to the printed publication date; a <title> of a name and an issue number."""
 
 from __future__ import annotations
 
@@ -34,3 +34,21 @@ def page(pubdate: str, printed: str) -> str:
 def test_the_markup_date_that_the_page_prints_as_its_update_loses(pubdate: str, printed: str, expected: str) -> None:
     found = import_any(page(pubdate, printed), matcher([])).page
     assert found.date is not None and found.date.iso() == expected
+
+
+def letter(title: str, url: str) -> str:
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title><meta property='og:url' content='{url}'>"
+        "</head><body><article><h1>Alder Creek reservoir closed to boats for summer</h1>"
+        f"<p>By Lena Brandt, June 11, 2024</p>{BODY}</article></body></html>"
+    )
+
+
+def test_a_title_of_the_letters_name_and_issue_number_names_the_source() -> None:
+    found = import_any(letter("Slack Water #48", "https://news.slackwater.example/p/48"), matcher([])).page
+    assert found.source == "Slack Water"
+
+
+def test_a_title_and_number_the_address_does_not_spell_is_not_the_source() -> None:
+    found = import_any(letter("Slack Water #48", "https://news.harbourpost.example/p/48"), matcher([])).page
+    assert found.source != "Slack Water"
