@@ -202,6 +202,10 @@ class Site:
         """The entity's events in timeline order."""
         return tuple(self.event(i) for i in self.entity_events.get(entity_id, ()))
 
+    def events_tagged(self, tag_id: str) -> tuple[Event, ...]:
+        """The tag's events in timeline order."""
+        return tuple(self.event(i) for i in self.tag_events.get(tag_id, ()))
+
     def events_by_role(self, entity_id: str) -> tuple[tuple[str, tuple[Event, ...]], ...]:
         """The entity's events grouped by the roles it plays in them, in ``site.yaml``'s order (events with no role left out)."""
         events = self.events_of(entity_id)

@@ -169,7 +169,7 @@ def entity_index_page(env: jinja2.Environment, site: Site) -> OutputFile:
 
 def tag_pages(env: jinja2.Environment, site: Site, tag_id: str, items: ListItems | None = None) -> list[OutputFile]:
     """The events with one tag, :data:`LIST_PAGE` to a page."""
-    events = tuple(site.event(i) for i in site.tag_events[tag_id])
+    events = site.events_tagged(tag_id)
     tag = site.tags[tag_id]
     meta = metadata.for_listing(site, urls.tag_path(tag_id), f"#{tag.name}", f"Events tagged {tag.name} on {site.config.title}.")
     path, list_item = partial(urls.tag_path, tag_id), (items or ListItems(env)).item

@@ -127,7 +127,7 @@ def _event_files(env: jinja2.Environment, site: Site, event: Event) -> tuple[Out
 
 def _tag_inputs(site: Site, tag_id: str) -> tuple[Any, ...]:
     ids = site.tag_events[tag_id]
-    events = [site.event(i) for i in ids]
+    events = site.events_tagged(tag_id)
     # columns, not a tuple per event: after an edit, all but one title and date are the very same objects, compared in a glance
     return site.tags[tag_id], ids, tuple(e.title for e in events), tuple(e.date for e in events), tuple(e.media for e in events)
 
