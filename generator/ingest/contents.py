@@ -13,14 +13,14 @@ import re
 from collections.abc import Sequence
 
 from .lines import Line, Shape
-from .text import key
+from .text import casefolded, key
 from .zones import is_text
 
 _MARK = re.compile(r"^(?:[-–—•*▪►>]|\d{1,2}[.)])\s+")  # an entry's bullet or number: "• …", "2. …"
 
 
 def _folded(line: Line) -> str:
-    return " ".join(_MARK.sub("", key(line.text)).casefold().split())
+    return casefolded(_MARK.sub("", key(line.text)))
 
 
 def entries(lines: Sequence[Line]) -> frozenset[int]:

@@ -21,7 +21,7 @@ from .fields import is_labelled
 from .itemised import items
 from .lines import Line, Shape
 from .standing import caps_over_dek, label_value, names_account, names_collection, names_issuer
-from .text import is_upper, title_case_ratio
+from .text import casefolded, is_upper, title_case_ratio
 from .weights import HEADLINE, Weighed
 from .widgets import is_figures_row
 from .zones import IN_HEADER, SUBSTANTIAL, Zone, following, is_header_meta, is_paragraph, is_text, read_zones
@@ -101,7 +101,7 @@ class _Context:
         self.paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line) and not titled_sentence(line)]
         self.leads = [i for i in indexes if _leads_into_body(lines, i, self.body_start, captions)]
         self.indexes = indexes
-        self.seen = Counter(" ".join(line.text.casefold().split()) for line in lines)
+        self.seen = Counter(casefolded(line.text) for line in lines)
 
     def features(self, index: int) -> dict[str, float]:
         lines, line = self.lines, self.lines[index]
@@ -122,7 +122,7 @@ class _Context:
         found["too_long"] = count > 30
         found["all_caps"] = is_upper(text)
         # A name set in capitals that the page prints again (in its menu, its footer): a newsletter's or a section's, not a story's.
-        found["repeated_name"] = found["all_caps"] and self.seen[" ".join(text.casefold().split())] > 1
+        found["repeated_name"] = found["all_caps"] and self.seen[casefolded(text)] > 1
         # A name is in Title Case too ("The Harbour Ledger"): only a line longer than most names shows a house style.
         found["title_case"] = count > NAME_WORDS and not found["all_caps"] and title_case_ratio(text) >= TITLED
         found["full_stop"] = text.rstrip("\"'”’)").endswith(".")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .text import ends_sentence, key, words
+from .text import casefolded, ends_sentence, key, words
 
 _BY = re.compile(
     r"^(?:(?:words|written|story|text|posted|article|reporting|report(?:ed)?|analysis|interview"
@@ -192,7 +192,7 @@ def wire(paragraph: str) -> str | None:
 
 def outlet(name: str) -> str | None:
     """The outlet a masthead line names, when it is one of the outlets this module knows."""
-    folded = " ".join(name.casefold().split())
+    folded = casefolded(name)
     return next((value for value in set(_OUTLETS.values()) if value.casefold() == folded), None)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .lines import Line, Shape
 from .standing import label_value, names_issuer
+from .text import casefolded
 from .titles import names_host, significant_words
 
 NAME_WORDS = 5
@@ -75,8 +76,8 @@ def described(lines: Sequence[Line], masthead: str | None) -> str | None:
     "The blog of the Kingsgrove High School Debating Club"): the publication is the masthead, and that someone its owner."""
     if not masthead:
         return None
-    wanted = " ".join(masthead.casefold().split())
+    wanted = casefolded(masthead)
     for index, line in enumerate(lines[:-1]):
-        if " ".join(line.text.casefold().split()) == wanted:
+        if casefolded(line.text) == wanted:
             return masthead if _DESCRIBED.match(lines[index + 1].text) else None
     return None

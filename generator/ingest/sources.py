@@ -17,6 +17,7 @@ from .boilerplate import Kind
 from .layout import Layout
 from .lines import Line, Shape
 from .standing import names_account
+from .text import casefolded
 from .titles import names_host
 from .zones import Zone
 
@@ -85,8 +86,8 @@ def cited(name: str, texts: Iterable[str]) -> str:
     name = _LABEL.sub("", name).strip() or name
     if name.casefold().startswith("the "):
         return name
-    wanted = "the " + " ".join(name.casefold().split())
-    return "The " + name if any(" ".join(text.casefold().split()) == wanted for text in texts) else name
+    wanted = "the " + casefolded(name)
+    return "The " + name if any(casefolded(text) == wanted for text in texts) else name
 
 
 def _stacked(lines: Sequence[Line], found: Layout) -> str | None:

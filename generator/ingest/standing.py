@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from .lines import Line, Shape
-from .text import is_upper, title_case_ratio
+from .text import casefolded, is_upper, title_case_ratio
 from .zones import is_text
 
 COLLECTION_WORDS = 5  # "The Friday Afternoon Tech Digest": a standing name is short
@@ -67,11 +67,11 @@ def names_issuer(lines: Sequence[Line], index: int) -> bool:
         return False
     own = label_value(line.text)
     if own is not None:
-        wanted = _folded(own)
-        return any(other is not line and _folded(other.text) == wanted for other in lines)
-    wanted = _folded(line.text)
+        wanted = casefolded(own)
+        return any(other is not line and casefolded(other.text) == wanted for other in lines)
+    wanted = casefolded(line.text)
     return line.word_count <= ISSUER_WORDS and any(
-        other is not line and (value := label_value(other.text)) is not None and _folded(value) == wanted for other in lines
+        other is not line and (value := label_value(other.text)) is not None and casefolded(value) == wanted for other in lines
     )
 
 
@@ -79,7 +79,3 @@ def label_value(text: str) -> str | None:
     """The value of a short label's line ("From: Networks Canada" → "Networks Canada"), or ``None``."""
     match = _LABEL_VALUE.match(text)
     return match.group("value") if match and len(match.group(0)) - len(match.group("value")) <= LABEL_CHARS else None
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())

@@ -71,6 +71,11 @@ def key(text: str) -> str:
     return text.translate(_KEY_TABLE)
 
 
+def casefolded(text: str) -> str:
+    """A line's form for telling whether two lines say the same: case folded, each run of white space one space."""
+    return " ".join(text.casefold().split())
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters and digits, with inner apostrophes, dots and hyphens)."""
     return _WORD.findall(text)
