@@ -212,12 +212,6 @@ def _days_ago(text: str) -> int | None:
     return count * 7 if unit.startswith("w") else count if unit.startswith("d") else 0
 
 
-
-
-
-
-
-
 def _place_or_name(rest: str) -> bool:
     """A few words, capitalised: "WASHINGTON", "Jane Doe", "Tech"; a name and a place, every word capitalised: "Ana Rui Sá Belo Horizonte";
     two names joined by "and" ("Jane Doe and Ana Belo")."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from .lines import Line, Shape
 from .standing import label_value, names_issuer
@@ -30,7 +31,7 @@ def host_spelled(lines: Sequence[Line], url: str | None) -> str | None:
     """A name printed on the page that the story's address spells whole, "The" kept as printed (``None`` if none does).
 
     The address is the story's (``url``), else a bare host printed on a line of its own ("harbourgazette.example")."""
-    host = _host(url) if url else next((m.group("host") for line in lines if (m := _BARE_HOST.match(line.text.strip()))), None)
+    host = (urlsplit(url).hostname or "") if url else next((m.group("host") for line in lines if (m := _BARE_HOST.match(line.text.strip()))), None)
     if not host:
         return None
     # A whole run only: "PRAIRIE WIRELESS" in "PRAIRIE WIRELESS REPORT" is part of a longer name the address shortens. A
@@ -57,11 +58,6 @@ def issuer(lines: Sequence[Line], headline: int | None) -> str | None:
          if line.shape is not Shape.PROSE and label_value(line.text) is None and names_issuer(lines, i)),
         None,
     )
-
-
-def _host(url: str) -> str:
-    found = re.match(r"(?i)^https?://(?P<host>[^/:?#]+)", url)
-    return found.group("host") if found else ""
 
 
 # The line under a masthead that says what it is and whose: "The blog of the Kingsgrove Chess Club", "The member newsletter of …".

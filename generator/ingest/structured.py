@@ -227,6 +227,8 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
     standfirst = (None if other_story(metadata, lines) else clean(metadata.dek)) or page.standfirst
     if standfirst is not None and title is not None and fold(standfirst) == fold(title):
         standfirst = None
+    # The headline the markup names may be a line the text's reading took for the body (a long one reads as prose).
+    shown_above = {fold(text) for text in (standfirst, title) if text}
     return replace(
         page,
         title=title,
@@ -238,6 +240,5 @@ def merge(page: Page, metadata: Metadata, lines: list[str], base: str | None) ->
         url=url or page.url or (base if base and meta.is_article_url(base) else None),
         byline=page.byline or metadata.author or None,
         standfirst=standfirst,
-        # The headline the markup names may be a line the text's reading took for the body (a long one reads as prose).
-        paragraphs=tuple(p for p in page.paragraphs if fold(p) not in {fold(t) for t in (standfirst, title) if t}),
+        paragraphs=tuple(p for p in page.paragraphs if fold(p) not in shown_above),
     )
